@@ -1,0 +1,194 @@
+/**
+ * Output shapes of the contract: what every host returns and every client receives.
+ * Plain JSON (no Dates, no Maps) so the same value crosses IPC, HTTP and the CLI's --json.
+ */
+
+declare const brand: unique symbol;
+/** An integer id branded with the record kind it names, so a CodeId is never passed as a DocumentId. */
+export type Id<K extends string> = number & { readonly [brand]: K };
+export type DocumentId = Id<'Document'>;
+export type CodeId = Id<'Code'>;
+export type ExcerptId = Id<'Excerpt'>;
+export type ParticipantId = Id<'Participant'>;
+export type BoardId = Id<'Board'>;
+export type GroupId = Id<'Group'>;
+export type CardId = Id<'Card'>;
+export type InsightId = Id<'Insight'>;
+export type StudyId = Id<'Study'>;
+export type CoderId = Id<'Coder'>;
+
+export interface ProjectCounts {
+  documents: number;
+  participants: number;
+  codes: number;
+  excerpts: number;
+  codings: number;
+  memos: number;
+  boards: number;
+  cards: number;
+  insights: number;
+  hypotheses: number;
+  studies: number;
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  schemaVersion: number;
+  counts: ProjectCounts;
+}
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface AppStatus {
+  project: ProjectInfo | null;
+  recent: RecentProject[];
+  /** Whether the host can show native file dialogs (Electron) or needs a typed path (browser). */
+  nativeDialogs: boolean;
+  coder: { id: CoderId; name: string } | null;
+}
+
+export type ImportFormat = 'txt' | 'md' | 'docx' | 'vtt' | 'srt' | 'csv' | 'qdpx' | 'qdc';
+
+export interface ImportResult {
+  imported: { file: string; documentIds: DocumentId[]; format: ImportFormat }[];
+  rejected: { file: string; error: string }[];
+}
+
+export interface DocumentSummary {
+  id: DocumentId;
+  title: string;
+  format: ImportFormat | 'text';
+  participant: string | null;
+  chars: number;
+  turns: number;
+  excerpts: number;
+}
+
+export interface Turn {
+  speaker: string | null;
+  start: number;
+  end: number;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+export interface DocumentDetail {
+  id: DocumentId;
+  title: string;
+  format: ImportFormat | 'text';
+  text: string;
+  language: string | null;
+  participant: string | null;
+  turns: Turn[];
+}
+
+export interface Code {
+  id: CodeId;
+  name: string;
+  parentId: CodeId | null;
+  /** The parent's name, as the CLI prints it. */
+  parent: string | null;
+  color: string;
+  description: string;
+  position: number;
+  excerpts: number;
+}
+
+export interface CodeRef {
+  id: CodeId;
+  name: string;
+  color: string;
+}
+
+export interface Excerpt {
+  id: ExcerptId;
+  documentId: DocumentId;
+  documentTitle: string;
+  start: number;
+  end: number;
+  text: string;
+  codes: CodeRef[];
+  participant: string | null;
+  memo: string | null;
+}
+
+export interface TagResult {
+  excerptId: ExcerptId;
+  text: string;
+}
+
+export interface SearchHit {
+  documentId: DocumentId;
+  documentTitle: string;
+  start: number;
+  end: number;
+  snippet: string;
+}
+
+export interface Participant {
+  id: ParticipantId;
+  label: string;
+  displayName: string | null;
+  attributes: Record<string, string>;
+}
+
+export interface Board {
+  id: BoardId;
+  name: string;
+  cards: number;
+}
+
+export interface BoardGroup {
+  id: GroupId;
+  name: string;
+  color: string | null;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface BoardCard {
+  id: CardId;
+  groupId: GroupId | null;
+  kind: 'excerpt' | 'note';
+  x: number;
+  y: number;
+  order: number;
+  /** The note text, or the live excerpt text for excerpt cards. */
+  text: string;
+  excerpt: Excerpt | null;
+}
+
+export interface BoardDetail {
+  id: BoardId;
+  name: string;
+  groups: BoardGroup[];
+  cards: BoardCard[];
+}
+
+export type Priority = 'high' | 'medium' | 'low';
+
+export interface Insight {
+  id: InsightId;
+  title: string;
+  statement: string;
+  priority: Priority | null;
+  evidence: ExcerptId[];
+  participants: number;
+}
+
+export type ExportFormat = 'md' | 'html' | 'pdf' | 'docx' | 'pptx' | 'csv' | 'xlsx' | 'qdpx' | 'qdc';
+
+export interface ExportResult {
+  fileName: string;
+  mediaType: string;
+  /** Text formats travel as utf8, binary ones as base64. */
+  encoding: 'utf8' | 'base64';
+  data: string;
+}
