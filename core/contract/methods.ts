@@ -142,6 +142,27 @@ export const contract = {
 
   // ---- participants ----
   'participants.list': method<T.Participant[]>()({ input: empty, mutates: false }),
+  'participants.add': method<T.Participant>()({
+    input: z
+      .object({
+        label: name,
+        displayName: z.string().trim().max(200).optional(),
+        /** Attribute name → value; unknown attributes are created as text attributes. */
+        attributes: z.record(name, z.string().max(2000)).optional(),
+      })
+      .strict(),
+    mutates: true,
+  }),
+  'participants.setAttributes': method<T.Participant>()({
+    input: z
+      .object({ id: id<T.ParticipantId>(), attributes: z.record(name, z.string().max(2000).nullable()) })
+      .strict(),
+    mutates: true,
+  }),
+  'documents.setParticipant': method<T.DocumentSummary>()({
+    input: z.object({ documentId: id<T.DocumentId>(), participantId: id<T.ParticipantId>().nullable() }).strict(),
+    mutates: true,
+  }),
 
   // ---- search ----
   'search.query': method<T.SearchHit[]>()({
