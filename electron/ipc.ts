@@ -1,0 +1,50 @@
+/**
+ * Binds the contract to IPC: one channel for every method, checked sender, validated input
+ * (the dispatcher validates against the contract), answers as Envelopes. Change events go
+ * back to the window on their own channel. Returns a function that unbinds everything.
+ */
+import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
+import type { QuarryApp } from '../core/app.js';
+import type { ChangeEvent, MethodName } from '../core/contract/methods.js';
+import { QuarryError } from '../core/errors.js';
+import { CHANNELS } from './bridge.js';
+import { toEnvelope } from './envelope.js';
+import { isTrustedSender } from './policy.js';
+
+export function assertTrustedSender(event: IpcMainInvokeEvent): void {
+  const frame = event.senderFrame;
+  const trusted = isTrustedSender(frame ? { url: frame.url, isTop: frame.parent === null } : null);
+  if (!trusted) throw new QuarryError('BadInput', 'This request did not come from the Quarry window and was refused.');
+}
+
+export interface ContractBindingHooks {
+  /** Runs after project.open / project.create succeed, so the menu and title follow. */
+  onProjectChanged(): void;
+}
+
+export function bindContract(
+  quarry: QuarryApp,
+  getWindow: () => BrowserWindow | null,
+  hooks: ContractBindingHooks,
+): () => void {
+  ipcMain.handle(CHANNELS.call, (event, method: unknown, input: unknown) =>
+    toEnvelope(async () => {
+      assertTrustedSender(event);
+      if (typeof method !== 'string') throw new QuarryError('BadInput', 'A method name must be a string.');
+      const result = await quarry.dispatcher.dispatch(method, input);
+      if (method === 'project.open' || method === 'project.create') hooks.onProjectChanged();
+      return result;
+    }),
+  );
+  const unsubscribe = quarry.dispatcher.onChange((method) => notifyChanged(getWindow(), method));
+  return () => {
+    ipcMain.removeHandler(CHANNELS.call);
+    unsubscribe();
+  };
+}
+
+export function notifyChanged(win: BrowserWindow | null, method: MethodName): void {
+  if (!win || win.isDestroyed()) return;
+  const event: ChangeEvent = { method };
+  win.webContents.send(CHANNELS.changed, event);
+}
