@@ -1,0 +1,197 @@
+/**
+ * The command table: synopsis, options and arity of every command, and a lazy loader for its
+ * implementation. Parsing and help need only this file, so `quarry --help` and usage errors
+ * never load SQLite or the core.
+ */
+import type { OptionSpec, OptionValues } from './args.js';
+
+export interface CommandContext {
+  command: string;
+  values: OptionValues;
+  positionals: string[];
+}
+
+export interface CommandModule {
+  /** Resolves to the process exit code. */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export interface CommandSpec {
+  name: string;
+  synopsis: string;
+  summary: string;
+  /** Extra lines shown by `quarry <command> --help`. */
+  details?: string[];
+  options: OptionSpec;
+  positionals: { min: number; max: number };
+  load: () => Promise<CommandModule>;
+}
+
+const json = { json: { type: 'boolean' } } as const;
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'new',
+    synopsis: 'new <project.quarry> [--name TEXT] [--json]',
+    summary: 'Create a new, empty project file',
+    options: { name: { type: 'string' }, ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/new.js'),
+  },
+  {
+    name: 'info',
+    synopsis: 'info <project> [--json]',
+    summary: 'Show the schema version and how many records the project holds',
+    options: { ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/info.js'),
+  },
+  {
+    name: 'import',
+    synopsis: 'import <project> <file-or-dir>... [--participant NAME] [--study NAME] [--json]',
+    summary: 'Import transcripts and notes (.txt .md .docx .vtt .srt .csv .qdpx .qdc)',
+    details: [
+      'Folders are searched recursively; hidden files and folders are skipped.',
+      'Exit code 3 when some files were rejected; the others are still imported.',
+    ],
+    options: { participant: { type: 'string' }, study: { type: 'string' }, ...json },
+    positionals: { min: 2, max: Number.POSITIVE_INFINITY },
+    load: () => import('./commands/import.js'),
+  },
+  {
+    name: 'docs',
+    synopsis: 'docs <project> [--json]',
+    summary: 'List the documents',
+    options: { ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/docs.js'),
+  },
+  {
+    name: 'show',
+    synopsis: 'show <project> <docId> [--json]',
+    summary: "Print a document's text and turns (with the offsets `tag` takes)",
+    options: { ...json },
+    positionals: { min: 2, max: 2 },
+    load: () => import('./commands/show.js'),
+  },
+  {
+    name: 'codes',
+    synopsis: 'codes <project> [--json]',
+    summary: 'List the codebook with excerpt counts',
+    options: { ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/codes.js'),
+  },
+  {
+    name: 'code add',
+    synopsis: 'code add <project> <name> [--parent NAME] [--color #RRGGBB] [--description TEXT] [--json]',
+    summary: 'Add a code to the codebook',
+    details: ['--parent takes a code name, or a Parent/Child path when the name is not unique.'],
+    options: { parent: { type: 'string' }, color: { type: 'string' }, description: { type: 'string' }, ...json },
+    positionals: { min: 2, max: 2 },
+    load: () => import('./commands/code-add.js'),
+  },
+  {
+    name: 'tag',
+    synopsis: 'tag <project> <docId> <start> <end> <code>... [--memo TEXT] [--json]',
+    summary: 'Code the text from start (inclusive) to end (exclusive) with one or more codes',
+    details: [
+      'Offsets are JavaScript string indices into the stored text (see `quarry show`).',
+      'Codes are given by name, or as a Parent/Child path when a name is not unique.',
+    ],
+    options: { memo: { type: 'string' }, ...json },
+    positionals: { min: 5, max: Number.POSITIVE_INFINITY },
+    load: () => import('./commands/tag.js'),
+  },
+  {
+    name: 'excerpts',
+    synopsis: 'excerpts <project> [--code NAME] [--doc ID] [--json]',
+    summary: 'List coded excerpts, optionally for one code or one document',
+    options: { code: { type: 'string' }, doc: { type: 'string' }, ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/excerpts.js'),
+  },
+  {
+    name: 'insight add',
+    synopsis:
+      'insight add <project> --title TEXT --statement TEXT [--evidence ID,ID...] [--priority high|medium|low] [--json]',
+    summary: 'Record an insight backed by excerpts',
+    options: {
+      title: { type: 'string' },
+      statement: { type: 'string' },
+      evidence: { type: 'string' },
+      priority: { type: 'string' },
+      ...json,
+    },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/insight-add.js'),
+  },
+  {
+    name: 'insights',
+    synopsis: 'insights <project> [--json]',
+    summary: 'List insights with their evidence',
+    options: { ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/insights.js'),
+  },
+  {
+    name: 'search',
+    synopsis: 'search <project> <query> [--limit N] [--json]',
+    summary: 'Full-text search across documents (any language)',
+    options: { limit: { type: 'string' }, ...json },
+    positionals: { min: 2, max: 2 },
+    load: () => import('./commands/search.js'),
+  },
+  {
+    name: 'export',
+    synopsis: 'export <project> --format md|html|pdf|docx|pptx|csv|xlsx|qdpx|qdc --out FILE [--redact] [--json]',
+    summary: 'Write a report or exchange file',
+    details: ['The file is written atomically: it appears complete or not at all.'],
+    options: { format: { type: 'string' }, out: { type: 'string' }, redact: { type: 'boolean' }, ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/export.js'),
+  },
+  {
+    name: 'serve',
+    synopsis: 'serve [<project>] [--port N] [--no-open]',
+    summary: 'Open Quarry in a browser, served on 127.0.0.1 with a one-time token',
+    details: [
+      'Without a project, the browser shows the open/create screen.',
+      'Stop with Ctrl+C; the project is closed cleanly.',
+    ],
+    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+    positionals: { min: 0, max: 1 },
+    load: () => import('./commands/serve.js'),
+  },
+];
+
+/** Commands written as two words ("code add"), keyed by their first word. */
+export const GROUPS = new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]));
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+export function commandUsage(spec: CommandSpec): string {
+  const lines = [`Usage: quarry ${spec.synopsis}`, '', `${spec.summary}.`];
+  if (spec.details) lines.push('', ...spec.details);
+  return lines.join('\n');
+}
+
+export function mainUsage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: quarry <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  --json       machine-readable output on stdout (data commands)',
+    '  -h, --help   show help for quarry or a command',
+    '  --version    print the version',
+    '',
+    'Exit codes: 0 ok, 1 failure, 2 usage error, 3 some input was rejected.',
+    "Run 'quarry <command> --help' for a command's options.",
+  ].join('\n');
+}

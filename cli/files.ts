@@ -1,0 +1,111 @@
+/**
+ * Gathers the files an import names: files as given, folders searched recursively (hidden
+ * entries skipped, symlink loops ignored). What cannot be read is reported with a reason
+ * instead of stopping the whole import.
+ */
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface FoundFile {
+  /** The path as the user will recognise it (the argument, or argument + relative path). */
+  path: string;
+}
+
+export interface Rejection {
+  file: string;
+  error: string;
+}
+
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'No such file or folder. Check the path.';
+    case 'ENOTDIR':
+      return 'A part of the path is not a folder. Check the path.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Permission denied: the file cannot be read. Check its permissions.';
+    case 'EISDIR':
+      return 'This is a folder, not a file.';
+    case 'ELOOP':
+      return 'Too many symbolic links (a link loop?).';
+    default:
+      return `The file cannot be read: ${(err as Error)?.message ?? String(err)}`;
+  }
+}
+
+const isHidden = (name: string) => name.startsWith('.');
+
+export function collectFiles(args: string[]): { files: FoundFile[]; rejected: Rejection[] } {
+  const files: FoundFile[] = [];
+  const rejected: Rejection[] = [];
+  const seenDirs = new Set<string>();
+
+  function walk(dir: string): number {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (err) {
+      rejected.push({ file: dir, error: describeFsError(err) });
+      return 0;
+    }
+    if (seenDirs.has(real)) return 0;
+    seenDirs.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (err) {
+      rejected.push({ file: dir, error: describeFsError(err) });
+      return 0;
+    }
+    let found = 0;
+    for (const name of names) {
+      if (isHidden(name)) continue;
+      found += visit(join(dir, name));
+    }
+    return found;
+  }
+
+  function visit(path: string): number {
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(path);
+    } catch (err) {
+      rejected.push({ file: path, error: describeFsError(err) });
+      return 0;
+    }
+    if (stat.isDirectory()) return walk(path);
+    if (!stat.isFile()) {
+      rejected.push({ file: path, error: 'Not a regular file (a device, socket or pipe cannot be imported).' });
+      return 0;
+    }
+    files.push({ path });
+    return 1;
+  }
+
+  for (const arg of args) {
+    const before = rejected.length;
+    const found = visit(arg);
+    const isDir = (() => {
+      try {
+        return statSync(arg).isDirectory();
+      } catch {
+        return false;
+      }
+    })();
+    if (isDir && found === 0 && rejected.length === before) {
+      rejected.push({ file: arg, error: 'The folder holds no files to import (hidden files are skipped).' });
+    }
+  }
+  return { files, rejected };
+}
+
+/** Reads a file's bytes, or says why it could not. */
+export function readBytes(path: string): { bytes: Buffer } | { error: string } {
+  try {
+    return { bytes: readFileSync(path) };
+  } catch (err) {
+    return { error: describeFsError(err) };
+  }
+}

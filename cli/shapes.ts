@@ -1,0 +1,65 @@
+/**
+ * The JSON shapes of docs/spec cli.md, mapped from contract outputs. The contract carries
+ * more (titles, memos, colours of code refs); `--json` prints exactly the documented keys so
+ * scripts can rely on them.
+ */
+import type {
+  Code,
+  DocumentDetail,
+  DocumentSummary,
+  Excerpt,
+  Insight,
+  ProjectInfo,
+  SearchHit,
+} from '../core/contract/types.js';
+
+export const infoJson = (info: ProjectInfo) => ({ schemaVersion: info.schemaVersion, counts: { ...info.counts } });
+
+export const docJson = (d: DocumentSummary) => ({
+  id: d.id,
+  title: d.title,
+  format: d.format,
+  participant: d.participant,
+  chars: d.chars,
+  turns: d.turns,
+});
+
+export const showJson = (d: DocumentDetail) => ({
+  id: d.id,
+  title: d.title,
+  text: d.text,
+  language: d.language,
+  turns: d.turns.map((t) => ({ speaker: t.speaker, start: t.start, end: t.end, startMs: t.startMs, endMs: t.endMs })),
+});
+
+export const codeJson = (c: Code) => ({
+  id: c.id,
+  name: c.name,
+  parent: c.parent,
+  color: c.color,
+  excerpts: c.excerpts,
+});
+
+export const excerptJson = (e: Excerpt) => ({
+  id: e.id,
+  documentId: e.documentId,
+  start: e.start,
+  end: e.end,
+  text: e.text,
+  codes: e.codes.map((c) => c.name),
+});
+
+export const insightJson = (i: Insight) => ({
+  id: i.id,
+  title: i.title,
+  statement: i.statement,
+  evidence: [...i.evidence],
+  participants: i.participants,
+});
+
+export const searchJson = (h: SearchHit) => ({
+  documentId: h.documentId,
+  start: h.start,
+  end: h.end,
+  snippet: h.snippet,
+});
