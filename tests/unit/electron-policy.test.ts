@@ -1,0 +1,167 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { QuarryError } from '../../core/errors.js';
+import { CHANNELS, openDialogRequest, saveDialogRequest } from '../../electron/bridge.js';
+import { toEnvelope } from '../../electron/envelope.js';
+import {
+  CONTENT_SECURITY_POLICY,
+  contentTypeFor,
+  isInternalUrl,
+  isTrustedSender,
+  isVettedExternalUrl,
+  projectPathFromArgv,
+  RENDERER_ENTRY,
+  resolveRendererAsset,
+} from '../../electron/policy.js';
+import { ensureUserSample, SAMPLE_FILE_NAME } from '../../electron/sample.js';
+
+describe('IPC sender check', () => {
+  it('trusts only the top frame of our app:// renderer', () => {
+    expect(isTrustedSender({ url: RENDERER_ENTRY, isTop: true })).toBe(true);
+    expect(isTrustedSender({ url: 'app://quarry/index.html#/board/3', isTop: true })).toBe(true);
+  });
+
+  it.each([
+    ['a sub-frame of our page', { url: RENDERER_ENTRY, isTop: false }],
+    ['a file:// page', { url: 'file:///tmp/index.html', isTop: true }],
+    ['a remote page', { url: 'https://quarry.example.com/index.html', isTop: true }],
+    ['another app:// host', { url: 'app://evil/index.html', isTop: true }],
+    ['a look-alike with credentials', { url: 'app://x@quarry/index.html', isTop: true }],
+    ['about:blank', { url: 'about:blank', isTop: true }],
+    ['garbage', { url: 'not a url', isTop: true }],
+  ])('refuses %s', (_label, frame) => {
+    expect(isTrustedSender(frame)).toBe(false);
+  });
+
+  it('refuses a destroyed frame', () => {
+    expect(isTrustedSender(null)).toBe(false);
+  });
+});
+
+describe('navigation and external links', () => {
+  it('keeps navigation inside app://quarry', () => {
+    expect(isInternalUrl('app://quarry/index.html')).toBe(true);
+    expect(isInternalUrl('https://example.com/')).toBe(false);
+    expect(isInternalUrl('file:///etc/passwd')).toBe(false);
+  });
+
+  it('opens only plain https links to named hosts outside', () => {
+    expect(isVettedExternalUrl('https://www.example.org/guide?x=1')).toBe(true);
+    for (const url of [
+      'http://example.org/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://user:pw@example.org/',
+      'https://127.0.0.1/',
+      'https://localhost/',
+      'smb://server/share',
+      'app://quarry/index.html',
+    ]) {
+      expect(isVettedExternalUrl(url), url).toBe(false);
+    }
+  });
+
+  it('the CSP allows no remote origin and no inline script', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+  });
+});
+
+describe('app:// file mapping', () => {
+  const root = resolve('/srv/quarry/dist/renderer');
+
+  it('serves files under the renderer build, index.html for /', () => {
+    expect(resolveRendererAsset(root, 'app://quarry/')).toBe(join(root, 'index.html'));
+    expect(resolveRendererAsset(root, 'app://quarry/assets/index-abc.js')).toBe(join(root, 'assets', 'index-abc.js'));
+    expect(resolveRendererAsset(root, 'app://quarry/assets/a%20b.css')).toBe(join(root, 'assets', 'a b.css'));
+  });
+
+  it('refuses other hosts and anything that climbs out', () => {
+    expect(resolveRendererAsset(root, 'app://other/index.html')).toBeNull();
+    expect(resolveRendererAsset(root, 'app://quarry/..%2F..%2Fetc%2Fpasswd')).toBeNull();
+    // The URL parser folds encoded dot segments, so this stays inside the build folder.
+    expect(resolveRendererAsset(root, 'app://quarry/%2e%2e/secret')).toBe(join(root, 'secret'));
+    expect(resolveRendererAsset(root, 'app://quarry/a%00b')).toBeNull();
+    expect(resolveRendererAsset(root, 'app://quarry/%E0%A4%A')).toBeNull();
+    expect(resolveRendererAsset(root, 'https://quarry/index.html')).toBeNull();
+  });
+
+  it('names content types', () => {
+    expect(contentTypeFor('x/index.html')).toBe('text/html; charset=utf-8');
+    expect(contentTypeFor('x/app.JS')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeFor('x/blob.bin')).toBe('application/octet-stream');
+  });
+});
+
+describe('project from the command line', () => {
+  it('finds the first .quarry argument, resolved against the working directory', () => {
+    const cwd = resolve('/home/r');
+    expect(projectPathFromArgv(['/opt/Quarry/quarry', 'Study.QUARRY'], cwd)).toBe(join(cwd, 'Study.QUARRY'));
+    expect(projectPathFromArgv(['electron', '.', '--inspect', '/data/a.quarry'], cwd)).toBe(resolve('/data/a.quarry'));
+    expect(projectPathFromArgv(['quarry', '--flag=x.quarry', 'notes.txt'], cwd)).toBeNull();
+    expect(projectPathFromArgv(['a.quarry'], cwd)).toBeNull();
+  });
+});
+
+describe('bridge', () => {
+  it('the self-contained preload uses the same channel names as the main process', () => {
+    const preload = readFileSync(resolve('electron/preload.cts'), 'utf8');
+    for (const channel of Object.values(CHANNELS)) expect(preload).toContain(`'${channel}'`);
+  });
+
+  it('validates dialog requests', () => {
+    expect(openDialogRequest.safeParse({ purpose: 'import' }).success).toBe(true);
+    expect(openDialogRequest.safeParse({ purpose: 'import', path: '/etc' }).success).toBe(false);
+    expect(openDialogRequest.safeParse({ purpose: 'anything' }).success).toBe(false);
+    expect(
+      saveDialogRequest.safeParse({ purpose: 'export', fileName: 'r.md', encoding: 'utf8', data: '#' }).success,
+    ).toBe(true);
+    expect(saveDialogRequest.safeParse({ purpose: 'export', fileName: '', encoding: 'utf8', data: '' }).success).toBe(
+      false,
+    );
+    expect(saveDialogRequest.safeParse({ purpose: 'export', fileName: 'a', encoding: 'hex', data: '' }).success).toBe(
+      false,
+    );
+  });
+
+  it('wraps results and flattens errors into envelopes without stacks', async () => {
+    expect(await toEnvelope(() => 42)).toEqual({ ok: true, result: 42 });
+    expect(await toEnvelope(() => Promise.reject(new QuarryError('NotFound', 'No such code.')))).toEqual({
+      ok: false,
+      error: { kind: 'NotFound', message: 'No such code.' },
+    });
+    const internal = await toEnvelope(() => {
+      throw new TypeError('boom');
+    });
+    expect(internal).toEqual({
+      ok: false,
+      error: { kind: 'Internal', message: 'Something went wrong inside Quarry: boom' },
+    });
+  });
+});
+
+describe('sample project copy', () => {
+  it('copies the bundled sample once into the user data folder and then keeps the user copy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quarry-sample-'));
+    const bundled = join(dir, 'bundled.quarry');
+    writeFileSync(bundled, 'v1');
+    const userData = join(dir, 'user');
+    const first = ensureUserSample(userData, [join(dir, 'missing.quarry'), bundled]);
+    expect(first).toBe(join(userData, SAMPLE_FILE_NAME));
+    expect(readFileSync(first as string, 'utf8')).toBe('v1');
+    writeFileSync(first as string, 'edited by the researcher');
+    writeFileSync(bundled, 'v2');
+    expect(readFileSync(ensureUserSample(userData, [bundled]) as string, 'utf8')).toBe('edited by the researcher');
+  });
+
+  it('returns null when no sample was built', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quarry-sample-'));
+    expect(ensureUserSample(join(dir, 'user'), [join(dir, 'none.quarry')])).toBeNull();
+    expect(existsSync(join(dir, 'user'))).toBe(false);
+  });
+});
