@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, Menu, session } from 'electron';
 import { createApp, type QuarryApp } from '../core/app.js';
+import { buildSampleProject } from '../core/sample/build.js';
 import { bindDialogs } from './dialogs.js';
 import { bindContract } from './ipc.js';
 import { buildMenu } from './menu.js';
@@ -43,8 +44,8 @@ async function startupProject(current: ProjectActions): Promise<string | null> {
   const { recent } = await current.status();
   const last = recent.find((project) => existsSync(project.path));
   if (last) return last.path;
-  const root = app.getAppPath();
-  return ensureUserSample(app.getPath('userData'), bundledSampleCandidates(root, process.resourcesPath));
+  const packaged = app.isPackaged ? bundledSampleCandidates(process.resourcesPath) : [];
+  return ensureUserSample(app.getPath('userData'), packaged, (out) => buildSampleProject(out));
 }
 
 async function start(): Promise<void> {

@@ -146,22 +146,29 @@ describe('bridge', () => {
 });
 
 describe('sample project copy', () => {
-  it('copies the bundled sample once into the user data folder and then keeps the user copy', () => {
+  it('copies a pre-built sample once into the user data folder and then keeps the user copy', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quarry-sample-'));
     const bundled = join(dir, 'bundled.quarry');
     writeFileSync(bundled, 'v1');
     const userData = join(dir, 'user');
-    const first = ensureUserSample(userData, [join(dir, 'missing.quarry'), bundled]);
+    const first = await ensureUserSample(userData, [join(dir, 'missing.quarry'), bundled]);
     expect(first).toBe(join(userData, SAMPLE_FILE_NAME));
     expect(readFileSync(first as string, 'utf8')).toBe('v1');
     writeFileSync(first as string, 'edited by the researcher');
     writeFileSync(bundled, 'v2');
-    expect(readFileSync(ensureUserSample(userData, [bundled]) as string, 'utf8')).toBe('edited by the researcher');
+    const again = await ensureUserSample(userData, [bundled], () => Promise.reject(new Error('must not build')));
+    expect(readFileSync(again as string, 'utf8')).toBe('edited by the researcher');
   });
 
-  it('returns null when no sample was built', () => {
+  it('builds the sample when no pre-built one exists, and gives null when building fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quarry-sample-'));
-    expect(ensureUserSample(join(dir, 'user'), [join(dir, 'none.quarry')])).toBeNull();
-    expect(existsSync(join(dir, 'user'))).toBe(false);
+    const built = await ensureUserSample(join(dir, 'a'), [join(dir, 'none.quarry')], async (out) =>
+      writeFileSync(out, 'built'),
+    );
+    expect(readFileSync(built as string, 'utf8')).toBe('built');
+    const failed = await ensureUserSample(join(dir, 'b'), [], () => Promise.reject(new Error('no resources')));
+    expect(failed).toBeNull();
+    expect(existsSync(join(dir, 'b', SAMPLE_FILE_NAME))).toBe(false);
+    expect(await ensureUserSample(join(dir, 'c'), [])).toBeNull();
   });
 });
