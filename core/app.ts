@@ -1,10 +1,19 @@
 /**
  * The application object every host creates: it owns the open project (at most one per
  * app), the recent-projects list, and the dispatcher bound to the contract.
- *
- * INTERFACE FIXED BY THE SCAFFOLD; implementation to follow in core/ services.
  */
-import type { Dispatcher } from './host.js';
+import { userInfo } from 'node:os';
+import type { AppStatus, ProjectInfo } from './contract/types.js';
+import { QuarryError, unsupported } from './errors.js';
+import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
+import { addCode, deleteCode, listCodes, moveCode, renameCode, updateCode } from './services/codes.js';
+import { DEFAULT_MAX_IMPORT_BYTES, type ImportLimits } from './services/context.js';
+import { getDocument, listDocuments } from './services/documents.js';
+import { deleteExcerpt, listExcerpts, tagExcerpt, untagExcerpt } from './services/excerpts.js';
+import { importFiles } from './services/importing.js';
+import { addParticipant, listParticipants, setAttributes, setDocumentParticipant } from './services/participants.js';
+import { closeSession, createProject, openProject, type ProjectSession, projectInfo } from './services/projects.js';
+import { defaultConfigDir, RecentProjects } from './services/recent.js';
 
 export interface AppOptions {
   /** Where recent-projects.json and preferences live; defaults to the OS config dir + /quarry. */
@@ -13,6 +22,8 @@ export interface AppOptions {
   nativeDialogs?: boolean;
   /** The coder identity recorded on new codings; defaults to the OS user name. */
   coderName?: string;
+  /** Largest file documents.import accepts, in bytes (default 200 MB). */
+  maxImportBytes?: number;
 }
 
 export interface QuarryApp {
@@ -23,4 +34,99 @@ export interface QuarryApp {
   close(): void;
 }
 
-export declare function createApp(options?: AppOptions): QuarryApp;
+function osUserName(): string {
+  try {
+    return userInfo().username || 'Researcher';
+  } catch {
+    return process.env.USER || process.env.USERNAME || 'Researcher';
+  }
+}
+
+export function createApp(options: AppOptions = {}): QuarryApp {
+  const coderName = options.coderName?.trim() || osUserName();
+  const recent = new RecentProjects(options.configDir ?? defaultConfigDir());
+  const limits: ImportLimits = { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES };
+  let session: ProjectSession | null = null;
+
+  const current = (): ProjectSession => {
+    if (!session) throw new QuarryError('NoProject', 'No project is open. Open or create a project first.');
+    return session;
+  };
+
+  /** Swaps in a freshly opened project, closing the previous one only once the new one is ready. */
+  const adopt = (next: ProjectSession): ProjectInfo => {
+    const previous = session;
+    session = next;
+    if (previous) closeSession(previous);
+    const info = projectInfo(next);
+    recent.remember(next.path, info.name);
+    return info;
+  };
+
+  const later = (what: string) => (): never => {
+    throw unsupported(`${what} comes in a later version of Quarry.`);
+  };
+
+  const handlers: Handlers = {
+    'app.status': (): AppStatus => ({
+      project: session ? projectInfo(session) : null,
+      recent: recent.list(),
+      nativeDialogs: options.nativeDialogs ?? false,
+      coder: session ? { id: session.coderId, name: session.coderName } : null,
+    }),
+    'project.create': ({ path, name }) => adopt(createProject(path, name, coderName)),
+    'project.open': ({ path }) => adopt(openProject(path, coderName)),
+    'project.info': () => projectInfo(current()),
+
+    'documents.import': ({ files, participant, study }) =>
+      importFiles(current(), files, { participant, study }, limits),
+    'documents.list': () => listDocuments(current()),
+    'documents.get': ({ id }) => getDocument(current(), id),
+    'documents.setParticipant': (input) => setDocumentParticipant(current(), input),
+
+    'codes.list': () => listCodes(current()),
+    'codes.add': (input) => addCode(current(), input),
+    'codes.rename': (input) => renameCode(current(), input),
+    'codes.update': (input) => updateCode(current(), input),
+    'codes.move': (input) => moveCode(current(), input),
+    'codes.delete': (input) => deleteCode(current(), input),
+
+    'excerpts.tag': (input) => tagExcerpt(current(), input),
+    'excerpts.untag': (input) => untagExcerpt(current(), input),
+    'excerpts.delete': ({ id }) => deleteExcerpt(current(), id),
+    'excerpts.list': (input) => listExcerpts(current(), input),
+
+    'participants.list': () => listParticipants(current()),
+    'participants.add': (input) => addParticipant(current(), input),
+    'participants.setAttributes': (input) => setAttributes(current(), input),
+
+    'search.query': later('Search'),
+
+    'boards.list': later('Boards'),
+    'boards.create': later('Boards'),
+    'boards.get': later('Boards'),
+    'boards.addGroup': later('Boards'),
+    'boards.updateGroup': later('Boards'),
+    'boards.deleteGroup': later('Boards'),
+    'boards.addCard': later('Boards'),
+    'boards.moveCard': later('Boards'),
+    'boards.deleteCard': later('Boards'),
+
+    'insights.add': later('Insights'),
+    'insights.list': later('Insights'),
+
+    'export.report': later('Export'),
+  };
+
+  return {
+    dispatcher: createDispatcher(handlers, () => session !== null),
+    projectPath: () => session?.path ?? null,
+    close() {
+      if (session) {
+        const closing = session;
+        session = null;
+        closeSession(closing);
+      }
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The importers Quarry knows, tried in order. Adding a format is one module plus one line
+ * here.
+ */
+import { mdImporter } from './md.js';
+import { extensionOf } from './names.js';
+import { txtImporter } from './txt.js';
+import type { Importer } from './types.js';
+
+export const IMPORTERS: readonly Importer[] = [mdImporter, txtImporter];
+
+export function findImporter(bytes: Uint8Array, name: string): Importer | undefined {
+  return IMPORTERS.find((importer) => importer.detect(bytes, name));
+}
+
+/** The refusal text for a file no importer takes. */
+export function unknownFormatReason(name: string): string {
+  const ext = extensionOf(name);
+  const what = ext ? `.${ext} files are not supported` : 'files without an extension are not supported';
+  return `${what}; Quarry imports .txt and .md in this version`;
+}

@@ -1,0 +1,38 @@
+/**
+ * An importer is one module per format: it recognises its files and turns bytes into
+ * documents. The registry (./registry.ts) picks one; the import service stores the result.
+ */
+import type { ImportFormat } from '../contract/types.js';
+
+export interface ParsedTurn {
+  speaker: string | null;
+  start: number;
+  end: number;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+export interface ParsedDocument {
+  title: string;
+  /** NFC, `\n` line ends. */
+  text: string;
+  turns: ParsedTurn[];
+  /** Where search segments should start a new region (e.g. each turn's line start). */
+  breaks?: number[];
+  language?: string | null;
+  kind?: 'interview' | 'notes' | 'survey_response' | 'field_note' | 'other';
+}
+
+export interface Importer {
+  format: ImportFormat;
+  /** Bumped when parsing changes, and stored with each source. */
+  version: string;
+  mediaType: string;
+  /** Whether this importer takes the file; `name` is the file name as uploaded. */
+  detect(bytes: Uint8Array, name: string): boolean;
+  /** One file may yield several documents (a survey CSV, a QDPX project). */
+  parse(bytes: Uint8Array, name: string): ParsedDocument[];
+}
+
+/** A file an importer refuses, with the reason shown to the researcher. */
+export class ImportRefusal extends Error {}

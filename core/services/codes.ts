@@ -1,0 +1,188 @@
+/** The codebook: add, rename, recolour, move within the tree, delete. */
+import type { CodeRow } from '../../db/repositories/codes.js';
+import type { Code, CodeId } from '../contract/types.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import type { ProjectContext } from './context.js';
+import { randomPaletteColor } from './palette.js';
+
+const toCode = (row: CodeRow): Code => ({ ...row });
+
+/** Codes depth-first: each parent followed by its children, siblings in their order. */
+export function listCodes({ repos }: ProjectContext): Code[] {
+  const rows = repos.codes.list();
+  const children = new Map<number, CodeRow[]>();
+  for (const row of rows) {
+    const key = row.parentId ?? 0;
+    const list = children.get(key) ?? [];
+    list.push(row);
+    children.set(key, list);
+  }
+  const out: Code[] = [];
+  const visit = (parent: number) => {
+    for (const row of children.get(parent) ?? []) {
+      out.push(toCode(row));
+      visit(row.id);
+    }
+  };
+  visit(0);
+  return out;
+}
+
+function mustGet(ctx: ProjectContext, id: CodeId): CodeRow {
+  const row = ctx.repos.codes.get(id);
+  if (!row) throw notFound(`There is no code with id ${id}. List codes to see their ids.`);
+  return row;
+}
+
+function where(ctx: ProjectContext, parentId: CodeId | null): string {
+  return parentId === null ? 'at the top level' : `under "${mustGet(ctx, parentId).name}"`;
+}
+
+function assertNameFree(ctx: ProjectContext, parentId: CodeId | null, name: string, self?: CodeId): void {
+  const clash = ctx.repos.codes.findSibling(parentId, name);
+  if (clash !== undefined && clash !== self) {
+    throw conflict(`A code named "${name}" already exists ${where(ctx, parentId)}. Choose another name.`);
+  }
+}
+
+export function getCode(ctx: ProjectContext, id: CodeId): Code {
+  return toCode(mustGet(ctx, id));
+}
+
+export function addCode(
+  ctx: ProjectContext,
+  input: {
+    name: string;
+    parentId?: CodeId | null | undefined;
+    color?: string | undefined;
+    description?: string | undefined;
+  },
+): Code {
+  const parentId = input.parentId ?? null;
+  if (parentId !== null) mustGet(ctx, parentId);
+  const name = input.name.trim();
+  assertNameFree(ctx, parentId, name);
+  const id = ctx.repos.codes.insert({
+    name,
+    parentId,
+    color: (input.color ?? randomPaletteColor()).toUpperCase(),
+    description: input.description ?? '',
+    createdBy: ctx.coderId,
+  });
+  return getCode(ctx, id);
+}
+
+export function renameCode(ctx: ProjectContext, input: { id: CodeId; name: string }): Code {
+  const code = mustGet(ctx, input.id);
+  const name = input.name.trim();
+  assertNameFree(ctx, code.parentId, name, code.id);
+  ctx.repos.codes.rename(code.id, name);
+  return getCode(ctx, code.id);
+}
+
+export function updateCode(
+  ctx: ProjectContext,
+  input: { id: CodeId; color?: string | undefined; description?: string | undefined },
+): Code {
+  mustGet(ctx, input.id);
+  ctx.repos.tx(() => {
+    if (input.color !== undefined) ctx.repos.codes.setColor(input.id, input.color.toUpperCase());
+    if (input.description !== undefined) ctx.repos.codes.setDescription(input.id, input.description);
+  });
+  return getCode(ctx, input.id);
+}
+
+/** Re-parents a code and places it at `position` among its new siblings (the end when omitted). */
+export function moveCode(
+  ctx: ProjectContext,
+  input: { id: CodeId; parentId: CodeId | null; position?: number | undefined },
+): Code {
+  const { codes } = ctx.repos;
+  const code = mustGet(ctx, input.id);
+  const parentId = input.parentId;
+  if (parentId !== null) {
+    const parent = mustGet(ctx, parentId);
+    if (parentId === code.id || codes.ancestorIds(parentId).includes(code.id)) {
+      throw badInput(`"${code.name}" cannot move under "${parent.name}": a code cannot sit inside itself.`);
+    }
+  }
+  assertNameFree(ctx, parentId, code.name, code.id);
+  ctx.repos.tx(() => {
+    const oldParent = code.parentId;
+    codes.setParent(code.id, parentId);
+    const siblings = codes.childIds(parentId).filter((id) => id !== code.id);
+    const at = Math.min(input.position ?? siblings.length, siblings.length);
+    siblings.splice(at, 0, code.id);
+    siblings.forEach((id, i) => {
+      codes.setPosition(id, i);
+    });
+    if (oldParent !== parentId) {
+      codes.childIds(oldParent).forEach((id, i) => {
+        codes.setPosition(id, i);
+      });
+    }
+  });
+  return getCode(ctx, code.id);
+}
+
+/**
+ * Deletes a code. Its codings are deleted or handed to the parent; its child codes move up
+ * to its parent. Excerpts left with no code and no board/insight use are removed too.
+ */
+export function deleteCode(
+  ctx: ProjectContext,
+  input: { id: CodeId; codings: 'delete' | 'moveToParent' },
+): { deletedCodings: number; movedCodings: number } {
+  const { codes, excerpts } = ctx.repos;
+  const code = mustGet(ctx, input.id);
+  if (input.codings === 'moveToParent' && code.parentId === null && codes.countCodings(code.id) > 0) {
+    throw badInput(
+      `"${code.name}" is a top-level code, so its codings have no parent to move to. Delete them instead, or move the code under another code first.`,
+    );
+  }
+  for (const childId of codes.childIds(code.id)) {
+    const child = mustGet(ctx, childId);
+    const clash = codes.findSibling(code.parentId, child.name);
+    if (clash !== undefined && clash !== code.id) {
+      throw conflict(
+        `"${code.name}" has a child code "${child.name}", and a code of that name already exists ${where(ctx, code.parentId)}. Rename one of them first.`,
+      );
+    }
+  }
+  return ctx.repos.tx(() => {
+    const touched = excerpts.idsCodedWith(code.id);
+    let deletedCodings = 0;
+    let movedCodings = 0;
+    if (input.codings === 'moveToParent' && code.parentId !== null) {
+      const { moved, merged } = codes.moveCodings(code.id, code.parentId);
+      movedCodings = moved;
+      deletedCodings = merged;
+    } else {
+      deletedCodings = codes.deleteCodings(code.id);
+    }
+    // Children take the deleted code's place among its siblings.
+    const siblings = codes.childIds(code.parentId);
+    const at = siblings.indexOf(code.id);
+    const children = codes.childIds(code.id);
+    siblings.splice(at, 1, ...children);
+    for (const child of children) codes.setParent(child, code.parentId);
+    codes.delete(code.id);
+    siblings.forEach((id, i) => {
+      codes.setPosition(id, i);
+    });
+    excerpts.deleteOrphans(touched);
+    return { deletedCodings, movedCodings };
+  });
+}
+
+/** Codes by exact id list, refusing unknown ones with their ids. */
+export function requireCodes(ctx: ProjectContext, ids: readonly CodeId[]): CodeRow[] {
+  const rows = ids.map((id) => ctx.repos.codes.get(id));
+  const missing = ids.filter((_, i) => rows[i] === undefined);
+  if (missing.length > 0) {
+    throw notFound(
+      `There is no code with id ${missing.join(', ')}. List codes to see their ids, or add the code first.`,
+    );
+  }
+  return rows as CodeRow[];
+}

@@ -1,0 +1,155 @@
+/**
+ * Finds speaker turns in plain-text transcripts: `Name: text` (also the full-width colon
+ * `：`, an optional `[00:01:23]` time before or after the name) and `[Name] text`.
+ * A label becomes a speaker only when the document reads like a transcript: it recurs,
+ * or other labels recur and it looks like a speaker label. Metadata lines
+ * (`Date: ...`, `Note: 12:30`), URLs and clock times never become speakers.
+ */
+
+export interface DetectedTurn {
+  speaker: string;
+  /** Offset of the spoken text (after the label), into the text passed in. */
+  start: number;
+  /** End of the turn's text, trailing whitespace excluded. */
+  end: number;
+  /** Offset where the label's line begins. */
+  lineStart: number;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+const MAX_NAME = 40;
+const TIME = String.raw`(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)`;
+const NAME = String.raw`(\p{L}[\p{L}\p{M}\p{N} .'’\-_#&()]{0,${MAX_NAME - 1}}?)`;
+// `[00:01:02] Name: text`, `00:01:02 Name: text`, `Name (00:01:02): text`, `Name [00:01:02]: text`
+const COLON_LINE = new RegExp(
+  String.raw`^[ \t]*(?:[\[(]?${TIME}[\])]?[ \t]+)?${NAME}[ \t]*(?:[\[(]${TIME}[\])][ \t]*)?(?::(?=[ \t]|$)|：)[ \t]*`,
+  'u',
+);
+const BRACKET_LINE = new RegExp(String.raw`^[ \t]*\[${NAME}\][ \t]+(?=\S)`, 'u');
+
+/** Words that introduce metadata or prose, not a speaker. Compared case-insensitively. */
+const NOT_SPEAKERS = new Set(
+  [
+    'date',
+    'time',
+    'duration',
+    'location',
+    'place',
+    'venue',
+    'note',
+    'notes',
+    'nb',
+    'ps',
+    're',
+    'fwd',
+    'subject',
+    'title',
+    'topic',
+    'url',
+    'http',
+    'https',
+    'ftp',
+    'mailto',
+    'tel',
+    'phone',
+    'email',
+    'e-mail',
+    'ref',
+    'source',
+    'tags',
+    'keywords',
+    'summary',
+    'agenda',
+    'attendees',
+    'file',
+    'recorded',
+    'transcript',
+    'transcribed by',
+    'project',
+    'study',
+    'session',
+    'length',
+    'language',
+    'todo',
+    'warning',
+    'example',
+    'for example',
+    'e.g',
+    'i.e',
+    'q',
+    'a',
+    'datum',
+    'zeit',
+    'dauer',
+    'ort',
+    'notiz',
+    'hinweis',
+    'thema',
+    'betreff',
+    'beispiel',
+    'zum beispiel',
+    'anmerkung',
+  ].map((w) => w.toLowerCase()),
+);
+
+const SPEAKERISH =
+  /\d|speaker|participant|interviewer|interviewee|moderator|respondent|facilitator|teilnehmer|befragte|sprecher|^[A-Z]{1,3}$/iu;
+
+function timeToMs(time: string | undefined): number | null {
+  if (!time) return null;
+  const [clock, fraction = '0'] = time.split(/[.,]/);
+  const parts = (clock ?? '').split(':').map(Number);
+  const [h, m, s] = parts.length === 3 ? parts : [0, ...parts];
+  const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
+  return (((h ?? 0) * 60 + (m ?? 0)) * 60 + (s ?? 0)) * 1000 + ms;
+}
+
+interface Candidate {
+  speaker: string;
+  lineStart: number;
+  speechStart: number;
+  startMs: number | null;
+}
+
+function candidateOf(line: string, lineStart: number): Candidate | null {
+  const colon = COLON_LINE.exec(line);
+  const match = colon ?? BRACKET_LINE.exec(line);
+  if (!match) return null;
+  const speaker = (colon ? match[2] : match[1])?.trim() ?? '';
+  if (speaker.length === 0 || speaker.length > MAX_NAME) return null;
+  if (speaker.split(/\s+/).length > 4) return null;
+  if (NOT_SPEAKERS.has(speaker.toLowerCase().replace(/\.$/, ''))) return null;
+  const time = colon ? (match[1] ?? match[3]) : undefined;
+  return { speaker, lineStart, speechStart: lineStart + match[0].length, startMs: timeToMs(time) };
+}
+
+export function detectTurns(text: string): DetectedTurn[] {
+  const candidates: Candidate[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const candidate = candidateOf(text.slice(lineStart, lineEnd), lineStart);
+    if (candidate) candidates.push(candidate);
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+
+  const counts = new Map<string, number>();
+  for (const c of candidates) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
+  const isTranscript = [...counts.values()].some((n) => n >= 2);
+  if (!isTranscript) return [];
+  const accepted = candidates.filter(
+    (c) => (counts.get(c.speaker) ?? 0) >= 2 || (!/\s/.test(c.speaker) && SPEAKERISH.test(c.speaker)),
+  );
+
+  return accepted.map((c, i) => {
+    const next = accepted[i + 1];
+    const limit = next ? next.lineStart : text.length;
+    let end = limit;
+    while (end > c.speechStart && /\s/.test(text[end - 1] ?? '')) end--;
+    const start = Math.min(c.speechStart, end);
+    return { speaker: c.speaker, start, end, lineStart: c.lineStart, startMs: c.startMs, endMs: null };
+  });
+}

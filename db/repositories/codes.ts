@@ -1,0 +1,134 @@
+/** The codebook: a tree of codes with sibling order, and the codings that point at them. */
+import type { CodeId, CoderId } from '../../core/contract/types.js';
+import { newGuid, nowIso, type Sql } from './sql.js';
+
+export interface CodeRow {
+  id: CodeId;
+  name: string;
+  parentId: CodeId | null;
+  parent: string | null;
+  color: string;
+  description: string;
+  position: number;
+  /** Distinct excerpts coded with this code. */
+  excerpts: number;
+}
+
+const SELECT = `
+  SELECT c.id, c.name, c.parent_id AS parentId, p.name AS parent, c.color, c.description, c.position,
+         (SELECT count(DISTINCT g.excerpt_id) FROM codings g WHERE g.code_id = c.id) AS excerpts
+    FROM codes c LEFT JOIN codes p ON p.id = c.parent_id`;
+
+export interface NewCode {
+  name: string;
+  parentId: CodeId | null;
+  color: string;
+  description: string;
+  createdBy: CoderId | null;
+}
+
+export class CodesRepo {
+  constructor(private readonly sql: Sql) {}
+
+  /** Depth-first is the caller's job; this is sibling order within each parent. */
+  list(): CodeRow[] {
+    return this.sql.all<CodeRow>(`${SELECT} ORDER BY ifnull(c.parent_id, 0), c.position, c.id`);
+  }
+
+  get(id: CodeId): CodeRow | undefined {
+    return this.sql.get<CodeRow>(`${SELECT} WHERE c.id = ?`, id);
+  }
+
+  /** A sibling with this name (case-insensitive, as the unique index compares), if any. */
+  findSibling(parentId: CodeId | null, name: string): CodeId | undefined {
+    return this.sql.get<{ id: CodeId }>(
+      `SELECT id FROM codes WHERE ifnull(parent_id, 0) = ifnull(?, 0) AND name = ? COLLATE NOCASE`,
+      parentId,
+      name,
+    )?.id;
+  }
+
+  findByName(name: string): CodeRow[] {
+    return this.sql.all<CodeRow>(`${SELECT} WHERE c.name = ? COLLATE NOCASE ORDER BY c.id`, name);
+  }
+
+  /** Ordered ids of a parent's children (top level when null). */
+  childIds(parentId: CodeId | null): CodeId[] {
+    return this.sql
+      .all<{ id: CodeId }>(
+        `SELECT id FROM codes WHERE ifnull(parent_id, 0) = ifnull(?, 0) ORDER BY position, id`,
+        parentId,
+      )
+      .map((r) => r.id);
+  }
+
+  /** The chain of ancestors from the code's parent up to the root. */
+  ancestorIds(id: CodeId): CodeId[] {
+    return this.sql
+      .all<{ id: CodeId }>(
+        `WITH RECURSIVE up(id) AS (
+           SELECT parent_id FROM codes WHERE id = ?
+           UNION ALL
+           SELECT c.parent_id FROM codes c JOIN up ON c.id = up.id WHERE c.parent_id IS NOT NULL)
+         SELECT id FROM up WHERE id IS NOT NULL`,
+        id,
+      )
+      .map((r) => r.id);
+  }
+
+  insert(code: NewCode): CodeId {
+    const { lastInsertRowid } = this.sql.run(
+      `INSERT INTO codes (guid, parent_id, name, color, description, position, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, (SELECT ifnull(max(position) + 1, 0) FROM codes WHERE ifnull(parent_id, 0) = ifnull(?, 0)),
+               ?, ?)`,
+      newGuid(),
+      code.parentId,
+      code.name,
+      code.color,
+      code.description,
+      code.parentId,
+      code.createdBy,
+      nowIso(),
+    );
+    return lastInsertRowid as CodeId;
+  }
+
+  rename(id: CodeId, name: string): void {
+    this.sql.run(`UPDATE codes SET name = ? WHERE id = ?`, name, id);
+  }
+
+  setColor(id: CodeId, color: string): void {
+    this.sql.run(`UPDATE codes SET color = ? WHERE id = ?`, color, id);
+  }
+
+  setDescription(id: CodeId, description: string): void {
+    this.sql.run(`UPDATE codes SET description = ? WHERE id = ?`, description, id);
+  }
+
+  setParent(id: CodeId, parentId: CodeId | null): void {
+    this.sql.run(`UPDATE codes SET parent_id = ? WHERE id = ?`, parentId, id);
+  }
+
+  setPosition(id: CodeId, position: number): void {
+    this.sql.run(`UPDATE codes SET position = ? WHERE id = ?`, position, id);
+  }
+
+  delete(id: CodeId): void {
+    this.sql.run(`DELETE FROM codes WHERE id = ?`, id);
+  }
+
+  countCodings(id: CodeId): number {
+    return this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM codings WHERE code_id = ?`, id)?.n ?? 0;
+  }
+
+  /** Hands a code's codings to another code; where the target already codes the excerpt, the duplicate is dropped. */
+  moveCodings(from: CodeId, to: CodeId): { moved: number; merged: number } {
+    const moved = this.sql.run(`UPDATE OR IGNORE codings SET code_id = ? WHERE code_id = ?`, to, from).changes;
+    const merged = this.sql.run(`DELETE FROM codings WHERE code_id = ?`, from).changes;
+    return { moved, merged };
+  }
+
+  deleteCodings(id: CodeId): number {
+    return this.sql.run(`DELETE FROM codings WHERE code_id = ?`, id).changes;
+  }
+}

@@ -1,0 +1,159 @@
+/** Excerpts (spans of a document) and their codings. Excerpt text is derived, never stored. */
+import type { CodeId, CoderId, DocumentId, ExcerptId } from '../../core/contract/types.js';
+import { newGuid, nowIso, type Sql } from './sql.js';
+
+export interface ExcerptRow {
+  id: ExcerptId;
+  documentId: DocumentId;
+  documentTitle: string;
+  start: number;
+  end: number;
+  participant: string | null;
+  participantId: number | null;
+}
+
+export interface ExcerptCodingRow {
+  excerptId: ExcerptId;
+  codeId: CodeId;
+  name: string;
+  color: string;
+}
+
+export interface ExcerptFilter {
+  codeId?: CodeId | undefined;
+  documentId?: DocumentId | undefined;
+  ids?: readonly ExcerptId[] | undefined;
+}
+
+const SELECT = `
+  SELECT e.id, e.document_id AS documentId, d.title AS documentTitle, e.start, e."end",
+         p.label AS participant, d.participant_id AS participantId
+    FROM excerpts e
+    JOIN documents d ON d.id = e.document_id
+    LEFT JOIN participants p ON p.id = d.participant_id`;
+
+export class ExcerptsRepo {
+  constructor(private readonly sql: Sql) {}
+
+  get(id: ExcerptId): ExcerptRow | undefined {
+    return this.sql.get<ExcerptRow>(`${SELECT} WHERE e.id = ?`, id);
+  }
+
+  exists(id: ExcerptId): boolean {
+    return this.sql.get(`SELECT 1 FROM excerpts WHERE id = ?`, id) !== undefined;
+  }
+
+  findSpan(documentId: DocumentId, start: number, end: number): ExcerptId | undefined {
+    return this.sql.get<{ id: ExcerptId }>(
+      `SELECT id FROM excerpts WHERE document_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1`,
+      documentId,
+      start,
+      end,
+    )?.id;
+  }
+
+  /** Excerpts in document order; filters combine with AND. */
+  list(filter: ExcerptFilter = {}): ExcerptRow[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.codeId !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM codings g WHERE g.excerpt_id = e.id AND g.code_id = ?)`);
+      params.push(filter.codeId);
+    }
+    if (filter.documentId !== undefined) {
+      where.push(`e.document_id = ?`);
+      params.push(filter.documentId);
+    }
+    if (filter.ids !== undefined) {
+      where.push(`e.id IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(filter.ids));
+    }
+    const clause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+    return this.sql.all<ExcerptRow>(`${SELECT}${clause} ORDER BY e.document_id, e.start, e."end", e.id`, ...params);
+  }
+
+  /** Codes on the given excerpts (all excerpts when omitted), in codebook order, one row per code. */
+  codings(ids?: readonly ExcerptId[]): ExcerptCodingRow[] {
+    const base = `
+      SELECT DISTINCT g.excerpt_id AS excerptId, c.id AS codeId, c.name, c.color, c.position
+        FROM codings g JOIN codes c ON c.id = g.code_id`;
+    const order = ` ORDER BY g.excerpt_id, c.position, c.id`;
+    if (ids === undefined) return this.sql.all<ExcerptCodingRow>(`${base}${order}`);
+    return this.sql.all<ExcerptCodingRow>(
+      `${base} WHERE g.excerpt_id IN (SELECT value FROM json_each(?))${order}`,
+      JSON.stringify(ids),
+    );
+  }
+
+  insert(documentId: DocumentId, start: number, end: number, createdBy: CoderId | null): ExcerptId {
+    const { lastInsertRowid } = this.sql.run(
+      `INSERT INTO excerpts (guid, document_id, start, "end", created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      newGuid(),
+      documentId,
+      start,
+      end,
+      createdBy,
+      nowIso(),
+    );
+    return lastInsertRowid as ExcerptId;
+  }
+
+  /** Adds a coding; returns false when this coder already applied this code to the excerpt. */
+  addCoding(excerptId: ExcerptId, codeId: CodeId, coderId: CoderId | null): boolean {
+    return (
+      this.sql.run(
+        `INSERT OR IGNORE INTO codings (guid, excerpt_id, code_id, coder_id, created_at) VALUES (?, ?, ?, ?, ?)`,
+        newGuid(),
+        excerptId,
+        codeId,
+        coderId,
+        nowIso(),
+      ).changes > 0
+    );
+  }
+
+  /** Removes the code from the excerpt (for every coder); returns how many codings went. */
+  removeCode(excerptId: ExcerptId, codeId: CodeId): number {
+    return this.sql.run(`DELETE FROM codings WHERE excerpt_id = ? AND code_id = ?`, excerptId, codeId).changes;
+  }
+
+  countCodings(excerptId: ExcerptId): number {
+    return this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM codings WHERE excerpt_id = ?`, excerptId)?.n ?? 0;
+  }
+
+  /** Whether a board card, an insight or a hypothesis still points at the excerpt. */
+  isReferenced(excerptId: ExcerptId): boolean {
+    return (
+      this.sql.get(
+        `SELECT 1 WHERE EXISTS (SELECT 1 FROM cards WHERE excerpt_id = ?1)
+                     OR EXISTS (SELECT 1 FROM insight_evidence WHERE excerpt_id = ?1)
+                     OR EXISTS (SELECT 1 FROM hypothesis_evidence WHERE excerpt_id = ?1)`,
+        excerptId,
+      ) !== undefined
+    );
+  }
+
+  /** Deletes excerpts left without codings and without references; returns their ids. */
+  deleteOrphans(ids: readonly ExcerptId[]): ExcerptId[] {
+    const removed: ExcerptId[] = [];
+    for (const id of ids) {
+      if (this.countCodings(id) === 0 && !this.isReferenced(id)) {
+        this.delete(id);
+        removed.push(id);
+      }
+    }
+    return removed;
+  }
+
+  /** Excerpts coded with this code, for cleanup after codings are removed. */
+  idsCodedWith(codeId: CodeId): ExcerptId[] {
+    return this.sql
+      .all<{ id: ExcerptId }>(`SELECT DISTINCT excerpt_id AS id FROM codings WHERE code_id = ?`, codeId)
+      .map((r) => r.id);
+  }
+
+  delete(id: ExcerptId): void {
+    this.sql.run(`DELETE FROM memos WHERE target_kind = 'excerpt' AND target_id = ?`, id);
+    this.sql.run(`DELETE FROM excerpts WHERE id = ?`, id);
+  }
+}
