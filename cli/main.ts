@@ -3,7 +3,7 @@
  * command's module, and turns whatever it throws into the contract's exit codes.
  */
 import { parseCommandLine, wantsHelp } from './args.js';
-import { type CommandSpec, commandUsage, findCommand, GROUPS, mainUsage } from './commands.js';
+import { COMMANDS, type CommandSpec, commandUsage, findCommand, GROUPS, mainUsage } from './commands.js';
 import { CliError, EXIT, isContractError, UsageError } from './errors.js';
 import { notice } from './output.js';
 
@@ -13,8 +13,10 @@ function resolveCommand(argv: string[]): { spec: CommandSpec; rest: string[] } {
   if (GROUPS.has(first)) {
     const spec = second !== undefined ? findCommand(`${first} ${second}`) : undefined;
     if (!spec) {
-      const known = [...GROUPS].includes(first) ? `Did you mean "quarry ${first} add"?` : '';
-      throw new UsageError(`Unknown command "quarry ${[first, second].filter(Boolean).join(' ')}". ${known}`.trim());
+      const choices = COMMANDS.filter((c) => c.name.startsWith(`${first} `)).map((c) => `"quarry ${c.name}"`);
+      const what =
+        second === undefined ? `"quarry ${first}" needs a subcommand` : `Unknown command "quarry ${first} ${second}"`;
+      throw new UsageError(`${what}: use ${choices.join(' or ')}.`);
     }
     return { spec, rest: argv.slice(2) };
   }
