@@ -4,16 +4,30 @@
  */
 import { userInfo } from 'node:os';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
-import { QuarryError, unsupported } from './errors.js';
+import { QuarryError } from './errors.js';
 import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
+import {
+  addCard,
+  addGroup,
+  createBoard,
+  deleteCard,
+  deleteGroup,
+  getBoard,
+  listBoards,
+  moveCard,
+  updateGroup,
+} from './services/boards.js';
 import { addCode, deleteCode, listCodes, moveCode, renameCode, updateCode } from './services/codes.js';
 import { DEFAULT_MAX_IMPORT_BYTES, type ImportLimits } from './services/context.js';
 import { getDocument, listDocuments } from './services/documents.js';
 import { deleteExcerpt, listExcerpts, tagExcerpt, untagExcerpt } from './services/excerpts.js';
 import { importFiles } from './services/importing.js';
+import { addInsight, listInsights } from './services/insights.js';
 import { addParticipant, listParticipants, setAttributes, setDocumentParticipant } from './services/participants.js';
 import { closeSession, createProject, openProject, type ProjectSession, projectInfo } from './services/projects.js';
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
+import { exportReport } from './services/report.js';
+import { search } from './services/search.js';
 
 export interface AppOptions {
   /** Where recent-projects.json and preferences live; defaults to the OS config dir + /quarry. */
@@ -63,10 +77,6 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     return info;
   };
 
-  const later = (what: string) => (): never => {
-    throw unsupported(`${what} comes in a later version of Quarry.`);
-  };
-
   const handlers: Handlers = {
     'app.status': (): AppStatus => ({
       project: session ? projectInfo(session) : null,
@@ -100,22 +110,22 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'participants.add': (input) => addParticipant(current(), input),
     'participants.setAttributes': (input) => setAttributes(current(), input),
 
-    'search.query': later('Search'),
+    'search.query': (input) => search(current(), input),
 
-    'boards.list': later('Boards'),
-    'boards.create': later('Boards'),
-    'boards.get': later('Boards'),
-    'boards.addGroup': later('Boards'),
-    'boards.updateGroup': later('Boards'),
-    'boards.deleteGroup': later('Boards'),
-    'boards.addCard': later('Boards'),
-    'boards.moveCard': later('Boards'),
-    'boards.deleteCard': later('Boards'),
+    'boards.list': () => listBoards(current()),
+    'boards.create': ({ name }) => createBoard(current(), name),
+    'boards.get': ({ id }) => getBoard(current(), id),
+    'boards.addGroup': (input) => addGroup(current(), input),
+    'boards.updateGroup': (input) => updateGroup(current(), input),
+    'boards.deleteGroup': ({ id }) => deleteGroup(current(), id),
+    'boards.addCard': (input) => addCard(current(), input),
+    'boards.moveCard': (input) => moveCard(current(), input),
+    'boards.deleteCard': ({ id }) => deleteCard(current(), id),
 
-    'insights.add': later('Insights'),
-    'insights.list': later('Insights'),
+    'insights.add': (input) => addInsight(current(), input),
+    'insights.list': () => listInsights(current()),
 
-    'export.report': later('Export'),
+    'export.report': (input) => exportReport(current(), input),
   };
 
   return {
