@@ -76,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       return;
     }
-    const extra: Record<string, string> = auth.fromQuery ? { 'Set-Cookie': sessionCookie(token, port) } : {};
+    if (auth.fromQuery) res.setHeader('Set-Cookie', sessionCookie(token, port));
 
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') {
@@ -84,7 +84,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendError(res, 405, 'BadInput', 'Subscribe to events with GET.');
         return;
       }
-      for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
       events.attach(res);
       return;
     }
@@ -97,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendPage(res, 405, 'Method not allowed', 'Only GET and HEAD are served here.');
       return;
     }
-    await site.handle(req, res, url.pathname, extra);
+    await site.handle(req, res, url.pathname);
   }
 
   const server = createServer((req, res) => {

@@ -43,12 +43,7 @@ function inside(root: string, path: string): boolean {
 }
 
 export interface StaticSite {
-  handle(
-    req: IncomingMessage,
-    res: ServerResponse,
-    pathname: string,
-    extraHeaders: Record<string, string>,
-  ): Promise<void>;
+  handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void>;
 }
 
 export function createStaticSite(rendererDir: string): StaticSite {
@@ -59,23 +54,16 @@ export function createStaticSite(rendererDir: string): StaticSite {
     res: ServerResponse,
     file: string,
     cacheControl: string,
-    extra: Record<string, string>,
   ): Promise<void> {
     const data = await readFile(file);
     res.statusCode = 200;
-    for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
     res.setHeader('Content-Type', contentTypeOf(file));
     res.setHeader('Content-Length', data.length);
     res.setHeader('Cache-Control', cacheControl);
     res.end(req.method === 'HEAD' ? undefined : data);
   }
 
-  async function handle(
-    req: IncomingMessage,
-    res: ServerResponse,
-    pathname: string,
-    extra: Record<string, string>,
-  ): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const index = join(root, 'index.html');
     if (!existsSync(index)) {
       sendPage(
@@ -103,7 +91,7 @@ export function createStaticSite(rendererDir: string): StaticSite {
       return;
     }
     if (target === root || decoded === '/index.html') {
-      await sendFile(req, res, index, 'no-store', extra);
+      await sendFile(req, res, index, 'no-store');
       return;
     }
     const info = await stat(target).catch(() => null);
@@ -121,12 +109,11 @@ export function createStaticSite(rendererDir: string): StaticSite {
         res,
         target,
         isHtml ? 'no-store' : hashed ? 'private, max-age=31536000, immutable' : 'no-cache',
-        extra,
       );
       return;
     }
     if (extname(decoded) === '') {
-      await sendFile(req, res, index, 'no-store', extra);
+      await sendFile(req, res, index, 'no-store');
       return;
     }
     sendPage(res, 404, 'Not found', `There is no ${pathname} in the Quarry interface.`);

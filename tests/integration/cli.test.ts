@@ -2,7 +2,7 @@
  * The `quarry` command end to end: the real built CLI on real .quarry files in a temp dir,
  * checked against the shapes and exit codes of the CLI contract (spec/cli.md).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,7 +203,10 @@ describe('import, docs and show', () => {
     const folder = join(dir, 'batch');
     mkdirSync(join(folder, 'nested'), { recursive: true });
     mkdirSync(join(folder, '.hidden'));
-    writeFileSync(join(folder, 'p01.txt'), 'Interviewer: How was checkout?\nAnna: The coupon field was hidden.\n');
+    writeFileSync(
+      join(folder, 'p01.txt'),
+      'Interviewer: How was checkout?\nAnna: The coupon field was hidden.\nInterviewer: Anything else?\nAnna: Shipping costs were a surprise.\n',
+    );
     writeFileSync(join(folder, 'nested', 'p02.md'), '# Notes\n\nBob said shipping costs surprised him.\n');
     writeFileSync(join(folder, '.hidden', 'secret.txt'), 'should not be imported');
     writeFileSync(join(folder, '.DS_Store'), 'junk');
@@ -484,6 +487,22 @@ describe('insights, search and export', () => {
     const html = join(dir, 'reports', 'report.html');
     expect(run('export', project, '--format', 'html', '--out', html, '--redact').code).toBe(0);
     expect(readFileSync(html, 'utf8')).toMatch(/<html/i);
+  });
+
+  it('writes a whole file or none at all, whatever the format', () => {
+    const folder = join(dir, 'pdf-out');
+    mkdirSync(folder);
+    const out = join(folder, 'report.pdf');
+    const result = run('export', project, '--format', 'pdf', '--out', out);
+    if (result.code === 0) {
+      expect(readFileSync(out).subarray(0, 4).toString('latin1')).toBe('%PDF');
+    } else {
+      // Not produced by this version yet: a clear failure, and no file or temp file left.
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/pdf|later|not supported/i);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('fails with exit 1 and writes no file when the folder does not exist', () => {
