@@ -52,7 +52,8 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(session.defaultSession, join(app.getAppPath(), 'dist', 'renderer'));
 
-  quarry = createApp({ nativeDialogs: true });
+  // Shares the recent-projects list with the CLI; QUARRY_CONFIG_DIR isolates test runs.
+  quarry = createApp({ nativeDialogs: true, configDir: process.env.QUARRY_CONFIG_DIR || undefined });
   const getWindow = () => win;
   const onProjectChanged = () => void refreshChrome();
   actions = createProjectActions(quarry, getWindow, onProjectChanged);
