@@ -4,7 +4,7 @@
  * through the UI. The file is assembled under a temporary name and renamed into place
  * only when complete, so a failed build never leaves a half-made project behind.
  */
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,9 +179,8 @@ export async function buildSampleProject(outPath: string, options: BuildSampleOp
   if (existsSync(target) && !options.overwrite) {
     throw conflict(`${target} already exists. Remove it first, or ask for it to be overwritten.`);
   }
-  if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) {
-    throw notFound(`The folder ${dirname(target)} does not exist; create it first.`);
-  }
+  // Hosts build the sample on demand into their data folder, which may not exist yet.
+  mkdirSync(dirname(target), { recursive: true });
 
   // The building file sits beside the target so the final rename stays on one file system.
   const building = join(dirname(target), `.${basename(target, '.quarry')}.building-${process.pid}.quarry`);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
-import { type BenchResult, parseArgs, QUERIES, repoRoot, runBench, UsageError } from '../../bench/run.js';
+import { type BenchResult, ftsFor, parseArgs, QUERIES, repoRoot, runBench, UsageError } from '../../bench/run.js';
 import { median, percentile, renderTable } from '../../bench/stats.js';
 
 const work = mkdtempSync(join(tmpdir(), 'quarry-bench-test-'));
@@ -52,6 +52,13 @@ describe('bench options and statistics', () => {
     expect(() => parseArgs(['--docs', 'many'])).toThrow(/whole number/);
   });
 
+  it('runs the direct search on the index and with the expression that Quarry uses', () => {
+    expect(ftsFor('delivery')).toEqual({ index: 'words', match: '"delivery"' });
+    expect(ftsFor('"guest checkout"')).toEqual({ index: 'words', match: '"guest checkout"' });
+    expect(ftsFor('deliv*')).toEqual({ index: 'words', match: '"deliv"*' });
+    expect(ftsFor('コンビニ払い')).toEqual({ index: 'trigrams', match: '"コンビニ払い"' });
+  });
+
   it('computes medians and nearest-rank percentiles, and aligns tables', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
@@ -90,6 +97,7 @@ describe('a --quick bench run', () => {
 
     expect(result.search.map((s) => s.query)).toEqual(QUERIES.map((q) => q.query));
     for (const s of result.search) {
+      expect(s.match).toBe(ftsFor(s.query).match);
       expect(s.quarry.medianMs).toBeGreaterThan(0);
       expect(s.quarry.p95Ms).toBeGreaterThanOrEqual(s.quarry.medianMs);
       expect(s.direct.medianMs).toBeGreaterThan(0);
