@@ -1,0 +1,235 @@
+/**
+ * The transcript reader. Text is rendered as spans carrying their document offsets
+ * (data-start/data-end), so a DOM selection maps back to exact UTF-16 offsets, and coded
+ * spans are coloured by their code. Selecting text shows the selection bar; clicking a
+ * highlight opens that excerpt in the right panel.
+ */
+import { type CSSProperties, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentDetail, ExcerptId } from '../../../../core/contract/index.js';
+import { rangeToOffsets } from '../../lib/offsets.js';
+import { type Block, buildBlocks, trimRange } from '../../lib/segments.js';
+import { formatTimestamp, speakerSlot } from '../../lib/speakers.js';
+import { useCoding } from '../../stores/coding.js';
+import { useDocuments } from '../../stores/documents.js';
+import { SelectionBar } from './SelectionBar.js';
+
+export function Reader({ doc }: { doc: DocumentDetail }) {
+  const excerpts = useDocuments((s) => s.excerpts);
+  const scrollTo = useDocuments((s) => s.scrollTo);
+  const pickerTarget = useCoding((s) => (s.pickerTarget?.documentId === doc.id ? s.pickerTarget : null));
+  const focusedId = useCoding((s) => s.focusedExcerptId);
+  const hoveredId = useCoding((s) => s.hoveredExcerptId);
+  const pending = pickerTarget ? { start: pickerTarget.start, end: pickerTarget.end } : null;
+  const pendingStart = pending?.start;
+  const pendingEnd = pending?.end;
+  const blocks = useMemo(
+    () =>
+      buildBlocks(
+        doc,
+        excerpts,
+        pendingStart !== undefined && pendingEnd !== undefined ? { start: pendingStart, end: pendingEnd } : null,
+      ),
+    [doc, excerpts, pendingStart, pendingEnd],
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const pointerDown = useRef(false);
+  const [bar, setBar] = useState<{ top: number; left: number } | null>(null);
+
+  const readSelection = useCallback(
+    (placeBar: boolean) => {
+      const coding = useCoding.getState();
+      if (coding.pickerOpen) return;
+      const root = textRef.current;
+      const sel = window.getSelection();
+      const range = sel && sel.rangeCount > 0 && !sel.isCollapsed ? sel.getRangeAt(0) : null;
+      const offsets = root && range ? rangeToOffsets(root, range) : null;
+      const trimmed = offsets ? trimRange(doc.text, offsets.start, offsets.end) : null;
+      if (!range || !trimmed) {
+        coding.setSelection(null);
+        setBar(null);
+        return;
+      }
+      coding.setSelection({ documentId: doc.id, ...trimmed, text: doc.text.slice(trimmed.start, trimmed.end) });
+      const host = scrollRef.current;
+      if (placeBar && host) {
+        const rects = range.getClientRects();
+        const first = rects[0] ?? range.getBoundingClientRect();
+        const box = host.getBoundingClientRect();
+        setBar({ top: first.top - box.top + host.scrollTop, left: first.left - box.left + host.scrollLeft });
+      }
+    },
+    [doc],
+  );
+
+  useEffect(() => {
+    const onChange = () => readSelection(!pointerDown.current);
+    const onUp = () => {
+      if (!pointerDown.current) return;
+      pointerDown.current = false;
+      // The selection is final only after the button is released.
+      requestAnimationFrame(() => readSelection(true));
+    };
+    document.addEventListener('selectionchange', onChange);
+    window.addEventListener('pointerup', onUp);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      window.removeEventListener('pointerup', onUp);
+    };
+  }, [readSelection]);
+
+  // The selection is cleared elsewhere (after coding, Esc): hide the bar too.
+  const selection = useCoding((s) => s.selection);
+  useEffect(() => {
+    if (!selection) setBar(null);
+  }, [selection]);
+
+  // Jump to an excerpt opened from the excerpts list or a board card.
+  useEffect(() => {
+    if (!scrollTo || !textRef.current) return;
+    const spans = textRef.current.querySelectorAll<HTMLElement>('span[data-start]');
+    for (const span of spans) {
+      if (Number(span.dataset.end) > scrollTo.start) {
+        span.scrollIntoView({ block: 'center' });
+        break;
+      }
+    }
+    useDocuments.getState().consumeScroll();
+  }, [scrollTo]);
+
+  // Reset scroll when another document opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on document change only
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [doc.id]);
+
+  const onClick = (e: React.MouseEvent) => {
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const span = (e.target as HTMLElement).closest<HTMLElement>('span[data-excerpts]');
+    const first = span?.dataset.excerpts?.split(' ')[0];
+    useCoding.getState().focusExcerpt(first ? (Number(first) as ExcerptId) : null);
+  };
+
+  const hasTurns = doc.turns.length > 0;
+  return (
+    <div className="reader-scroll" ref={scrollRef}>
+      <article className="reader" aria-labelledby="reader-title">
+        <header className="reader-head">
+          <h1 id="reader-title">{doc.title}</h1>
+          <p className="muted small">
+            {[doc.participant, hasTurns ? `${doc.turns.length} turns` : null, `${excerpts.length} excerpts`]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </header>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: clicks on highlights are a shortcut; the excerpts list and stripes offer the same by keyboard */}
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: see above */}
+        <div
+          ref={textRef}
+          className={`reader-text ${hasTurns ? 'script' : 'prose'}`}
+          data-focused={focusedId ?? undefined}
+          onPointerDown={() => {
+            pointerDown.current = true;
+          }}
+          onClick={onClick}
+        >
+          {blocks.map((block) => (
+            <BlockView key={block.key} block={block} focusedId={focusedId} hoveredId={hoveredId} />
+          ))}
+        </div>
+      </article>
+      {bar && <SelectionBar top={bar.top} left={bar.left} />}
+    </div>
+  );
+}
+
+const BlockView = memo(function BlockView({
+  block,
+  focusedId,
+  hoveredId,
+}: {
+  block: Block;
+  focusedId: ExcerptId | null;
+  hoveredId: ExcerptId | null;
+}) {
+  const text = (
+    <p className="block-text">
+      {block.segments.map((s) => {
+        const coded = s.excerpts.length > 0;
+        const cls = [
+          coded ? 'coded' : '',
+          s.excerpts.length > 1 ? 'overlap' : '',
+          focusedId !== null && s.excerpts.includes(focusedId) ? 'focused' : '',
+          hoveredId !== null && s.excerpts.includes(hoveredId) ? 'hovered' : '',
+          s.pending ? 'pending' : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+        return (
+          <span
+            key={s.start}
+            data-start={s.start}
+            data-end={s.end}
+            data-excerpts={coded ? s.excerpts.join(' ') : undefined}
+            className={cls || undefined}
+            style={s.color ? ({ '--hl': s.color } as CSSProperties) : undefined}
+          >
+            {s.text}
+          </span>
+        );
+      })}
+    </p>
+  );
+  const stripes = <Stripes block={block} />;
+  if (block.speaker === null && block.startMs === null) {
+    return (
+      <div className="block para">
+        <div className="block-gutter" aria-hidden="true" />
+        {text}
+        {stripes}
+      </div>
+    );
+  }
+  const slot = block.speaker ? speakerSlot(block.speaker) : 0;
+  return (
+    <div className="block turn" style={{ '--speaker': `var(--speaker-${slot})` } as CSSProperties}>
+      <div className="block-gutter turn-who">
+        {block.speaker && <span className="turn-speaker">{block.speaker}</span>}
+        {block.startMs !== null && <span className="turn-time">{formatTimestamp(block.startMs)}</span>}
+      </div>
+      {text}
+      {stripes}
+    </div>
+  );
+});
+
+/** Coding stripes in the margin: one per code on excerpts touching this block. */
+function Stripes({ block }: { block: Block }) {
+  if (block.stripes.length === 0) return <div className="stripes" />;
+  const coding = useCoding.getState();
+  return (
+    <div className="stripes">
+      {block.stripes.map(({ excerptId, code }) => (
+        <button
+          key={`${excerptId}-${code.id}`}
+          type="button"
+          className="stripe"
+          style={{ '--code': code.color } as CSSProperties}
+          aria-label={`Excerpt coded ${code.name}: show details`}
+          title={code.name}
+          onMouseEnter={() => coding.hoverExcerpt(excerptId)}
+          onMouseLeave={() => coding.hoverExcerpt(null)}
+          onFocus={() => coding.hoverExcerpt(excerptId)}
+          onBlur={() => coding.hoverExcerpt(null)}
+          onClick={(e) => {
+            e.stopPropagation();
+            coding.focusExcerpt(excerptId);
+          }}
+        >
+          {code.name}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useMemo } from 'react';
+import { fuzzyFilter } from '../../lib/fuzzy.js';
+import { useBoard } from '../../stores/board.js';
+import { useCodes } from '../../stores/codes.js';
+import { useDocuments } from '../../stores/documents.js';
+import { type Section, useNav } from '../../stores/nav.js';
+import { useProject } from '../../stores/project.js';
+import { Icon, type IconName } from '../common/Icon.js';
+import { ImportButton } from '../common/ImportButton.js';
+
+const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
+  { id: 'documents', label: 'Documents', icon: 'documents' },
+  { id: 'codes', label: 'Codes', icon: 'codes' },
+  { id: 'excerpts', label: 'Excerpts', icon: 'excerpts' },
+  { id: 'board', label: 'Board', icon: 'board' },
+];
+
+export function Rail() {
+  const project = useProject((s) => s.status?.project);
+  const section = useNav((s) => s.section);
+  const go = useNav((s) => s.go);
+  const docs = useDocuments((s) => s.list);
+  const codes = useCodes((s) => s.list.length);
+  const cards = useBoard((s) => s.current?.cards.length ?? null);
+  const excerpts = docs.reduce((n, d) => n + d.excerpts, 0);
+  const counts: Record<Section, number | null> = { documents: docs.length, codes, excerpts, board: cards };
+
+  return (
+    <nav className="rail" aria-label="Project">
+      <div className="rail-project">
+        <button
+          type="button"
+          className="rail-project-button"
+          title={project?.path}
+          aria-label={`Project ${project?.name ?? ''}: switch project`}
+          onClick={() => useNav.getState().setProjectsOpen(true)}
+        >
+          <span className="rail-logo" aria-hidden="true">
+            Q
+          </span>
+          <span className="rail-project-name">{project?.name}</span>
+          <Icon name="chevron" />
+        </button>
+      </div>
+      <ul className="rail-sections">
+        {SECTIONS.map((s) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              className="rail-section"
+              aria-current={section === s.id ? 'page' : undefined}
+              onClick={() => go(s.id)}
+            >
+              <Icon name={s.icon} />
+              <span>{s.label}</span>
+              {counts[s.id] !== null && <span className="count">{counts[s.id]}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="rail-actions">
+        <ImportButton className="button rail-action" />
+        <button type="button" className="button rail-action" onClick={() => useNav.getState().setExportOpen(true)}>
+          <Icon name="export" />
+          Export…
+        </button>
+      </div>
+      <DocumentList />
+    </nav>
+  );
+}
+
+function DocumentList() {
+  const list = useDocuments((s) => s.list);
+  const loaded = useDocuments((s) => s.loaded);
+  const query = useDocuments((s) => s.query);
+  const openId = useDocuments((s) => s.openId);
+  const section = useNav((s) => s.section);
+  const shown = useMemo(() => fuzzyFilter(list, query, ['title', 'participant']), [list, query]);
+
+  return (
+    <section className="rail-docs" aria-labelledby="rail-docs-title">
+      <h2 id="rail-docs-title" className="rail-heading">
+        Documents
+      </h2>
+      {list.length > 0 && (
+        <div className="filter">
+          <Icon name="search" />
+          <input
+            type="search"
+            aria-label="Filter documents"
+            placeholder="Filter documents"
+            value={query}
+            onChange={(e) => useDocuments.getState().setQuery(e.target.value)}
+          />
+        </div>
+      )}
+      {loaded && list.length === 0 && (
+        <p className="rail-empty">
+          No documents yet. Import .txt or .md transcripts, or drop files anywhere on the window.
+        </p>
+      )}
+      {list.length > 0 && shown.length === 0 && <p className="rail-empty">No document matches “{query}”.</p>}
+      <ul className="doc-list" aria-label="Documents">
+        {shown.map((d) => (
+          <li key={d.id}>
+            <button
+              type="button"
+              className="doc-item"
+              aria-current={d.id === openId && section === 'documents' ? 'true' : undefined}
+              onClick={() => {
+                useNav.getState().go('documents');
+                void useDocuments.getState().open(d.id);
+              }}
+            >
+              <span className="doc-title">{d.title}</span>
+              <span className="doc-meta">
+                {[d.participant, d.turns ? `${d.turns} turns` : null, d.excerpts ? `${d.excerpts} coded` : null]
+                  .filter(Boolean)
+                  .join(' · ') || d.format}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+import { type CSSProperties, useMemo } from 'react';
+import type { CodeRef, Excerpt } from '../../../../core/contract/index.js';
+import { speakerSlot } from '../../lib/speakers.js';
+import { useBoard } from '../../stores/board.js';
+import { recentCodes, useCodes } from '../../stores/codes.js';
+import { useCoding } from '../../stores/coding.js';
+import { useDocuments } from '../../stores/documents.js';
+import { useExcerpt } from '../../stores/lookup.js';
+import { useNav } from '../../stores/nav.js';
+import { CodeChip } from '../common/CodeChip.js';
+
+/** Context for what is selected: the excerpt, the selected text, or the open document. */
+export function RightPanel() {
+  const focusedId = useCoding((s) => s.focusedExcerptId);
+  const excerpt = useExcerpt(focusedId);
+  const selection = useCoding((s) => s.selection);
+  const section = useNav((s) => s.section);
+  return (
+    <aside className="panel" aria-label="Selection details">
+      {excerpt ? (
+        <ExcerptContext excerpt={excerpt} />
+      ) : selection ? (
+        <SelectionContext text={selection.text} />
+      ) : section === 'documents' ? (
+        <DocumentContext />
+      ) : (
+        <Hints />
+      )}
+    </aside>
+  );
+}
+
+function ExcerptContext({ excerpt }: { excerpt: Excerpt }) {
+  const coding = useCoding.getState();
+  const openId = useDocuments((s) => s.openId);
+  const section = useNav((s) => s.section);
+  const onBoard = useBoard((s) => s.current?.cards.some((c) => c.excerpt?.id === excerpt.id) ?? false);
+  const inReader = section === 'documents' && openId === excerpt.documentId;
+  return (
+    <section className="panel-section" aria-labelledby="panel-excerpt">
+      <div className="panel-head">
+        <h2 id="panel-excerpt">Excerpt</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close excerpt details"
+          onClick={() => coding.focusExcerpt(null)}
+        >
+          ×
+        </button>
+      </div>
+      <blockquote className="quote">{excerpt.text}</blockquote>
+      <p className="muted small">
+        {excerpt.documentTitle}
+        {excerpt.participant ? ` · ${excerpt.participant}` : ''}
+      </p>
+      <h3>Codes</h3>
+      <div className="chips">
+        {excerpt.codes.map((code) => (
+          <CodeChip key={code.id} code={code} onRemove={() => void coding.untag(excerpt.id, code.id)} />
+        ))}
+      </div>
+      <div className="panel-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            coding.openPicker({
+              documentId: excerpt.documentId,
+              start: excerpt.start,
+              end: excerpt.end,
+              text: excerpt.text,
+            })
+          }
+        >
+          Add code…
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={onBoard}
+          onClick={() => void useBoard.getState().addExcerpt(excerpt.id)}
+        >
+          {onBoard ? 'On the board' : 'Add to board'}
+        </button>
+        {!inReader && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              useNav.getState().go('documents');
+              void useDocuments.getState().open(excerpt.documentId, { start: excerpt.start, end: excerpt.end });
+            }}
+          >
+            Open in transcript
+          </button>
+        )}
+        <button type="button" className="button danger" onClick={() => void coding.deleteExcerpt(excerpt.id)}>
+          Delete excerpt
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function SelectionContext({ text }: { text: string }) {
+  const list = useCodes((s) => s.list);
+  const recent = useCodes((s) => s.recent);
+  const codes = recentCodes({ list, recent });
+  return (
+    <section className="panel-section" aria-labelledby="panel-selection">
+      <h2 id="panel-selection">Selection</h2>
+      <blockquote className="quote">{text.length > 400 ? `${text.slice(0, 400)}…` : text}</blockquote>
+      <p className="muted small">
+        Press <kbd>C</kbd> to code it{codes.length > 0 ? ', or a number for a recent code' : ''}.
+      </p>
+      {codes.length > 0 && (
+        <ol className="recent-codes">
+          {codes.map((code, i) => (
+            <li key={code.id}>
+              <button type="button" className="recent-code" onClick={() => void useCoding.getState().apply([code.id])}>
+                <kbd>{i + 1}</kbd>
+                <CodeChip code={code} />
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function DocumentContext() {
+  const doc = useDocuments((s) => s.doc);
+  const excerpts = useDocuments((s) => s.excerpts);
+  const speakers = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const t of doc?.turns ?? []) if (t.speaker) counts.set(t.speaker, (counts.get(t.speaker) ?? 0) + 1);
+    return [...counts.entries()];
+  }, [doc]);
+  const codes = useMemo(() => {
+    const counts = new Map<number, { code: CodeRef; n: number }>();
+    for (const x of excerpts) for (const c of x.codes) counts.set(c.id, { code: c, n: (counts.get(c.id)?.n ?? 0) + 1 });
+    return [...counts.values()].sort((a, b) => b.n - a.n);
+  }, [excerpts]);
+  if (!doc) return <Hints />;
+  return (
+    <section className="panel-section" aria-labelledby="panel-doc">
+      <h2 id="panel-doc">This document</h2>
+      <dl className="facts">
+        {doc.participant && (
+          <>
+            <dt>Participant</dt>
+            <dd>{doc.participant}</dd>
+          </>
+        )}
+        <dt>Format</dt>
+        <dd>{doc.format}</dd>
+        {doc.language && (
+          <>
+            <dt>Language</dt>
+            <dd>{doc.language}</dd>
+          </>
+        )}
+        <dt>Excerpts</dt>
+        <dd>{excerpts.length}</dd>
+      </dl>
+      {speakers.length > 0 && (
+        <>
+          <h3>Speakers</h3>
+          <ul className="speakers">
+            {speakers.map(([name, n]) => (
+              <li
+                key={name}
+                className="speaker-row"
+                style={{ '--speaker': `var(--speaker-${speakerSlot(name)})` } as CSSProperties}
+              >
+                <span className="speaker-dot" aria-hidden="true" />
+                <span>{name}</span>
+                <span className="count">{n}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Codes here</h3>
+      {codes.length === 0 ? (
+        <p className="muted small">
+          Select text in the transcript, then press <kbd>C</kbd> to code it.
+        </p>
+      ) : (
+        <ul className="code-counts">
+          {codes.map(({ code, n }) => (
+            <li key={code.id}>
+              <CodeChip code={code} />
+              <span className="count">{n}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Hints() {
+  return (
+    <section className="panel-section" aria-labelledby="panel-hints">
+      <h2 id="panel-hints">Details</h2>
+      <p className="muted small">Select text or an excerpt to see its codes and where it is used.</p>
+      <p className="muted small">
+        Press <kbd>?</kbd> for keyboard shortcuts.
+      </p>
+    </section>
+  );
+}

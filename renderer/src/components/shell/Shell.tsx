@@ -1,0 +1,45 @@
+import { useNav } from '../../stores/nav.js';
+import { BoardView } from '../board/BoardView.js';
+import { CodesView } from '../codes/CodesView.js';
+import { ExcerptsView } from '../excerpts/ExcerptsView.js';
+import { CodePicker } from '../reader/CodePicker.js';
+import { ReaderView } from '../reader/ReaderView.js';
+import { DropZone } from './DropZone.js';
+import { ExportDialog } from './ExportDialog.js';
+import { ProjectsDialog } from './ProjectsDialog.js';
+import { Rail } from './Rail.js';
+import { RightPanel } from './RightPanel.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { StatusBar } from './StatusBar.js';
+import { Toasts } from './Toasts.js';
+import { useShortcuts } from './useShortcuts.js';
+
+/** The window: rail, centre, context panel and status bar, plus the overlays. */
+export function Shell() {
+  const section = useNav((s) => s.section);
+  const exportOpen = useNav((s) => s.exportOpen);
+  const shortcutsOpen = useNav((s) => s.shortcutsOpen);
+  const projectsOpen = useNav((s) => s.projectsOpen);
+  useShortcuts();
+  return (
+    <div className="shell">
+      <Rail />
+      <main className="centre" aria-label={labels[section]}>
+        {section === 'documents' && <ReaderView />}
+        {section === 'codes' && <CodesView />}
+        {section === 'excerpts' && <ExcerptsView />}
+        {section === 'board' && <BoardView />}
+      </main>
+      <RightPanel />
+      <StatusBar />
+      <CodePicker />
+      {exportOpen && <ExportDialog />}
+      {shortcutsOpen && <ShortcutsDialog />}
+      {projectsOpen && <ProjectsDialog />}
+      <DropZone />
+      <Toasts />
+    </div>
+  );
+}
+
+const labels = { documents: 'Transcript', codes: 'Codebook', excerpts: 'Excerpts', board: 'Board' } as const;

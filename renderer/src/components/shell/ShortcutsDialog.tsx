@@ -1,0 +1,36 @@
+import { useNav } from '../../stores/nav.js';
+import { Dialog } from '../common/Dialog.js';
+
+const SHORTCUTS: [string, string][] = [
+  ['C', 'Code the selected text (quick picker)'],
+  ['1 – 9', 'Apply one of the nine most recent codes to the selection'],
+  ['↑ ↓ Enter', 'Move and apply in the quick picker; Enter on no match creates the code'],
+  ['Esc', 'Close the picker or dialog, clear the selection'],
+  ['Space, arrows, Space', 'On a board card: pick up, move between groups, drop'],
+  ['?', 'Show this list'],
+];
+
+export function ShortcutsDialog() {
+  const close = () => useNav.getState().setShortcutsOpen(false);
+  return (
+    <Dialog label="Keyboard shortcuts" onClose={close}>
+      <h2>Keyboard shortcuts</h2>
+      <p className="muted">Single keys never fire while you type in a field.</p>
+      <dl className="shortcuts">
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={keys} className="shortcut">
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="dialog-actions">
+        <button type="button" className="button primary" onClick={close}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

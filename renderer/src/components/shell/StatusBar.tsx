@@ -1,0 +1,50 @@
+import { useActivity } from '../../stores/activity.js';
+import { useNav } from '../../stores/nav.js';
+import { useProject } from '../../stores/project.js';
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function StatusBar() {
+  const project = useProject((s) => s.status?.project);
+  const coder = useProject((s) => s.status?.coder);
+  const pending = useActivity((s) => s.pending);
+  const work = useActivity((s) => s.work);
+  const lastError = useActivity((s) => s.lastError);
+  const saveState = pending > 0 ? 'Saving…' : 'All changes saved';
+  return (
+    <footer className="statusbar">
+      <span className="status-file" title={project?.path}>
+        {project ? baseName(project.path) : ''}
+      </span>
+      <span className="status-save" role="status" aria-label="Save state">
+        <span className={`status-dot ${pending > 0 ? 'busy' : ''}`} aria-hidden="true" />
+        {saveState}
+      </span>
+      {work && (
+        <span className="status-work" role="status">
+          {work}
+        </span>
+      )}
+      {lastError && (
+        <span className="status-error" role="alert">
+          <span className="status-error-text">{lastError}</span>
+          <button
+            type="button"
+            className="link"
+            aria-label="Dismiss error"
+            onClick={() => useActivity.getState().clearError()}
+          >
+            Dismiss
+          </button>
+        </span>
+      )}
+      <span className="status-spacer" />
+      {coder && <span className="status-coder">Coder: {coder.name}</span>}
+      <button type="button" className="link status-help" onClick={() => useNav.getState().setShortcutsOpen(true)}>
+        Shortcuts ?
+      </button>
+    </footer>
+  );
+}

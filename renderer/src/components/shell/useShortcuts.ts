@@ -1,0 +1,45 @@
+/**
+ * Single-key shortcuts for the whole window. They never fire while typing in a field or
+ * while a dialog is open, and never with Ctrl/Cmd/Alt (those belong to the browser/OS).
+ */
+import { useEffect } from 'react';
+import { hasCommandModifier, isTypingTarget } from '../../lib/keys.js';
+import { useCoding } from '../../stores/coding.js';
+import { useNav } from '../../stores/nav.js';
+
+function dialogOpen(): boolean {
+  return document.querySelector('dialog[open]') !== null;
+}
+
+export function useShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || hasCommandModifier(e) || isTypingTarget(e.target) || dialogOpen()) return;
+      const coding = useCoding.getState();
+      if (e.key === 'c' || e.key === 'C') {
+        if (coding.openPicker()) e.preventDefault();
+        return;
+      }
+      if (/^[1-9]$/.test(e.key) && coding.selection) {
+        e.preventDefault();
+        void coding.applyRecent(Number(e.key));
+        return;
+      }
+      if (e.key === '?') {
+        e.preventDefault();
+        useNav.getState().setShortcutsOpen(true);
+        return;
+      }
+      if (e.key === 'Escape') {
+        if (coding.selection) {
+          window.getSelection()?.removeAllRanges();
+          coding.setSelection(null);
+        } else if (coding.focusedExcerptId !== null) {
+          coding.focusExcerpt(null);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

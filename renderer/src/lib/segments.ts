@@ -1,0 +1,138 @@
+/**
+ * Splits a document into display blocks (turns or paragraphs) and each block into text
+ * segments cut at every excerpt boundary, so coded spans can be coloured and every rendered
+ * piece knows its exact [start, end) in the stored text (UTF-16 code units).
+ */
+import type { CodeRef, DocumentDetail, Excerpt, ExcerptId } from '../../../core/contract/index.js';
+
+export interface Segment {
+  start: number;
+  end: number;
+  text: string;
+  /** Excerpts covering this segment, innermost (shortest) first. */
+  excerpts: ExcerptId[];
+  /** The colour to highlight with: the innermost excerpt's first code, or null when uncoded. */
+  color: string | null;
+  /** Inside the range being coded right now (the quick picker's target). */
+  pending: boolean;
+}
+
+export interface Block {
+  key: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  startMs: number | null;
+  segments: Segment[];
+  /** Codes applied to excerpts touching this block, for the margin stripes. */
+  stripes: { excerptId: ExcerptId; code: CodeRef }[];
+}
+
+interface Range {
+  start: number;
+  end: number;
+  speaker: string | null;
+  startMs: number | null;
+}
+
+/** Turns when the document has them; otherwise paragraphs split on blank lines. */
+export function blockRanges(doc: Pick<DocumentDetail, 'text' | 'turns'>): Range[] {
+  const { text } = doc;
+  if (doc.turns.length === 0) return paragraphRanges(text, 0, text.length);
+  const ranges: Range[] = [];
+  const turns = [...doc.turns].sort((a, b) => a.start - b.start);
+  let cursor = 0;
+  for (const turn of turns) {
+    if (turn.start > cursor) ranges.push(...gapRanges(text, cursor, turn.start, turn.speaker));
+    ranges.push({ start: turn.start, end: turn.end, speaker: turn.speaker, startMs: turn.startMs });
+    cursor = Math.max(cursor, turn.end);
+  }
+  if (cursor < text.length) ranges.push(...gapRanges(text, cursor, text.length, null));
+  return ranges;
+}
+
+/** Text between turns: whitespace and the next turn's speaker label are not content. */
+function gapRanges(text: string, start: number, end: number, nextSpeaker: string | null): Range[] {
+  const gap = text.slice(start, end).trim();
+  if (gap === '') return [];
+  if (nextSpeaker && gap.length <= nextSpeaker.length + 8 && gap.includes(nextSpeaker)) return [];
+  return paragraphRanges(text, start, end);
+}
+
+function paragraphRanges(text: string, from: number, to: number): Range[] {
+  const ranges: Range[] = [];
+  const separator = /\n[ \t]*\n\s*/g;
+  separator.lastIndex = from;
+  let start = from;
+  for (let m = separator.exec(text); m && m.index < to; m = separator.exec(text)) {
+    pushTrimmed(ranges, text, start, m.index);
+    start = m.index + m[0].length;
+  }
+  pushTrimmed(ranges, text, start, to);
+  return ranges;
+}
+
+function pushTrimmed(ranges: Range[], text: string, start: number, end: number) {
+  let s = start;
+  let e = Math.min(end, text.length);
+  while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  if (e > s) ranges.push({ start: s, end: e, speaker: null, startMs: null });
+}
+
+export function buildBlocks(
+  doc: Pick<DocumentDetail, 'text' | 'turns'>,
+  excerpts: readonly Excerpt[],
+  pending: { start: number; end: number } | null = null,
+): Block[] {
+  const byLength = [...excerpts].sort((a, b) => a.end - a.start - (b.end - b.start));
+  return blockRanges(doc).map((range) => {
+    const touching = byLength.filter((x) => x.start < range.end && x.end > range.start && x.end > x.start);
+    const cuts = new Set<number>([range.start, range.end]);
+    for (const x of touching) {
+      if (x.start > range.start) cuts.add(x.start);
+      if (x.end < range.end) cuts.add(x.end);
+    }
+    if (pending && pending.start < range.end && pending.end > range.start) {
+      if (pending.start > range.start) cuts.add(pending.start);
+      if (pending.end < range.end) cuts.add(pending.end);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    const segments: Segment[] = [];
+    for (let i = 0; i < points.length - 1; i++) {
+      const start = points[i] as number;
+      const end = points[i + 1] as number;
+      const covering = touching.filter((x) => x.start <= start && x.end >= end);
+      segments.push({
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        excerpts: covering.map((x) => x.id),
+        color: covering[0]?.codes[0]?.color ?? null,
+        pending: pending !== null && pending.start <= start && pending.end >= end,
+      });
+    }
+    const stripes = touching
+      .slice()
+      .sort((a, b) => a.start - b.start)
+      .flatMap((x) => x.codes.map((code) => ({ excerptId: x.id, code })));
+    return {
+      key: `${range.start}-${range.end}`,
+      start: range.start,
+      end: range.end,
+      speaker: range.speaker,
+      startMs: range.startMs,
+      segments,
+      stripes,
+    };
+  });
+}
+
+/** Shrinks [start, end) so it neither starts nor ends on whitespace; null when nothing is left. */
+export function trimRange(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  return e > s ? { start: s, end: e } : null;
+}

@@ -1,0 +1,138 @@
+/**
+ * The coding gesture: the text selected in the reader, the quick picker, and applying or
+ * removing codes. The picker codes a snapshot taken when it opens, so moving focus into
+ * its input (which clears the page selection) cannot change what gets coded.
+ */
+import { create } from 'zustand';
+import type { CodeId, DocumentId, ExcerptId } from '../../../core/contract/index.js';
+import { getClient } from '../client/index.js';
+import { exactCode } from '../lib/codes.js';
+import { mutate, useActivity } from './activity.js';
+import { changed } from './changes.js';
+import { recentCodes, useCodes } from './codes.js';
+
+export interface TextTarget {
+  documentId: DocumentId;
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface CodingState {
+  selection: TextTarget | null;
+  pickerOpen: boolean;
+  pickerTarget: TextTarget | null;
+  focusedExcerptId: ExcerptId | null;
+  hoveredExcerptId: ExcerptId | null;
+  busy: boolean;
+  setSelection(selection: TextTarget | null): void;
+  openPicker(target?: TextTarget): boolean;
+  closePicker(): void;
+  apply(codeIds: CodeId[], target?: TextTarget): Promise<boolean>;
+  createAndApply(name: string): Promise<boolean>;
+  applyRecent(slot: number): Promise<boolean>;
+  focusExcerpt(id: ExcerptId | null): void;
+  hoverExcerpt(id: ExcerptId | null): void;
+  untag(excerptId: ExcerptId, codeId: CodeId): Promise<void>;
+  deleteExcerpt(id: ExcerptId): Promise<void>;
+  reset(): void;
+}
+
+function clearPageSelection() {
+  window.getSelection()?.removeAllRanges();
+}
+
+export const useCoding = create<CodingState>()((set, get) => ({
+  selection: null,
+  pickerOpen: false,
+  pickerTarget: null,
+  focusedExcerptId: null,
+  hoveredExcerptId: null,
+  busy: false,
+
+  setSelection(selection) {
+    const current = get().selection;
+    if (
+      current?.start === selection?.start &&
+      current?.end === selection?.end &&
+      current?.documentId === selection?.documentId
+    )
+      return;
+    set({ selection });
+  },
+
+  openPicker(target) {
+    const t = target ?? get().selection;
+    if (!t) return false;
+    set({ pickerOpen: true, pickerTarget: t });
+    return true;
+  },
+
+  closePicker() {
+    set({ pickerOpen: false, pickerTarget: null });
+  },
+
+  async apply(codeIds, target) {
+    const t = target ?? get().pickerTarget ?? get().selection;
+    if (!t || codeIds.length === 0 || get().busy) return false;
+    set({ busy: true });
+    try {
+      const result = await mutate(() =>
+        getClient().call('excerpts.tag', { documentId: t.documentId, start: t.start, end: t.end, codeIds }),
+      );
+      if (!result) return false;
+      useCodes.getState().markUsed(codeIds);
+      clearPageSelection();
+      set({ selection: null, pickerOpen: false, pickerTarget: null, focusedExcerptId: result.excerptId });
+      await changed('excerpts.tag');
+      return true;
+    } finally {
+      set({ busy: false });
+    }
+  },
+
+  async createAndApply(name) {
+    const target = get().pickerTarget ?? get().selection;
+    if (!target) return false;
+    const codes = useCodes.getState();
+    const existing = exactCode(codes.list, name);
+    const code = existing ?? (await codes.add(name.trim()));
+    if (!code) return false;
+    return get().apply([code.id], target);
+  },
+
+  async applyRecent(slot) {
+    const code = recentCodes(useCodes.getState())[slot - 1];
+    if (!code) {
+      useActivity.getState().toast('info', `No recent code on key ${slot} yet — press C to pick one.`);
+      return false;
+    }
+    return get().apply([code.id], get().selection ?? undefined);
+  },
+
+  focusExcerpt(id) {
+    set({ focusedExcerptId: id });
+  },
+
+  hoverExcerpt(id) {
+    if (get().hoveredExcerptId !== id) set({ hoveredExcerptId: id });
+  },
+
+  async untag(excerptId, codeId) {
+    const result = await mutate(() => getClient().call('excerpts.untag', { excerptId, codeId }));
+    if (!result) return;
+    if (result.excerptDeleted && get().focusedExcerptId === excerptId) set({ focusedExcerptId: null });
+    await changed('excerpts.untag');
+  },
+
+  async deleteExcerpt(id) {
+    const result = await mutate(() => getClient().call('excerpts.delete', { id }));
+    if (!result) return;
+    if (get().focusedExcerptId === id) set({ focusedExcerptId: null });
+    await changed('excerpts.delete');
+  },
+
+  reset() {
+    set({ selection: null, pickerOpen: false, pickerTarget: null, focusedExcerptId: null, hoveredExcerptId: null });
+  },
+}));

@@ -1,0 +1,120 @@
+/** The document list, the open document with its excerpts, and importing files. */
+import { create } from 'zustand';
+import type { DocumentDetail, DocumentId, DocumentSummary, Excerpt } from '../../../core/contract/index.js';
+import { getClient } from '../client/index.js';
+import { readFileBase64 } from '../lib/files.js';
+import { guard, latestOnly, mutate, useActivity } from './activity.js';
+import { changed } from './changes.js';
+
+interface DocumentsState {
+  list: DocumentSummary[];
+  loaded: boolean;
+  query: string;
+  openId: DocumentId | null;
+  doc: DocumentDetail | null;
+  /** Excerpts of the open document, for highlights and margin stripes. */
+  excerpts: Excerpt[];
+  /** Where the reader should scroll once the document is shown (set by "jump to excerpt"). */
+  scrollTo: { start: number; end: number } | null;
+  importing: boolean;
+  load(): Promise<void>;
+  setQuery(query: string): void;
+  open(id: DocumentId, scrollTo?: { start: number; end: number }): Promise<void>;
+  reloadOpen(): Promise<void>;
+  consumeScroll(): void;
+  importFiles(files: File[]): Promise<void>;
+  reset(): void;
+}
+
+const listSeq = latestOnly();
+const openSeq = latestOnly();
+
+const initial = {
+  list: [],
+  loaded: false,
+  query: '',
+  openId: null,
+  doc: null,
+  excerpts: [],
+  scrollTo: null,
+  importing: false,
+};
+
+export const useDocuments = create<DocumentsState>()((set, get) => ({
+  ...initial,
+
+  async load() {
+    const answer = await guard(() => listSeq(() => getClient().call('documents.list', {})));
+    if (answer) set({ list: answer.value, loaded: true });
+  },
+
+  setQuery(query) {
+    set({ query });
+  },
+
+  async open(id, scrollTo) {
+    set({ openId: id, scrollTo: scrollTo ?? null });
+    if (get().doc?.id !== id) set({ doc: null, excerpts: [] });
+    await get().reloadOpen();
+  },
+
+  async reloadOpen() {
+    const id = get().openId;
+    if (id === null) return;
+    const client = getClient();
+    const answer = await guard(() =>
+      openSeq(() =>
+        Promise.all([client.call('documents.get', { id }), client.call('excerpts.list', { documentId: id })]),
+      ),
+    );
+    if (!answer || get().openId !== id) return;
+    const [doc, excerpts] = answer.value;
+    set({ doc, excerpts });
+  },
+
+  consumeScroll() {
+    set({ scrollTo: null });
+  },
+
+  async importFiles(files) {
+    if (files.length === 0 || get().importing) return;
+    const activity = useActivity.getState();
+    set({ importing: true });
+    activity.setWork(`Importing ${files.length === 1 ? files[0]?.name : `${files.length} files`}…`);
+    try {
+      const unreadable: string[] = [];
+      const uploads: { name: string; dataBase64: string }[] = [];
+      for (const file of files) {
+        try {
+          uploads.push({ name: file.name, dataBase64: await readFileBase64(file) });
+        } catch (err) {
+          unreadable.push(`${file.name} — ${(err as Error).message}`);
+        }
+      }
+      if (uploads.length === 0) {
+        activity.toast('error', 'Nothing was imported', unreadable);
+        return;
+      }
+      const result = await mutate(() => getClient().call('documents.import', { files: uploads }));
+      if (!result) return;
+      await changed('documents.import');
+      const rejected = [...unreadable, ...result.rejected.map((r) => `${r.file} — ${r.error}`)];
+      const n = result.imported.length;
+      if (n > 0) {
+        const title = `Imported ${n} file${n === 1 ? '' : 's'}${rejected.length ? `, ${rejected.length} rejected` : ''}`;
+        activity.toast(rejected.length ? 'error' : 'success', title, rejected.length ? rejected : undefined);
+        const first = result.imported[0]?.documentIds[0];
+        if (first !== undefined && get().openId === null) await get().open(first);
+      } else {
+        activity.toast('error', `No file was imported (${rejected.length} rejected)`, rejected);
+      }
+    } finally {
+      set({ importing: false });
+      activity.setWork(null);
+    }
+  },
+
+  reset() {
+    set({ ...initial });
+  },
+}));

@@ -1,0 +1,26 @@
+/** Which section the window shows and small view-level toggles. */
+import { create } from 'zustand';
+
+export type Section = 'documents' | 'codes' | 'excerpts' | 'board';
+
+interface NavState {
+  section: Section;
+  exportOpen: boolean;
+  shortcutsOpen: boolean;
+  projectsOpen: boolean;
+  go(section: Section): void;
+  setExportOpen(open: boolean): void;
+  setShortcutsOpen(open: boolean): void;
+  setProjectsOpen(open: boolean): void;
+}
+
+export const useNav = create<NavState>()((set) => ({
+  section: 'documents',
+  exportOpen: false,
+  shortcutsOpen: false,
+  projectsOpen: false,
+  go: (section) => set({ section }),
+  setExportOpen: (exportOpen) => set({ exportOpen }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setProjectsOpen: (projectsOpen) => set({ projectsOpen }),
+}));

@@ -1,0 +1,72 @@
+/**
+ * Keeps every view current: after a local write (announced through changes.ts) at once,
+ * and after writes made elsewhere (another window, the CLI) when the host's change event
+ * arrives. Each method maps to the data it can have changed.
+ */
+import type { MethodName } from '../../../core/contract/index.js';
+import { getClient } from '../client/index.js';
+import { useBoard } from './board.js';
+import { setRefresher } from './changes.js';
+import { useCodes } from './codes.js';
+import { useDocuments } from './documents.js';
+import { useExcerpts } from './excerpts.js';
+import { useProject } from './project.js';
+
+type Area = 'status' | 'documents' | 'openDocument' | 'codes' | 'excerpts' | 'board';
+
+function areasOf(method: MethodName): Area[] {
+  const family = method.split('.')[0];
+  switch (family) {
+    case 'project':
+      return ['status'];
+    case 'documents':
+    case 'participants':
+      return ['documents', 'openDocument', 'excerpts', 'board'];
+    case 'codes':
+      return ['codes', 'openDocument', 'excerpts', 'board'];
+    case 'excerpts':
+      return ['codes', 'documents', 'openDocument', 'excerpts', 'board'];
+    case 'boards':
+      return ['board'];
+    default:
+      return [];
+  }
+}
+
+export async function refreshFor(methods: MethodName[]): Promise<void> {
+  const areas = new Set(methods.flatMap(areasOf));
+  if (areas.has('status')) {
+    await useProject.getState().refreshStatus();
+    return;
+  }
+  if (!useProject.getState().status?.project) return;
+  const jobs: Promise<void>[] = [];
+  if (areas.has('documents')) jobs.push(useDocuments.getState().load());
+  if (areas.has('openDocument')) jobs.push(useDocuments.getState().reloadOpen());
+  if (areas.has('codes')) jobs.push(useCodes.getState().load());
+  if (areas.has('excerpts')) jobs.push(useExcerpts.getState().load());
+  if (areas.has('board') && useBoard.getState().loaded) jobs.push(useBoard.getState().load());
+  await Promise.all(jobs);
+}
+
+/** Starts syncing; returns the unsubscribe. Remote events are batched briefly. */
+export function startSync(): () => void {
+  setRefresher(refreshFor);
+  const queued = new Set<MethodName>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const unsubscribe = getClient().onChange((method) => {
+    queued.add(method);
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      const batch = [...queued];
+      queued.clear();
+      void refreshFor(batch);
+    }, 120);
+  });
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+    setRefresher(null);
+  };
+}
