@@ -36,6 +36,7 @@ try {
       `${c.codes} codes, ${c.excerpts} excerpts, ${summary.groups} board groups, ${c.cards} cards, ${c.insights} insights.`,
   );
 } catch (err) {
-  console.error(`Could not build the sample project: ${err?.message ?? err}`);
+  const hint = err?.kind === 'Conflict' ? ' Pass --force to replace it.' : '';
+  console.error(`Could not build the sample project: ${err?.message ?? err}${hint}`);
   process.exit(1);
 }

@@ -177,7 +177,7 @@ export async function buildSampleProject(outPath: string, options: BuildSampleOp
   const manifest = loadManifest(sampleDir);
 
   if (existsSync(target) && !options.overwrite) {
-    throw conflict(`${target} already exists. Remove it first, or ask for it to be overwritten.`);
+    throw conflict(`${target} already exists; the sample project is only built into a new file.`);
   }
   // Hosts build the sample on demand into their data folder, which may not exist yet.
   mkdirSync(dirname(target), { recursive: true });
