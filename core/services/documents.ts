@@ -33,6 +33,12 @@ export function getDocument({ repos }: ProjectContext, id: DocumentId): Document
     text: doc.text,
     language: doc.language,
     participant: doc.participant,
-    turns: repos.documents.turns(id),
+    turns: repos.documents.turns(id).map(({ speaker, start, end, startMs, endMs }) => ({
+      speaker,
+      start,
+      end,
+      startMs,
+      endMs,
+    })),
   };
 }

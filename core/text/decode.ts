@@ -55,6 +55,17 @@ function decodeStrict(bytes: Uint8Array, encoding: Encoding): string | null {
   }
 }
 
+/** Windows-1252's 0x80–0x9F (Node's TextDecoder treats the label as Latin-1 and leaves C1 controls). */
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('latin1')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 export function decodeText(bytes: Uint8Array): Decoded {
   let encoding: Encoding | null = null;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) encoding = 'utf-8';
@@ -72,7 +83,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
     encoding = 'utf-8';
     if (text === null) {
       // Not UTF-8: most likely an older Windows/Mac export. Windows-1252 maps every byte.
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
       encoding = 'windows-1252';
     }
   }

@@ -13,6 +13,7 @@ export interface Folded {
 }
 
 const MARKS = /\p{M}/gu;
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
 
 export function foldChar(ch: string): string {
   return ch.normalize('NFD').replace(MARKS, '').toLowerCase();
@@ -28,7 +29,9 @@ export function fold(text: string): Folded {
   const ends: number[] = [];
   let out = '';
   let i = 0;
-  for (const ch of text) {
+  // A base character with its combining marks folds as one unit, so a hit on decomposed
+  // text ("e" + U+0301) covers the marks too.
+  for (const [ch] of text.matchAll(CLUSTER)) {
     const end = i + ch.length;
     const f = foldChar(ch);
     for (let k = 0; k < f.length; k++) {

@@ -96,6 +96,11 @@ const NOT_SPEAKERS = new Set(
 const SPEAKERISH =
   /\d|speaker|participant|interviewer|interviewee|moderator|respondent|facilitator|teilnehmer|befragte|sprecher|^[A-Z]{1,3}$/iu;
 
+/** A one-off label in a transcript: "P7", "Moderator", "Anna Schmidt", "李娜" — not "my point". */
+function looksLikeName(label: string): boolean {
+  return SPEAKERISH.test(label) || label.split(/\s+/).every((word) => !/^\p{Ll}/u.test(word));
+}
+
 function timeToMs(time: string | undefined): number | null {
   if (!time) return null;
   const [clock, fraction = '0'] = time.split(/[.,]/);
@@ -140,9 +145,7 @@ export function detectTurns(text: string): DetectedTurn[] {
   for (const c of candidates) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
   const isTranscript = [...counts.values()].some((n) => n >= 2);
   if (!isTranscript) return [];
-  const accepted = candidates.filter(
-    (c) => (counts.get(c.speaker) ?? 0) >= 2 || (!/\s/.test(c.speaker) && SPEAKERISH.test(c.speaker)),
-  );
+  const accepted = candidates.filter((c) => (counts.get(c.speaker) ?? 0) >= 2 || looksLikeName(c.speaker));
 
   return accepted.map((c, i) => {
     const next = accepted[i + 1];

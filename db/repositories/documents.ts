@@ -47,6 +47,7 @@ export interface DocumentRow {
 
 export interface TurnRow {
   speaker: string | null;
+  participantId: ParticipantId | null;
   start: number;
   end: number;
   startMs: number | null;
@@ -143,7 +144,7 @@ export class DocumentsRepo {
 
   turns(id: DocumentId): TurnRow[] {
     return this.sql.all<TurnRow>(
-      `SELECT speaker, start, "end", start_ms AS startMs, end_ms AS endMs
+      `SELECT speaker, participant_id AS participantId, start, "end", start_ms AS startMs, end_ms AS endMs
          FROM turns WHERE document_id = ? ORDER BY ordinal`,
       id,
     );

@@ -52,7 +52,7 @@ export class Repositories {
   /** Checkpoints the WAL into the main file and closes the connection. */
   close(): void {
     try {
-      this.sql.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (!this.sql.db.readonly) this.sql.db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       this.sql.db.close();
     }
