@@ -37,6 +37,8 @@ function cli(configDir: string, args: string[]): string {
 }
 
 test.describe('desktop app (Electron)', () => {
+  // One app instance serves every test here, so they share a worker and run in order.
+  test.describe.configure({ mode: 'serial' });
   test.skip(!PREP_ERROR && SKIP !== undefined, `Electron e2e skipped: ${SKIP}`);
 
   let dir: string;
