@@ -125,9 +125,11 @@ export class ExcerptsRepo {
   isReferenced(excerptId: ExcerptId): boolean {
     return (
       this.sql.get(
-        `SELECT 1 WHERE EXISTS (SELECT 1 FROM cards WHERE excerpt_id = ?1)
-                     OR EXISTS (SELECT 1 FROM insight_evidence WHERE excerpt_id = ?1)
-                     OR EXISTS (SELECT 1 FROM hypothesis_evidence WHERE excerpt_id = ?1)`,
+        `SELECT 1 WHERE EXISTS (SELECT 1 FROM cards WHERE excerpt_id = ?)
+                     OR EXISTS (SELECT 1 FROM insight_evidence WHERE excerpt_id = ?)
+                     OR EXISTS (SELECT 1 FROM hypothesis_evidence WHERE excerpt_id = ?)`,
+        excerptId,
+        excerptId,
         excerptId,
       ) !== undefined
     );
