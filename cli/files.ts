@@ -28,6 +28,8 @@ export function describeFsError(err: unknown): string {
       return 'Permission denied: the file cannot be read. Check its permissions.';
     case 'EISDIR':
       return 'This is a folder, not a file.';
+    case 'ERR_FS_FILE_TOO_LARGE':
+      return 'The file is too large to import (over 2 GB). Split it into smaller files.';
     case 'ELOOP':
       return 'Too many symbolic links (a link loop?).';
     default:

@@ -112,6 +112,12 @@ export function createStaticSite(rendererDir: string): StaticSite {
       );
       return;
     }
+    if (decoded === '/favicon.ico') {
+      // Browsers ask for it unprompted; "nothing" is better than a 404 in the console.
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
     if (extname(decoded) === '') {
       await sendFile(req, res, index, 'no-store');
       return;

@@ -31,20 +31,37 @@ function isFresh(): boolean {
   return statSync(BUILT).mtimeMs >= sources;
 }
 
-/** Compiles core, db and cli to dist/ unless they are already up to date. */
+/**
+ * Compiles core, db and cli to dist/ unless they are already up to date. The freshness check
+ * runs again inside the lock, so a worker never rebuilds dist while another one runs the CLI.
+ */
 export function ensureBuilt(): void {
   if (isFresh()) return;
   try {
-    execFileSync('flock', [join(tmpdir(), 'quarry-build-node.lock'), 'npm', 'run', 'build:node'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-      timeout: 180_000,
-    });
+    execFileSync(
+      'flock',
+      [join(tmpdir(), 'quarry-build-node.lock'), process.execPath, '-e', BUILD_IF_STALE, ROOT, BUILT],
+      { cwd: ROOT, stdio: 'pipe', timeout: 180_000 },
+    );
   } catch (err) {
     // tsc still emits when another part of the tree has a type error; the CLI tests judge the result.
     if (!existsSync(BUILT)) throw err;
   }
 }
+
+/** Runs under the lock: same check as isFresh, then the build. Plain JS for `node -e`. */
+const BUILD_IF_STALE = `
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+const { execSync } = require('node:child_process');
+const [root, built] = process.argv.slice(1);
+const newest = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => {
+  const p = join(dir, e.name);
+  return Math.max(n, e.isDirectory() ? newest(p) : e.name.endsWith('.ts') ? statSync(p).mtimeMs : 0);
+}, 0);
+const fresh = existsSync(built) && statSync(built).mtimeMs >= Math.max(...['core', 'db', 'cli'].map((d) => newest(join(root, d))));
+if (!fresh) execSync('npm run build:node', { cwd: root, stdio: 'pipe' });
+`;
 
 export interface Run {
   code: number | null;
