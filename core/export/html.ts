@@ -52,7 +52,8 @@ function quote(q: ReportQuote, accent?: string): string {
   const codes = q.codes.length > 0 ? ` · ${q.codes.map(e).join(', ')}` : '';
   const memo = q.memo ? `<p class="memo"><strong>Memo:</strong> ${e(q.memo)}</p>` : '';
   const style = accent ? ` style="border-left-color:${safeColor(accent)}"` : '';
-  return `<figure class="quote"${style}><blockquote>${e(q.text)}</blockquote>${memo}<figcaption><cite>— ${source}${codes}</cite></figcaption></figure>`;
+  const lang = q.language ? ` lang="${e(q.language)}"` : '';
+  return `<figure class="quote"${style}><blockquote${lang}>${e(q.text)}</blockquote>${memo}<figcaption><cite>— ${source}${codes}</cite></figcaption></figure>`;
 }
 
 function codebook(codes: readonly ReportCode[]): string {

@@ -6,6 +6,8 @@ export interface ReportQuote {
   excerptId: number;
   text: string;
   documentTitle: string;
+  /** The document's language (BCP 47), when known. */
+  language: string | null;
   participant: string | null;
   codes: string[];
   memo: string | null;

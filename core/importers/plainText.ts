@@ -1,5 +1,6 @@
 /** Shared by text-like importers: decode, normalise, refuse empty text, find turns. */
 import { DecodeError, decodeText, normalizeText } from '../text/decode.js';
+import { guessLanguage } from '../text/language.js';
 import { detectTurns } from '../text/speakers.js';
 import { ImportRefusal, type ParsedDocument } from './types.js';
 
@@ -24,5 +25,6 @@ export function documentFromText(title: string, text: string): ParsedDocument {
     turns: detected.map(({ speaker, start, end, startMs, endMs }) => ({ speaker, start, end, startMs, endMs })),
     breaks: detected.map((t) => t.lineStart),
     kind: detected.length > 0 ? 'interview' : 'notes',
+    language: guessLanguage(text),
   };
 }

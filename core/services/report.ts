@@ -10,11 +10,12 @@ import type { ProjectContext } from './context.js';
 import { getExcerpts, hydrateExcerpts } from './excerpts.js';
 import { listInsights } from './insights.js';
 
-function toQuote(e: Excerpt): ReportQuote {
+function quoteOf(e: Excerpt, languages: ReadonlyMap<number, string | null>): ReportQuote {
   return {
     excerptId: e.id,
     text: e.text,
     documentTitle: e.documentTitle,
+    language: languages.get(e.documentId) ?? null,
     participant: e.participant,
     codes: e.codes.map((c) => c.name),
     memo: e.memo,
@@ -48,6 +49,8 @@ export function buildReport(ctx: ProjectContext): ReportModel {
   const codes = codebook(listCodes(ctx));
   const excerpts = hydrateExcerpts(ctx, repos.excerpts.list());
   const byId = new Map(excerpts.map((e) => [e.id, e]));
+  const languages = repos.documents.languages();
+  const toQuote = (e: Excerpt) => quoteOf(e, languages);
 
   const byCode = codes
     .map((code) => ({

@@ -150,6 +150,12 @@ export class DocumentsRepo {
     );
   }
 
+  /** Each document's language, for reports that mark quotes with their language. */
+  languages(): Map<DocumentId, string | null> {
+    const rows = this.sql.all<{ id: DocumentId; language: string | null }>(`SELECT id, language FROM documents`);
+    return new Map(rows.map((r) => [r.id, r.language]));
+  }
+
   setParticipant(id: DocumentId, participantId: ParticipantId | null): void {
     this.sql.run(`UPDATE documents SET participant_id = ?, updated_at = ? WHERE id = ?`, participantId, nowIso(), id);
   }

@@ -79,6 +79,12 @@ describe('search.query', () => {
     expect(sliced(await t.call('search.query', { query: 'الدفع' }))).toEqual(['الدفع', 'الدفع']);
   });
 
+  it('records a guessed language per document', async () => {
+    await setup();
+    const byTitle = new Map([...docs.values()].map((d) => [d.title, d.language]));
+    expect(Object.fromEntries(byTitle)).toEqual({ en: 'en', de: 'de', zh: 'zh', ja: 'ja', ar: 'ar' });
+  });
+
   it('respects the limit', async () => {
     await setup();
     expect(await t.call('search.query', { query: 'die', limit: 1 })).toHaveLength(1);

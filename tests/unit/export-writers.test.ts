@@ -8,6 +8,7 @@ const quote = (text: string, participant: string | null = 'P01') => ({
   excerptId: 1,
   text,
   documentTitle: 'Interview with Anna',
+  language: 'de',
   participant,
   codes: ['Trust'],
   memo: null,
@@ -55,6 +56,7 @@ describe('HTML report', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Checkout &lt;study&gt; &amp; &quot;more&quot;');
     expect(html).toContain('@media print');
+    expect(html).toContain('<blockquote lang="de">');
     expect(escapeHtml(`'"<>&`)).toBe('&#39;&quot;&lt;&gt;&amp;');
     // the codebook nests Fees inside Trust
     expect(html).toMatch(/<strong>Trust<\/strong>.*<ul><li>.*<strong>Fees<\/strong>.*<\/li><\/ul><\/li><\/ul>/s);

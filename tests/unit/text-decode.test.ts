@@ -56,3 +56,28 @@ describe('normalizeText', () => {
     expect(normalizeText(decomposed)).toHaveLength(4);
   });
 });
+
+describe('guessLanguage', () => {
+  it('names the language when the evidence is clear, and null otherwise', async () => {
+    const { guessLanguage } = await import('../../core/text/language.js');
+    expect(
+      guessLanguage(
+        'Interviewer: How was it? Anna: It was fine, but the form is not easy and I have to say that it took long.',
+      ),
+    ).toBe('en');
+    expect(
+      guessLanguage(
+        'Moderatorin: Wie war das? Jonas: Ich war nicht zufrieden, und die Seite ist auch sehr langsam, das war ein Problem.',
+      ),
+    ).toBe('de');
+    expect(guessLanguage('主持人：付款流程怎么样？张伟：付款页面太慢了，我差点放弃。为什么验证码一直收不到')).toBe(
+      'zh',
+    );
+    expect(
+      guessLanguage('司会：決済はどうでしたか。佐藤：クレジットカードの入力が面倒でした。なるほど、ありがとう'),
+    ).toBe('ja');
+    expect(guessLanguage('مريم: كانت صفحة الدفع بطيئة جدا ولا أعرف لماذا حدث ذلك')).toBe('ar');
+    expect(guessLanguage('P1: ok')).toBeNull();
+    expect(guessLanguage('Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod')).toBeNull();
+  });
+});
