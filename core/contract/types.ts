@@ -56,6 +56,7 @@ export type ImportFormat = 'txt' | 'md' | 'docx' | 'vtt' | 'srt' | 'csv' | 'qdpx
 
 export interface ImportResult {
   imported: { file: string; documentIds: DocumentId[]; format: ImportFormat }[];
+  /** `file` is the name as given; `error` is the reason as a sentence (it does not repeat the name). */
   rejected: { file: string; error: string }[];
 }
 
@@ -71,6 +72,7 @@ export interface DocumentSummary {
 
 export interface Turn {
   speaker: string | null;
+  /** Offsets of what was said: the `Name:` label (and any time stamp) stays in the text just before `start`. */
   start: number;
   end: number;
   startMs: number | null;
@@ -125,8 +127,10 @@ export interface TagResult {
 export interface SearchHit {
   documentId: DocumentId;
   documentTitle: string;
+  /** UTF-16 offsets of the matched text in the document's `text`. */
   start: number;
   end: number;
+  /** About 60 characters either side of the hit on one line, the hit wrapped in « », "…" where cut. */
   snippet: string;
 }
 
