@@ -260,6 +260,18 @@ describe('import, docs and show', () => {
     expect(doc.turns.map((t) => t.speaker)).toContain('Anna');
   });
 
+  it('assigns imported documents to --participant', () => {
+    const file = join(dir, 'p07.txt');
+    writeFileSync(
+      file,
+      'Interviewer: Which step was slow?\nDana: The address form.\nInterviewer: Why?\nDana: It reset.\n',
+    );
+    const out = json<ImportOut>('import', project, file, '--participant', 'P07', '--json');
+    const id = out.imported[0]?.documentIds[0];
+    const docs = json<Doc[]>('docs', project, '--json');
+    expect(docs.find((d) => d.id === id)?.participant).toBe('P07');
+  });
+
   it('fails with exit 1 for an unknown document id', () => {
     const result = run('show', project, '9999', '--json');
     expect(result.code).toBe(1);

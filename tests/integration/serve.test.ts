@@ -235,6 +235,28 @@ describe('quarry serve (the real command)', () => {
     expect(events.text).toMatch(/data: \{"method":"codes\.add"\}/);
   });
 
+  it('refuses a port in use with exit 1, and serves without a project when none is given', async () => {
+    const busy = quarry(dir, ['serve', project, '--no-open', '--port', String(port)]);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(/already in use/);
+    const bare = spawn(process.execPath, [BIN, 'serve', '--no-open'], {
+      env: { ...process.env, QUARRY_CONFIG_DIR: dir },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      const line = await new Promise<string>((resolve) => {
+        let out = '';
+        bare.stdout?.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+        });
+      });
+      expect(line).toMatch(/^Quarry is serving at http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{16,}$/);
+    } finally {
+      bare.kill('SIGTERM');
+    }
+  });
+
   it('stops cleanly on SIGTERM and leaves a project the CLI can open', async () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
