@@ -9,6 +9,11 @@ export function App() {
   const booting = useProject((s) => s.booting);
   const bootError = useProject((s) => s.bootError);
 
+  const projectName = status?.project?.name ?? null;
+  useEffect(() => {
+    document.title = projectName ? `${projectName} — Quarry` : 'Quarry';
+  }, [projectName]);
+
   useEffect(() => {
     const stop = startSync();
     void useProject.getState().boot();

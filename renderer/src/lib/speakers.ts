@@ -1,13 +1,16 @@
-/** A stable colour slot per speaker name, so a speaker keeps its colour across sessions. */
+/**
+ * Speaker colours: each speaker gets a slot in order of first appearance, so colours are
+ * stable for a document and never collide among its first eight speakers (the interviewer,
+ * usually first, keeps the same colour across documents).
+ */
 export const SPEAKER_SLOTS = 8;
 
-export function speakerSlot(name: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < name.length; i++) {
-    hash ^= name.charCodeAt(i);
-    hash = Math.imul(hash, 16777619);
+export function speakerSlots(turns: readonly { speaker: string | null }[]): Map<string, number> {
+  const slots = new Map<string, number>();
+  for (const turn of turns) {
+    if (turn.speaker && !slots.has(turn.speaker)) slots.set(turn.speaker, slots.size % SPEAKER_SLOTS);
   }
-  return (hash >>> 0) % SPEAKER_SLOTS;
+  return slots;
 }
 
 /** 83000 → "1:23", 3723000 → "1:02:03". */

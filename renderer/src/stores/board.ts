@@ -17,7 +17,7 @@ import { guard, latestOnly, mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 
 /** Group boxes sit on a grid so new groups never overlap existing ones. */
-export const GROUP_W = 280;
+export const GROUP_W = 320;
 export const GROUP_H = 340;
 const GAP = 24;
 const COLUMNS = 3;

@@ -49,6 +49,7 @@ export function BoardView() {
   const loaded = useBoard((s) => s.loaded);
   const [activeCard, setActiveCard] = useState<CardId | null>(null);
   const [renaming, setRenaming] = useState<GroupId | null>(null);
+  const [adding, setAdding] = useState(false);
 
   useEffect(() => {
     void useBoard.getState().ensureBoard();
@@ -94,8 +95,10 @@ export function BoardView() {
     }
     const target = e.over?.data.current as DropData | undefined;
     if (!target) return;
+    // A keyboard drop appends (arrows pick the group, not a slot); a pointer drop lands where it is let go.
     const rect = e.active.rect.current.translated;
-    const middle = rect ? rect.top + rect.height / 2 : Number.POSITIVE_INFINITY;
+    const byKeyboard = e.activatorEvent instanceof KeyboardEvent;
+    const middle = rect && !byKeyboard ? rect.top + rect.height / 2 : Number.POSITIVE_INFINITY;
     const index = dropIndex(containerId(target.groupId), middle, data.cardId);
     const card = board.cards.find((c) => c.id === data.cardId);
     if (!card) return;
@@ -130,8 +133,11 @@ export function BoardView() {
         <button
           type="button"
           className="button"
+          disabled={adding}
           onClick={async () => {
+            setAdding(true);
             const id = await useBoard.getState().addGroup();
+            setAdding(false);
             if (id !== undefined) setRenaming(id);
           }}
         >

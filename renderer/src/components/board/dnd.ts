@@ -22,11 +22,27 @@ export const containerId = (groupId: GroupId | null): string => (groupId === nul
 export const cardDragId = (id: CardId) => `card:${id}`;
 export const groupDragId = (id: GroupId) => `group:${id}`;
 
+/** The part of the canvas on screen; groups scrolled out of it cannot take a pointer drop. */
+function visibleCanvas(): DOMRect | null {
+  return document.querySelector('.board-canvas')?.getBoundingClientRect() ?? null;
+}
+
 /** Cards land where the pointer is; keyboard drags (no pointer) use the card's rectangle. */
 export const collision: CollisionDetection = (args) => {
   if ((args.active.data.current as DragData | undefined)?.type === 'group') return [];
-  const byPointer = pointerWithin(args);
-  return byPointer.length > 0 ? byPointer : rectIntersection(args);
+  const pointer = args.pointerCoordinates;
+  if (pointer) {
+    const canvas = visibleCanvas();
+    const onCanvas =
+      canvas !== null &&
+      pointer.x >= canvas.left &&
+      pointer.x <= canvas.right &&
+      pointer.y >= canvas.top &&
+      pointer.y <= canvas.bottom;
+    const reachable = args.droppableContainers.filter((c) => c.id === UNGROUPED || onCanvas);
+    return pointerWithin({ ...args, droppableContainers: reachable });
+  }
+  return rectIntersection(args);
 };
 
 const DIRECTIONS: Record<string, [number, number]> = {

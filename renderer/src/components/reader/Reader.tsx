@@ -8,7 +8,7 @@ import { type CSSProperties, memo, useCallback, useEffect, useMemo, useRef, useS
 import type { DocumentDetail, ExcerptId } from '../../../../core/contract/index.js';
 import { rangeToOffsets } from '../../lib/offsets.js';
 import { type Block, buildBlocks, trimRange } from '../../lib/segments.js';
-import { formatTimestamp, speakerSlot } from '../../lib/speakers.js';
+import { formatTimestamp, speakerSlots } from '../../lib/speakers.js';
 import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
 import { SelectionBar } from './SelectionBar.js';
@@ -31,6 +31,7 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
       ),
     [doc, excerpts, pendingStart, pendingEnd],
   );
+  const slots = useMemo(() => speakerSlots(doc.turns), [doc.turns]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const pointerDown = useRef(false);
@@ -135,7 +136,13 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
           onClick={onClick}
         >
           {blocks.map((block) => (
-            <BlockView key={block.key} block={block} focusedId={focusedId} hoveredId={hoveredId} />
+            <BlockView
+              key={block.key}
+              block={block}
+              slot={block.speaker ? (slots.get(block.speaker) ?? 0) : 0}
+              focusedId={focusedId}
+              hoveredId={hoveredId}
+            />
           ))}
         </div>
       </article>
@@ -146,10 +153,12 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
 
 const BlockView = memo(function BlockView({
   block,
+  slot,
   focusedId,
   hoveredId,
 }: {
   block: Block;
+  slot: number;
   focusedId: ExcerptId | null;
   hoveredId: ExcerptId | null;
 }) {
@@ -191,7 +200,6 @@ const BlockView = memo(function BlockView({
       </div>
     );
   }
-  const slot = block.speaker ? speakerSlot(block.speaker) : 0;
   return (
     <div className="block turn" style={{ '--speaker': `var(--speaker-${slot})` } as CSSProperties}>
       <div className="block-gutter turn-who">

@@ -1,6 +1,6 @@
 import { type CSSProperties, useMemo } from 'react';
 import type { CodeRef, Excerpt } from '../../../../core/contract/index.js';
-import { speakerSlot } from '../../lib/speakers.js';
+import { speakerSlots } from '../../lib/speakers.js';
 import { useBoard } from '../../stores/board.js';
 import { recentCodes, useCodes } from '../../stores/codes.js';
 import { useCoding } from '../../stores/coding.js';
@@ -134,9 +134,11 @@ function DocumentContext() {
   const doc = useDocuments((s) => s.doc);
   const excerpts = useDocuments((s) => s.excerpts);
   const speakers = useMemo(() => {
+    const turns = doc?.turns ?? [];
+    const slots = speakerSlots(turns);
     const counts = new Map<string, number>();
-    for (const t of doc?.turns ?? []) if (t.speaker) counts.set(t.speaker, (counts.get(t.speaker) ?? 0) + 1);
-    return [...counts.entries()];
+    for (const t of turns) if (t.speaker) counts.set(t.speaker, (counts.get(t.speaker) ?? 0) + 1);
+    return [...counts.entries()].map(([name, n]) => ({ name, n, slot: slots.get(name) ?? 0 }));
   }, [doc]);
   const codes = useMemo(() => {
     const counts = new Map<number, { code: CodeRef; n: number }>();
@@ -169,12 +171,8 @@ function DocumentContext() {
         <>
           <h3>Speakers</h3>
           <ul className="speakers">
-            {speakers.map(([name, n]) => (
-              <li
-                key={name}
-                className="speaker-row"
-                style={{ '--speaker': `var(--speaker-${speakerSlot(name)})` } as CSSProperties}
-              >
+            {speakers.map(({ name, n, slot }) => (
+              <li key={name} className="speaker-row" style={{ '--speaker': `var(--speaker-${slot})` } as CSSProperties}>
                 <span className="speaker-dot" aria-hidden="true" />
                 <span>{name}</span>
                 <span className="count">{n}</span>
