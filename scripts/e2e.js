@@ -34,6 +34,10 @@ function fail(message) {
   finish({ passed: 0, failed: 0, skipped: 0, error: message }, 1);
 }
 
+// Without its config Playwright would collect the vitest files too; say what is wrong instead.
+const config = join(repoRoot, 'playwright.config.ts');
+if (!existsSync(config)) fail('playwright.config.ts is missing from the repository root.');
+
 if (process.env.QUARRY_SKIP_BUILD !== '1') {
   console.error('e2e: building the app (npm run build)…');
   if ((await run(npm, ['run', '--silent', 'build'], { cwd: repoRoot })) !== 0) fail('the build failed.');
@@ -77,10 +81,14 @@ const outDir = mkdtempSync(join(tmpdir(), 'quarry-e2e-'));
 const jsonFile = join(outDir, 'results.json');
 env.PLAYWRIGHT_JSON_OUTPUT_FILE = jsonFile;
 env.PLAYWRIGHT_JSON_OUTPUT_NAME = jsonFile;
-const code = await run(npx, ['playwright', 'test', '--reporter=list,json', ...process.argv.slice(2)], {
-  cwd: repoRoot,
-  env,
-});
+const code = await run(
+  npx,
+  ['playwright', 'test', `--config=${config}`, '--reporter=list,json', ...process.argv.slice(2)],
+  {
+    cwd: repoRoot,
+    env,
+  },
+);
 display?.stop();
 
 if (!existsSync(jsonFile)) fail(`Playwright ended (exit ${code}) without writing its results.`);
