@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -110,7 +110,8 @@ export type CliFigure =
   | { command: string; skipped: string };
 
 export interface BenchResult {
-  machine: { node: string; platform: string; cpus: number; cpu: string };
+  /** `load` is the 1-minute load average when the run began: other work skews the figures. */
+  machine: { node: string; platform: string; cpus: number; cpu: string; load: number };
   options: { docs: number; wordsPerDoc: number; runs: number; cliRuns: number; seed: number; quick: boolean };
   corpus: { files: number; words: number; bytes: number; seconds: number };
   import: { quarry: Throughput; floor: Throughput; documents: number; ratio: number };
@@ -289,8 +290,9 @@ export async function runBench(options: BenchOptions, log: Log = (line) => conso
       platform: `${process.platform}-${process.arch}`,
       cpus: cpuList.length,
       cpu: cpuList[0]?.model.trim() ?? 'unknown',
+      load: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     };
-    log(`Quarry bench — ${machine.cpus} × ${machine.cpu}, Node ${machine.node}`);
+    log(`Quarry bench — ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, load average ${machine.load}`);
 
     const generated = await time(() =>
       generateCorpus({ dir: corpusDir, docs: options.docs, wordsPerDoc: options.wordsPerDoc, seed: options.seed }),
