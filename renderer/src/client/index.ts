@@ -8,6 +8,7 @@ import type { RendererClient } from './transport.js';
 
 export { errorMessage, QuarryClientError } from './errors.js';
 export type { RendererClient } from './transport.js';
+export { unwrap } from './transport.js';
 
 let client: RendererClient | null = null;
 

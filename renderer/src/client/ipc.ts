@@ -5,7 +5,15 @@
 import type { Envelope, InputOf, MethodName, OutputOf } from '../../../core/contract/index.js';
 import { type RendererClient, unwrap } from './transport.js';
 
-/** What electron/preload exposes. Dialog helpers are optional until the shell provides them. */
+export type OpenDialogResult =
+  | { canceled: true }
+  | { canceled: false; paths: string[]; files: { name: string; dataBase64: string }[] };
+export type SaveDialogResult = { canceled: true } | { canceled: false; path: string };
+
+/**
+ * What electron/preload exposes (electron/bridge.ts `DesktopBridge`). The dialog helpers are
+ * optional so the renderer keeps working against an older or partial shell.
+ */
 export interface QuarryBridge {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
   onChange(listener: (method: string) => void): () => void;
@@ -14,6 +22,15 @@ export interface QuarryBridge {
   pickNewProjectPath?: () => Promise<string | null>;
   /** Native "open" for an existing project; resolves null when cancelled. */
   pickProjectPath?: () => Promise<string | null>;
+  /** Native file chooser for imports; the files come back as bytes ready for documents.import. */
+  openDialog?: (request: { purpose: 'import' } | { purpose: 'project' }) => Promise<Envelope<OpenDialogResult>>;
+  /** Native "save as" that writes an export where the user chooses. */
+  saveDialog?: (request: {
+    purpose: 'export';
+    fileName: string;
+    encoding: 'utf8' | 'base64';
+    data: string;
+  }) => Promise<Envelope<SaveDialogResult>>;
 }
 
 declare global {

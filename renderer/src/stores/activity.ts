@@ -36,7 +36,13 @@ export const useActivity = create<ActivityState>()((set) => ({
   toasts: [],
   toast(tone, title, details) {
     const id = nextToast++;
-    set((s) => ({ toasts: [...s.toasts.slice(-4), { id, tone, title, ...(details ? { details } : {}) }] }));
+    // The same message again replaces the old one instead of stacking up.
+    set((s) => ({
+      toasts: [
+        ...s.toasts.filter((t) => t.title !== title || t.tone !== tone).slice(-3),
+        { id, tone, title, ...(details ? { details } : {}) },
+      ],
+    }));
     // Errors and detailed reports stay until dismissed; confirmations fade.
     if (tone !== 'error' && !details?.length) {
       setTimeout(() => useActivity.getState().dismiss(id), 4000);

@@ -10,6 +10,7 @@ import { exactCode } from '../lib/codes.js';
 import { mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 import { recentCodes, useCodes } from './codes.js';
+import { useDocuments } from './documents.js';
 
 export interface TextTarget {
   documentId: DocumentId;
@@ -32,6 +33,8 @@ interface CodingState {
   createAndApply(name: string): Promise<boolean>;
   applyRecent(slot: number): Promise<boolean>;
   focusExcerpt(id: ExcerptId | null): void;
+  /** J/K: the next or previous excerpt of the open document, scrolled into view. */
+  stepExcerpt(direction: 1 | -1): void;
   hoverExcerpt(id: ExcerptId | null): void;
   untag(excerptId: ExcerptId, codeId: CodeId): Promise<void>;
   deleteExcerpt(id: ExcerptId): Promise<void>;
@@ -112,6 +115,17 @@ export const useCoding = create<CodingState>()((set, get) => ({
 
   focusExcerpt(id) {
     set({ focusedExcerptId: id });
+  },
+
+  stepExcerpt(direction) {
+    const docs = useDocuments.getState();
+    const list = [...docs.excerpts].sort((a, b) => a.start - b.start || a.end - b.end);
+    if (list.length === 0) return;
+    const at = list.findIndex((x) => x.id === get().focusedExcerptId);
+    const next = at < 0 ? (direction === 1 ? list[0] : list[list.length - 1]) : list[at + direction];
+    if (!next) return;
+    set({ focusedExcerptId: next.id });
+    useDocuments.setState({ scrollTo: { start: next.start, end: next.end } });
   },
 
   hoverExcerpt(id) {

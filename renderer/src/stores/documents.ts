@@ -1,7 +1,7 @@
 /** The document list, the open document with its excerpts, and importing files. */
 import { create } from 'zustand';
 import type { DocumentDetail, DocumentId, DocumentSummary, Excerpt } from '../../../core/contract/index.js';
-import { getClient } from '../client/index.js';
+import { bridge, getClient, unwrap } from '../client/index.js';
 import { readFileBase64 } from '../lib/files.js';
 import { guard, latestOnly, mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
@@ -23,6 +23,8 @@ interface DocumentsState {
   reloadOpen(): Promise<void>;
   consumeScroll(): void;
   importFiles(files: File[]): Promise<void>;
+  /** Electron: the native file chooser, whose files arrive as bytes. */
+  importWithDialog(): Promise<void>;
   reset(): void;
 }
 
@@ -78,43 +80,69 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
 
   async importFiles(files) {
     if (files.length === 0 || get().importing) return;
-    const activity = useActivity.getState();
-    set({ importing: true });
-    activity.setWork(`Importing ${files.length === 1 ? files[0]?.name : `${files.length} files`}…`);
-    try {
-      const unreadable: string[] = [];
-      const uploads: { name: string; dataBase64: string }[] = [];
-      for (const file of files) {
-        try {
-          uploads.push({ name: file.name, dataBase64: await readFileBase64(file) });
-        } catch (err) {
-          unreadable.push(`${file.name} — ${(err as Error).message}`);
+    await runImport(
+      files.map((f) => f.name),
+      async () => {
+        const unreadable: string[] = [];
+        const uploads: Upload[] = [];
+        for (const file of files) {
+          try {
+            uploads.push({ name: file.name, dataBase64: await readFileBase64(file) });
+          } catch (err) {
+            unreadable.push(`${file.name} — ${(err as Error).message}`);
+          }
         }
-      }
-      if (uploads.length === 0) {
-        activity.toast('error', 'Nothing was imported', unreadable);
-        return;
-      }
-      const result = await mutate(() => getClient().call('documents.import', { files: uploads }));
-      if (!result) return;
-      await changed('documents.import');
-      const rejected = [...unreadable, ...result.rejected.map((r) => `${r.file} — ${r.error}`)];
-      const n = result.imported.length;
-      if (n > 0) {
-        const title = `Imported ${n} file${n === 1 ? '' : 's'}${rejected.length ? `, ${rejected.length} rejected` : ''}`;
-        activity.toast(rejected.length ? 'error' : 'success', title, rejected.length ? rejected : undefined);
-        const first = result.imported[0]?.documentIds[0];
-        if (first !== undefined && get().openId === null) await get().open(first);
-      } else {
-        activity.toast('error', `No file was imported (${rejected.length} rejected)`, rejected);
-      }
-    } finally {
-      set({ importing: false });
-      activity.setWork(null);
-    }
+        return { uploads, unreadable };
+      },
+    );
+  },
+
+  async importWithDialog() {
+    const open = bridge()?.openDialog;
+    if (!open || get().importing) return;
+    const picked = await guard(async () => unwrap(await open({ purpose: 'import' })));
+    if (!picked || picked.canceled || picked.files.length === 0) return;
+    await runImport(
+      picked.files.map((f) => f.name),
+      async () => ({ uploads: picked.files, unreadable: [] }),
+    );
   },
 
   reset() {
     set({ ...initial });
   },
 }));
+
+type Upload = { name: string; dataBase64: string };
+
+/** Reads, imports and reports; shared by the file input, drag-and-drop and the native dialog. */
+async function runImport(names: string[], read: () => Promise<{ uploads: Upload[]; unreadable: string[] }>) {
+  const activity = useActivity.getState();
+  const set = useDocuments.setState;
+  const get = useDocuments.getState;
+  set({ importing: true });
+  activity.setWork(`Importing ${names.length === 1 ? names[0] : `${names.length} files`}…`);
+  try {
+    const { uploads, unreadable } = await read();
+    if (uploads.length === 0) {
+      activity.toast('error', 'Nothing was imported', unreadable);
+      return;
+    }
+    const result = await mutate(() => getClient().call('documents.import', { files: uploads }));
+    if (!result) return;
+    await changed('documents.import');
+    const rejected = [...unreadable, ...result.rejected.map((r) => `${r.file} — ${r.error}`)];
+    const n = result.imported.length;
+    if (n > 0) {
+      const title = `Imported ${n} file${n === 1 ? '' : 's'}${rejected.length ? `, ${rejected.length} rejected` : ''}`;
+      activity.toast(rejected.length ? 'error' : 'success', title, rejected.length ? rejected : undefined);
+      const first = result.imported[0]?.documentIds[0];
+      if (first !== undefined && get().openId === null) await get().open(first);
+    } else {
+      activity.toast('error', `No file was imported (${rejected.length} rejected)`, rejected);
+    }
+  } finally {
+    set({ importing: false });
+    activity.setWork(null);
+  }
+}

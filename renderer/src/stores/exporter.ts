@@ -1,6 +1,6 @@
 /** The export menu: report format, redaction, and saving the result as a download. */
 import { create } from 'zustand';
-import { getClient } from '../client/index.js';
+import { bridge, getClient, unwrap } from '../client/index.js';
 import { downloadFile } from '../lib/files.js';
 import { guard, useActivity } from './activity.js';
 
@@ -30,6 +30,18 @@ export const useExport = create<ExportState>()((set, get) => ({
     try {
       const result = await guard(() => getClient().call('export.report', { format, redact }));
       if (!result) return false;
+      const save = bridge()?.saveDialog;
+      if (save) {
+        // Electron: a native "save as" writes the file where the researcher chooses.
+        const saved = await guard(async () =>
+          unwrap(
+            await save({ purpose: 'export', fileName: result.fileName, encoding: result.encoding, data: result.data }),
+          ),
+        );
+        if (!saved || saved.canceled) return false;
+        activity.toast('success', `Saved ${saved.path}`);
+        return true;
+      }
       downloadFile(result.fileName, result.mediaType, result.data, result.encoding);
       activity.toast('success', `Exported ${result.fileName}`);
       return true;

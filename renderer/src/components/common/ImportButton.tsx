@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { bridge } from '../../client/index.js';
 import { useDocuments } from '../../stores/documents.js';
 import { Icon } from './Icon.js';
 
@@ -9,6 +10,20 @@ export function ImportButton({ className }: { className?: string }) {
   const input = useRef<HTMLInputElement>(null);
   const importing = useDocuments((s) => s.importing);
   const importFiles = useDocuments((s) => s.importFiles);
+  const label = importing ? 'Importing…' : 'Import files';
+  if (bridge()?.openDialog) {
+    return (
+      <button
+        type="button"
+        className={className ?? 'button'}
+        onClick={() => void useDocuments.getState().importWithDialog()}
+        disabled={importing}
+      >
+        <Icon name="import" />
+        {label}
+      </button>
+    );
+  }
   return (
     <>
       <button
@@ -18,7 +33,7 @@ export function ImportButton({ className }: { className?: string }) {
         disabled={importing}
       >
         <Icon name="import" />
-        {importing ? 'Importing…' : 'Import files'}
+        {label}
       </button>
       <input
         ref={input}

@@ -119,7 +119,11 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
         <header className="reader-head">
           <h1 id="reader-title">{doc.title}</h1>
           <p className="muted small">
-            {[doc.participant, hasTurns ? `${doc.turns.length} turns` : null, `${excerpts.length} excerpts`]
+            {[
+              doc.participant,
+              hasTurns ? `${doc.turns.length} turns` : null,
+              `${excerpts.length} excerpt${excerpts.length === 1 ? '' : 's'}`,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>

@@ -5,6 +5,7 @@ import { useBoard } from '../../stores/board.js';
 import { recentCodes, useCodes } from '../../stores/codes.js';
 import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
+import { useExcerpts } from '../../stores/excerpts.js';
 import { useExcerpt } from '../../stores/lookup.js';
 import { useNav } from '../../stores/nav.js';
 import { CodeChip } from '../common/CodeChip.js';
@@ -23,6 +24,10 @@ export function RightPanel() {
         <SelectionContext text={selection.text} />
       ) : section === 'documents' ? (
         <DocumentContext />
+      ) : section === 'board' ? (
+        <BoardContext />
+      ) : section === 'codes' ? (
+        <CodeContext />
       ) : (
         <Hints />
       )}
@@ -195,6 +200,87 @@ function DocumentContext() {
             </li>
           ))}
         </ul>
+      )}
+    </section>
+  );
+}
+
+function BoardContext() {
+  const board = useBoard((s) => s.current);
+  if (!board) return <Hints />;
+  const counts = new Map<number | null, number>();
+  for (const c of board.cards) counts.set(c.groupId, (counts.get(c.groupId) ?? 0) + 1);
+  return (
+    <section className="panel-section" aria-labelledby="panel-board">
+      <h2 id="panel-board">Groups</h2>
+      {board.groups.length === 0 ? (
+        <p className="muted small">No groups yet.</p>
+      ) : (
+        <ul className="outline">
+          {board.groups.map((g) => (
+            <li key={g.id}>
+              <button
+                type="button"
+                className="outline-item"
+                onClick={() => {
+                  const el = document.querySelector<HTMLElement>(`[data-container="container:${g.id}"]`);
+                  el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+                  el?.querySelector<HTMLElement>('.group-handle')?.focus();
+                }}
+              >
+                <span>{g.name}</span>
+                <span className="count">{counts.get(g.id) ?? 0}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted small outline-note">{counts.get(null) ?? 0} ungrouped</p>
+      <h3>Moving cards</h3>
+      <p className="muted small">
+        Drag a card into a group. From the keyboard: focus a card, press <kbd>Space</kbd>, use the arrow keys to reach a
+        group, and press <kbd>Space</kbd> again. <kbd>Esc</kbd> cancels.
+      </p>
+      <p className="muted small">Click a card to see its codes and open its transcript.</p>
+    </section>
+  );
+}
+
+function CodeContext() {
+  const codeId = useExcerpts((s) => s.codeFilter);
+  const code = useCodes((s) => s.list.find((c) => c.id === codeId));
+  const parent = useCodes((s) => s.list.find((c) => c.id === code?.parentId));
+  if (!code) {
+    return (
+      <section className="panel-section" aria-labelledby="panel-code">
+        <h2 id="panel-code">Codebook</h2>
+        <p className="muted small">Choose a code to see its excerpts. Double-click a code to rename it.</p>
+        <p className="muted small">Codes are also created while coding: select text, press C and type a new name.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel-section" aria-labelledby="panel-code">
+      <h2 id="panel-code">
+        <CodeChip code={code} />
+      </h2>
+      <dl className="facts">
+        {parent && (
+          <>
+            <dt>Inside</dt>
+            <dd>{parent.name}</dd>
+          </>
+        )}
+        <dt>Excerpts</dt>
+        <dd>{code.excerpts}</dd>
+        <dt>Colour</dt>
+        <dd className="path">{code.color}</dd>
+      </dl>
+      {code.description && (
+        <>
+          <h3>Description</h3>
+          <p className="small">{code.description}</p>
+        </>
       )}
     </section>
   );

@@ -5,6 +5,8 @@ const SHORTCUTS: [string, string][] = [
   ['C', 'Code the selected text (quick picker)'],
   ['1 – 9', 'Apply one of the nine most recent codes to the selection'],
   ['↑ ↓ Enter', 'Move and apply in the quick picker; Enter on no match creates the code'],
+  ['J / K', 'Next / previous excerpt in the transcript'],
+  ['B', 'Add the selected excerpt to the board'],
   ['Esc', 'Close the picker or dialog, clear the selection'],
   ['Space, arrows, Space', 'On a board card: pick up, move between groups, drop'],
   ['?', 'Show this list'],

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { hasCommandModifier, isTypingTarget } from '../../lib/keys.js';
+import { useBoard } from '../../stores/board.js';
 import { useCoding } from '../../stores/coding.js';
 import { useNav } from '../../stores/nav.js';
 
@@ -23,6 +24,16 @@ export function useShortcuts() {
       if (/^[1-9]$/.test(e.key) && coding.selection) {
         e.preventDefault();
         void coding.applyRecent(Number(e.key));
+        return;
+      }
+      if ((e.key === 'j' || e.key === 'k') && useNav.getState().section === 'documents') {
+        e.preventDefault();
+        coding.stepExcerpt(e.key === 'j' ? 1 : -1);
+        return;
+      }
+      if (e.key === 'b' && coding.focusedExcerptId !== null) {
+        e.preventDefault();
+        void useBoard.getState().addExcerpt(coding.focusedExcerptId);
         return;
       }
       if (e.key === '?') {
