@@ -28,17 +28,24 @@ if (desktop) {
 }
 
 let host = null;
-function restartHost() {
-  if (host) host.kill('SIGTERM');
+let starts = 0;
+/** Stops the running host (waiting until it has let go of its port and project) and starts a new one. */
+async function restartHost() {
+  if (host && host.exitCode === null) {
+    const exited = new Promise((resolveExit) => host.once('exit', resolveExit));
+    host.kill('SIGTERM');
+    await exited;
+  }
+  starts += 1;
   if (desktop) {
     syncDist();
     const args = [resolve(repoRoot, 'node_modules', '.cache', 'quarry-electron', 'app'), ...(target ? [target] : [])];
     host = spawn(electron.path, args, { stdio: 'inherit', cwd: repoRoot });
   } else {
-    host = spawn(process.execPath, [resolve(repoRoot, 'bin', 'quarry.js'), 'serve', target, '--port', '5174'], {
-      stdio: 'inherit',
-      cwd: repoRoot,
-    });
+    // The browser opens once; after a restart, reload it with the new URL printed below.
+    const args = [resolve(repoRoot, 'bin', 'quarry.js'), 'serve', target, '--port', '5174'];
+    if (starts > 1) args.push('--no-open');
+    host = spawn(process.execPath, args, { stdio: 'inherit', cwd: repoRoot });
   }
 }
 
@@ -56,7 +63,7 @@ watchers[1].stdout.on('data', (chunk) => {
   // tsc prints this after every successful incremental compile.
   if (/Found 0 errors\./.test(text)) {
     clearTimeout(debounce);
-    debounce = setTimeout(restartHost, 300);
+    debounce = setTimeout(() => void restartHost(), 300);
   }
 });
 
