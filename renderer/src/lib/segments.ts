@@ -43,20 +43,15 @@ export function blockRanges(doc: Pick<DocumentDetail, 'text' | 'turns'>): Range[
   const turns = [...doc.turns].sort((a, b) => a.start - b.start);
   let cursor = 0;
   for (const turn of turns) {
-    if (turn.start > cursor) ranges.push(...gapRanges(text, cursor, turn.start, turn.speaker));
+    // A turn's text starts after its label ("Ana: ", "[00:01] Bo:"); the label line is not content.
+    const labelStart = text.lastIndexOf('\n', turn.start - 1) + 1;
+    const gapEnd = Math.max(cursor, Math.min(labelStart, turn.start));
+    if (gapEnd > cursor) ranges.push(...paragraphRanges(text, cursor, gapEnd));
     ranges.push({ start: turn.start, end: turn.end, speaker: turn.speaker, startMs: turn.startMs });
     cursor = Math.max(cursor, turn.end);
   }
-  if (cursor < text.length) ranges.push(...gapRanges(text, cursor, text.length, null));
+  if (cursor < text.length) ranges.push(...paragraphRanges(text, cursor, text.length));
   return ranges;
-}
-
-/** Text between turns: whitespace and the next turn's speaker label are not content. */
-function gapRanges(text: string, start: number, end: number, nextSpeaker: string | null): Range[] {
-  const gap = text.slice(start, end).trim();
-  if (gap === '') return [];
-  if (nextSpeaker && gap.length <= nextSpeaker.length + 8 && gap.includes(nextSpeaker)) return [];
-  return paragraphRanges(text, start, end);
 }
 
 function paragraphRanges(text: string, from: number, to: number): Range[] {

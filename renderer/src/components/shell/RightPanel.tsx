@@ -18,10 +18,10 @@ export function RightPanel() {
   const section = useNav((s) => s.section);
   return (
     <aside className="panel" aria-label="Selection details">
-      {excerpt ? (
-        <ExcerptContext excerpt={excerpt} />
-      ) : selection ? (
+      {selection && section === 'documents' ? (
         <SelectionContext text={selection.text} />
+      ) : excerpt ? (
+        <ExcerptContext excerpt={excerpt} />
       ) : section === 'documents' ? (
         <DocumentContext />
       ) : section === 'board' ? (
