@@ -102,6 +102,9 @@ test('the picker filters fuzzily, moves with arrows, and 1–9 apply recent code
   await expect(picker).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(picker).toBeHidden();
+  // …and gives the selection back, so the researcher can carry on.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('good for my career');
+  await expect(page.getByRole('toolbar', { name: 'Code the selection' })).toBeVisible();
   expect(workspace.cliJson<CliExcerpt[]>(['excerpts', project])).toHaveLength(2);
 });
 

@@ -65,3 +65,24 @@ export function rangeToOffsets(root: Element, range: Range): { start: number; en
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }
+
+/** The DOM range covering document offsets [start, end) in `root`, or null when not rendered. */
+export function offsetsToRange(root: Element, start: number, end: number): Range | null {
+  const spans = Array.from(root.querySelectorAll<HTMLElement>(SPAN_SELECTOR));
+  const locate = (offset: number, edge: 'start' | 'end') => {
+    for (const span of spans) {
+      const { start: s, end: e } = spanBounds(span);
+      const inside = edge === 'start' ? offset >= s && offset < e : offset > s && offset <= e;
+      const text = span.firstChild;
+      if (inside && text) return { node: text, offset: offset - s };
+    }
+    return null;
+  };
+  const a = locate(start, 'start');
+  const b = locate(end, 'end');
+  if (!a || !b) return null;
+  const range = document.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}

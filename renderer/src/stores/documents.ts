@@ -21,6 +21,8 @@ interface DocumentsState {
   setQuery(query: string): void;
   open(id: DocumentId, scrollTo?: { start: number; end: number }): Promise<void>;
   reloadOpen(): Promise<void>;
+  /** Only the open document's excerpts (after coding), not its text. */
+  reloadExcerpts(): Promise<void>;
   consumeScroll(): void;
   importFiles(files: File[]): Promise<void>;
   /** Electron: the native file chooser, whose files arrive as bytes. */
@@ -30,6 +32,7 @@ interface DocumentsState {
 
 const listSeq = latestOnly();
 const openSeq = latestOnly();
+const excerptSeq = latestOnly();
 
 const initial = {
   list: [],
@@ -72,6 +75,13 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
     if (!answer || get().openId !== id) return;
     const [doc, excerpts] = answer.value;
     set({ doc, excerpts });
+  },
+
+  async reloadExcerpts() {
+    const id = get().openId;
+    if (id === null || get().doc?.id !== id) return get().reloadOpen();
+    const answer = await guard(() => excerptSeq(() => getClient().call('excerpts.list', { documentId: id })));
+    if (answer && get().openId === id) set({ excerpts: answer.value });
   },
 
   consumeScroll() {

@@ -12,7 +12,7 @@ import { useDocuments } from './documents.js';
 import { useExcerpts } from './excerpts.js';
 import { useProject } from './project.js';
 
-type Area = 'status' | 'documents' | 'openDocument' | 'codes' | 'excerpts' | 'board';
+type Area = 'status' | 'documents' | 'openDocument' | 'openExcerpts' | 'codes' | 'excerpts' | 'board';
 
 function areasOf(method: MethodName): Area[] {
   const family = method.split('.')[0];
@@ -23,9 +23,9 @@ function areasOf(method: MethodName): Area[] {
     case 'participants':
       return ['documents', 'openDocument', 'excerpts', 'board'];
     case 'codes':
-      return ['codes', 'openDocument', 'excerpts', 'board'];
+      return ['codes', 'openExcerpts', 'excerpts', 'board'];
     case 'excerpts':
-      return ['codes', 'documents', 'openDocument', 'excerpts', 'board'];
+      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board'];
     case 'boards':
       return ['board'];
     default:
@@ -43,6 +43,7 @@ export async function refreshFor(methods: MethodName[]): Promise<void> {
   const jobs: Promise<void>[] = [];
   if (areas.has('documents')) jobs.push(useDocuments.getState().load());
   if (areas.has('openDocument')) jobs.push(useDocuments.getState().reloadOpen());
+  else if (areas.has('openExcerpts')) jobs.push(useDocuments.getState().reloadExcerpts());
   if (areas.has('codes')) jobs.push(useCodes.getState().load());
   if (areas.has('excerpts')) jobs.push(useExcerpts.getState().load());
   if (areas.has('board') && useBoard.getState().loaded) jobs.push(useBoard.getState().load());

@@ -6,7 +6,7 @@
  */
 import { type CSSProperties, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentDetail, ExcerptId } from '../../../../core/contract/index.js';
-import { rangeToOffsets } from '../../lib/offsets.js';
+import { offsetsToRange, rangeToOffsets } from '../../lib/offsets.js';
 import { type Block, buildBlocks, trimRange } from '../../lib/segments.js';
 import { formatTimestamp, speakerSlots } from '../../lib/speakers.js';
 import { useCoding } from '../../stores/coding.js';
@@ -84,6 +84,23 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
   useEffect(() => {
     if (!selection) setBar(null);
   }, [selection]);
+
+  // The picker took focus (and with it the page selection); when it closes without coding,
+  // select the same text again so the researcher can carry on where they were.
+  const pickerOpen = useCoding((s) => s.pickerOpen);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !pickerOpen) {
+      const sel = useCoding.getState().selection;
+      const root = textRef.current;
+      const range = sel && root && sel.documentId === doc.id ? offsetsToRange(root, sel.start, sel.end) : null;
+      if (range) {
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+      }
+    }
+    wasOpen.current = pickerOpen;
+  }, [pickerOpen, doc.id]);
 
   // Jump to an excerpt opened from the excerpts list or a board card.
   useEffect(() => {
