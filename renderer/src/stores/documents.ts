@@ -16,10 +16,12 @@ interface DocumentsState {
   excerpts: Excerpt[];
   /** Where the reader should scroll once the document is shown (set by "jump to excerpt"). */
   scrollTo: { start: number; end: number } | null;
+  /** A range to show marked (a search hit) until something else is selected. */
+  flash: { start: number; end: number } | null;
   importing: boolean;
   load(): Promise<void>;
   setQuery(query: string): void;
-  open(id: DocumentId, scrollTo?: { start: number; end: number }): Promise<void>;
+  open(id: DocumentId, scrollTo?: { start: number; end: number }, flash?: boolean): Promise<void>;
   reloadOpen(): Promise<void>;
   /** Only the open document's excerpts (after coding), not its text. */
   reloadExcerpts(): Promise<void>;
@@ -42,6 +44,7 @@ const initial = {
   doc: null,
   excerpts: [],
   scrollTo: null,
+  flash: null,
   importing: false,
 };
 
@@ -57,8 +60,8 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
     set({ query });
   },
 
-  async open(id, scrollTo) {
-    set({ openId: id, scrollTo: scrollTo ?? null });
+  async open(id, scrollTo, flash) {
+    set({ openId: id, scrollTo: scrollTo ?? null, flash: flash && scrollTo ? scrollTo : null });
     if (get().doc?.id !== id) set({ doc: null, excerpts: [] });
     await get().reloadOpen();
   },

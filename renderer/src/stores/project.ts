@@ -5,13 +5,14 @@
 import { create } from 'zustand';
 import type { AppStatus, DocumentId } from '../../../core/contract/index.js';
 import { errorMessage, getClient } from '../client/index.js';
-import { guard, mutate } from './activity.js';
+import { guard, mutate, useActivity } from './activity.js';
 import { useBoard } from './board.js';
 import { useCodes } from './codes.js';
 import { useCoding } from './coding.js';
 import { useDocuments } from './documents.js';
 import { useExcerpts } from './excerpts.js';
 import { useNav } from './nav.js';
+import { useSearch } from './search.js';
 
 interface ProjectState {
   status: AppStatus | null;
@@ -48,6 +49,7 @@ async function loadProject(path: string | null) {
   useExcerpts.getState().reset();
   useBoard.getState().reset();
   useCoding.getState().reset();
+  useSearch.getState().reset();
   useCodes.getState().setProject(path);
   if (!path) return;
   await Promise.all([
@@ -86,7 +88,11 @@ export const useProject = create<ProjectState>()((set, get) => ({
     if (!status) return;
     set({ status });
     const after = status.project?.path ?? null;
-    if (after !== before) await loadProject(after);
+    if (after !== before) {
+      // Messages about the previous project (or a failed attempt to open one) no longer apply.
+      useActivity.setState({ lastError: null, toasts: [] });
+      await loadProject(after);
+    }
   },
 
   async create(path, name) {

@@ -19,7 +19,8 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
   const pickerTarget = useCoding((s) => (s.pickerTarget?.documentId === doc.id ? s.pickerTarget : null));
   const focusedId = useCoding((s) => s.focusedExcerptId);
   const hoveredId = useCoding((s) => s.hoveredExcerptId);
-  const pending = pickerTarget ? { start: pickerTarget.start, end: pickerTarget.end } : null;
+  const flash = useDocuments((s) => s.flash);
+  const pending = pickerTarget ? { start: pickerTarget.start, end: pickerTarget.end } : flash;
   const pendingStart = pending?.start;
   const pendingEnd = pending?.end;
   const blocks = useMemo(
@@ -52,6 +53,7 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
         return;
       }
       coding.setSelection({ documentId: doc.id, ...trimmed, text: doc.text.slice(trimmed.start, trimmed.end) });
+      if (useDocuments.getState().flash) useDocuments.setState({ flash: null });
       const host = scrollRef.current;
       if (placeBar && host) {
         const rects = range.getClientRects();

@@ -13,6 +13,7 @@ const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
   { id: 'codes', label: 'Codes', icon: 'codes' },
   { id: 'excerpts', label: 'Excerpts', icon: 'excerpts' },
   { id: 'board', label: 'Board', icon: 'board' },
+  { id: 'search', label: 'Search', icon: 'search' },
 ];
 
 export function Rail() {
@@ -23,7 +24,13 @@ export function Rail() {
   const codes = useCodes((s) => s.list.length);
   const cards = useBoard((s) => s.current?.cards.length ?? null);
   const excerpts = docs.reduce((n, d) => n + d.excerpts, 0);
-  const counts: Record<Section, number | null> = { documents: docs.length, codes, excerpts, board: cards };
+  const counts: Record<Section, number | null> = {
+    documents: docs.length,
+    codes,
+    excerpts,
+    board: cards,
+    search: null,
+  };
 
   return (
     <nav className="rail" aria-label="Project">

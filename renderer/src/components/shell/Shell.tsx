@@ -4,6 +4,7 @@ import { CodesView } from '../codes/CodesView.js';
 import { ExcerptsView } from '../excerpts/ExcerptsView.js';
 import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
+import { SearchView } from '../search/SearchView.js';
 import { DropZone } from './DropZone.js';
 import { ExportDialog } from './ExportDialog.js';
 import { ProjectsDialog } from './ProjectsDialog.js';
@@ -29,6 +30,7 @@ export function Shell() {
         {section === 'codes' && <CodesView />}
         {section === 'excerpts' && <ExcerptsView />}
         {section === 'board' && <BoardView />}
+        {section === 'search' && <SearchView />}
       </main>
       <RightPanel />
       <StatusBar />
@@ -42,4 +44,10 @@ export function Shell() {
   );
 }
 
-const labels = { documents: 'Transcript', codes: 'Codebook', excerpts: 'Excerpts', board: 'Board' } as const;
+const labels = {
+  documents: 'Transcript',
+  codes: 'Codebook',
+  excerpts: 'Excerpts',
+  board: 'Board',
+  search: 'Search',
+} as const;

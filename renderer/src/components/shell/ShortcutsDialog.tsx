@@ -9,6 +9,7 @@ const SHORTCUTS: [string, string][] = [
   ['B', 'Add the selected excerpt to the board'],
   ['Esc', 'Close the picker or dialog, clear the selection'],
   ['Space, arrows, Space', 'On a board card: pick up, move between groups, drop'],
+  ['/', 'Search the project'],
   ['?', 'Show this list'],
 ];
 

@@ -36,6 +36,13 @@ export function useShortcuts() {
         void useBoard.getState().addExcerpt(coding.focusedExcerptId);
         return;
       }
+      if (e.key === '/') {
+        e.preventDefault();
+        useNav.getState().go('search');
+        // The search field mounts with the view; focus it once it is there.
+        requestAnimationFrame(() => document.getElementById('search-input')?.focus());
+        return;
+      }
       if (e.key === '?') {
         e.preventDefault();
         useNav.getState().setShortcutsOpen(true);

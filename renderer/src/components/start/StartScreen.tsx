@@ -1,5 +1,4 @@
 import { useActivity } from '../../stores/activity.js';
-import { Toasts } from '../shell/Toasts.js';
 import { CreateProjectForm, OpenProjectForm, RecentProjects } from './ProjectForms.js';
 
 /** Shown when no project is open: create one, open one, or pick a recent one. */
@@ -27,13 +26,13 @@ export function StartScreen() {
             <RecentProjects />
           </section>
         </div>
+        {/* Errors show here, beside the forms, rather than as toasts. */}
         {lastError && (
           <p className="start-error" role="alert">
             {lastError}
           </p>
         )}
       </div>
-      <Toasts />
     </main>
   );
 }
