@@ -191,3 +191,22 @@ test('a mouse double-click selects a word and the floating bar codes it', async 
   await saved(page);
   expect(workspace.cliJson<CliExcerpt[]>(['excerpts', project])).toHaveLength(0);
 });
+
+test('several codes in one go: Shift+Enter gathers, Enter applies them all', async ({ page, workspace }) => {
+  const project = newProject(workspace, 'Multi', [QUALCODER_TRANSCRIPT]);
+  workspace.cli(['code', 'add', project, 'Workload']);
+  await workspace.serve(project);
+  await selectInReader(page, 'too many for the short semester period');
+  await page.keyboard.press('c');
+  const picker = page.getByRole('dialog', { name: 'Apply a code' });
+  await page.keyboard.type('workl');
+  await page.keyboard.press('Shift+Enter');
+  await expect(picker.getByRole('group', { name: 'Codes to apply' })).toContainText('Workload');
+  await page.keyboard.type('Semester length');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(page.locator('.reader-text span.coded')).toHaveText(['too many for the short semester period']);
+  await saved(page);
+  const [x] = workspace.cliJson<CliExcerpt[]>(['excerpts', project]);
+  expect(x?.codes.sort()).toEqual(['Semester length', 'Workload']);
+});

@@ -31,6 +31,8 @@ interface CodingState {
   closePicker(): void;
   apply(codeIds: CodeId[], target?: TextTarget): Promise<boolean>;
   createAndApply(name: string): Promise<boolean>;
+  /** Several codes in one go: existing ones by id, new ones by name (created first). */
+  applyMany(codeIds: CodeId[], newNames: string[]): Promise<boolean>;
   applyRecent(slot: number): Promise<boolean>;
   focusExcerpt(id: ExcerptId | null): void;
   /** J/K: the next or previous excerpt of the open document, scrolled into view. */
@@ -95,13 +97,20 @@ export const useCoding = create<CodingState>()((set, get) => ({
   },
 
   async createAndApply(name) {
+    return get().applyMany([], [name]);
+  },
+
+  async applyMany(codeIds, newNames) {
     const target = get().pickerTarget ?? get().selection;
     if (!target) return false;
-    const codes = useCodes.getState();
-    const existing = exactCode(codes.list, name);
-    const code = existing ?? (await codes.add(name.trim()));
-    if (!code) return false;
-    return get().apply([code.id], target);
+    const ids = [...codeIds];
+    for (const name of newNames) {
+      const codes = useCodes.getState();
+      const code = exactCode(codes.list, name) ?? (await codes.add(name.trim()));
+      if (!code) return false;
+      ids.push(code.id);
+    }
+    return get().apply([...new Set(ids)], target);
   },
 
   async applyRecent(slot) {

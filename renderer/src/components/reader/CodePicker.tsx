@@ -27,6 +27,8 @@ function PickerDialog() {
   const codes = useCodes((s) => s.list);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  /** Codes gathered with Shift+Enter, applied together with Enter. */
+  const [chosen, setChosen] = useState<Option[]>([]);
   const rows = useMemo(() => codeTree(codes), [codes]);
 
   const options: Option[] = useMemo(() => {
@@ -53,11 +55,21 @@ function PickerDialog() {
 
   const close = () => useCoding.getState().closePicker();
 
-  async function choose(option: Option | undefined) {
-    if (!option || busy) return;
-    const coding = useCoding.getState();
-    if (option.kind === 'create') await coding.createAndApply(option.name);
-    else await coding.apply([option.id]);
+  const key = (o: Option) => (o.kind === 'create' ? `new:${o.name.toLocaleLowerCase()}` : `code:${o.id}`);
+
+  async function choose(options: Option[]) {
+    const unique = [...new Map(options.map((o) => [key(o), o])).values()];
+    if (unique.length === 0 || busy) return;
+    const ids = unique.flatMap((o) => (o.kind === 'code' ? [o.id] : []));
+    const names = unique.flatMap((o) => (o.kind === 'create' ? [o.name] : []));
+    await useCoding.getState().applyMany(ids, names);
+  }
+
+  function gather(option: Option | undefined) {
+    if (!option) return;
+    setChosen((c) => (c.some((o) => key(o) === key(option)) ? c : [...c, option]));
+    setQuery('');
+    setActive(0);
   }
 
   const quote = target?.text ?? '';
@@ -66,6 +78,28 @@ function PickerDialog() {
       <p className="picker-quote" title={quote}>
         “{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}”
       </p>
+      {chosen.length > 0 && (
+        <fieldset className="picker-chosen" aria-label="Codes to apply">
+          {chosen.map((o) => (
+            <span
+              key={key(o)}
+              className="chip"
+              style={{ '--code': o.kind === 'code' ? o.color : 'var(--accent)' } as CSSProperties}
+            >
+              <span className="chip-dot" aria-hidden="true" />
+              <span className="chip-name">{o.kind === 'code' ? o.name : `${o.name} (new)`}</span>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Do not apply ${o.name}`}
+                onClick={() => setChosen((c) => c.filter((x) => key(x) !== key(o)))}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+        </fieldset>
+      )}
       <input
         autoFocus
         className="picker-input"
@@ -88,9 +122,16 @@ function PickerDialog() {
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
             setActive((a) => (options.length ? (a - 1 + options.length) % options.length : 0));
+          } else if (e.key === 'Enter' && e.shiftKey) {
+            e.preventDefault();
+            gather(options[active]);
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            void choose(options[active]);
+            // With codes gathered and nothing typed, Enter applies just those.
+            const current = query.trim() === '' && chosen.length > 0 ? undefined : options[active];
+            void choose(current ? [...chosen, current] : chosen);
+          } else if (e.key === 'Backspace' && query === '' && chosen.length > 0) {
+            setChosen((c) => c.slice(0, -1));
           }
         }}
       />
@@ -107,7 +148,7 @@ function PickerDialog() {
             className={`picker-option ${i === active ? 'active' : ''}`}
             onMouseMove={() => setActive(i)}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => void choose(o)}
+            onClick={(e) => (e.shiftKey ? gather(o) : void choose([...chosen, o]))}
           >
             {o.kind === 'create' ? (
               <span className="picker-create">
@@ -125,7 +166,8 @@ function PickerDialog() {
         {options.length === 0 && <div className="picker-empty">Type a name to create your first code.</div>}
       </div>
       <p className="picker-hint muted small">
-        <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> apply · <kbd>Esc</kbd> close
+        <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> apply · <kbd>Shift</kbd>+<kbd>Enter</kbd> add another ·{' '}
+        <kbd>Esc</kbd> close
       </p>
     </Dialog>
   );
