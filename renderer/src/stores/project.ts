@@ -12,6 +12,7 @@ import { useCoding } from './coding.js';
 import { useDocuments } from './documents.js';
 import { useExcerpts } from './excerpts.js';
 import { useNav } from './nav.js';
+import { useParticipants } from './participants.js';
 import { useSearch } from './search.js';
 
 interface ProjectState {
@@ -50,6 +51,7 @@ async function loadProject(path: string | null) {
   useBoard.getState().reset();
   useCoding.getState().reset();
   useSearch.getState().reset();
+  useParticipants.getState().reset();
   useCodes.getState().setProject(path);
   if (!path) return;
   await Promise.all([
@@ -57,6 +59,7 @@ async function loadProject(path: string | null) {
     useCodes.getState().load(),
     useExcerpts.getState().load(),
     useBoard.getState().load(),
+    useParticipants.getState().load(),
   ]);
   const docs = useDocuments.getState().list;
   const remembered = rememberedDocument(path);

@@ -10,9 +10,10 @@ import { setRefresher } from './changes.js';
 import { useCodes } from './codes.js';
 import { useDocuments } from './documents.js';
 import { useExcerpts } from './excerpts.js';
+import { useParticipants } from './participants.js';
 import { useProject } from './project.js';
 
-type Area = 'status' | 'documents' | 'openDocument' | 'openExcerpts' | 'codes' | 'excerpts' | 'board';
+type Area = 'status' | 'documents' | 'openDocument' | 'openExcerpts' | 'codes' | 'excerpts' | 'board' | 'participants';
 
 function areasOf(method: MethodName): Area[] {
   const family = method.split('.')[0];
@@ -21,7 +22,7 @@ function areasOf(method: MethodName): Area[] {
       return ['status'];
     case 'documents':
     case 'participants':
-      return ['documents', 'openDocument', 'excerpts', 'board'];
+      return ['documents', 'openDocument', 'excerpts', 'board', 'participants'];
     case 'codes':
       return ['codes', 'openExcerpts', 'excerpts', 'board'];
     case 'excerpts':
@@ -47,6 +48,7 @@ export async function refreshFor(methods: MethodName[]): Promise<void> {
   if (areas.has('codes')) jobs.push(useCodes.getState().load());
   if (areas.has('excerpts')) jobs.push(useExcerpts.getState().load());
   if (areas.has('board') && useBoard.getState().loaded) jobs.push(useBoard.getState().load());
+  if (areas.has('participants')) jobs.push(useParticipants.getState().load());
   await Promise.all(jobs);
 }
 

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { BoardCard as Card } from '../../../../core/contract/index.js';
 import { useBoard } from '../../stores/board.js';
 import { useCoding } from '../../stores/coding.js';
+import { keyAttribute, useParticipant } from '../../stores/participants.js';
 import { CodeChip } from '../common/CodeChip.js';
 import { cardDragId, type DragData } from './dnd.js';
 
@@ -14,12 +15,16 @@ export function cardLabel(card: Card): string {
 /** What a card shows: the quote, who said it, and its codes. */
 export function CardFace({ card }: { card: Card }) {
   const x = card.excerpt;
+  const attribute = keyAttribute(useParticipant(x?.participant ?? null));
   return (
     <>
       <p className="card-text">{card.text}</p>
       {x && (
         <div className="card-foot">
-          <span className="card-source">{x.participant ?? x.documentTitle}</span>
+          <span className="card-source">
+            {x.participant ?? x.documentTitle}
+            {attribute && <span className="card-attribute"> · {attribute}</span>}
+          </span>
           <span className="chips">
             {x.codes.map((c) => (
               <CodeChip key={c.id} code={c} />

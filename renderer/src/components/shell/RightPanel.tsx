@@ -1,4 +1,4 @@
-import { type CSSProperties, useMemo } from 'react';
+import { type CSSProperties, Fragment, useMemo } from 'react';
 import type { CodeRef, Excerpt } from '../../../../core/contract/index.js';
 import { speakerSlots } from '../../lib/speakers.js';
 import { useBoard } from '../../stores/board.js';
@@ -8,6 +8,7 @@ import { useDocuments } from '../../stores/documents.js';
 import { useExcerpts } from '../../stores/excerpts.js';
 import { useExcerpt } from '../../stores/lookup.js';
 import { useNav } from '../../stores/nav.js';
+import { useParticipant } from '../../stores/participants.js';
 import { CodeChip } from '../common/CodeChip.js';
 
 /** Context for what is selected: the excerpt, the selected text, or the open document. */
@@ -59,6 +60,7 @@ function ExcerptContext({ excerpt }: { excerpt: Excerpt }) {
         {excerpt.documentTitle}
         {excerpt.participant ? ` · ${excerpt.participant}` : ''}
       </p>
+      <ParticipantFacts label={excerpt.participant} />
       <h3>Codes</h3>
       <div className="chips">
         {excerpt.codes.map((code) => (
@@ -105,6 +107,27 @@ function ExcerptContext({ excerpt }: { excerpt: Excerpt }) {
         </button>
       </div>
     </section>
+  );
+}
+
+function ParticipantFacts({ label }: { label: string | null }) {
+  const participant = useParticipant(label);
+  if (!participant) return null;
+  const attributes = Object.entries(participant.attributes);
+  return (
+    <>
+      <h3>Participant</h3>
+      <dl className="facts">
+        <dt>{participant.label}</dt>
+        <dd>{participant.displayName ?? ''}</dd>
+        {attributes.map(([k, v]) => (
+          <Fragment key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </>
   );
 }
 
@@ -155,12 +178,6 @@ function DocumentContext() {
     <section className="panel-section" aria-labelledby="panel-doc">
       <h2 id="panel-doc">This document</h2>
       <dl className="facts">
-        {doc.participant && (
-          <>
-            <dt>Participant</dt>
-            <dd>{doc.participant}</dd>
-          </>
-        )}
         <dt>Format</dt>
         <dd>{doc.format}</dd>
         {doc.language && (
@@ -172,6 +189,7 @@ function DocumentContext() {
         <dt>Excerpts</dt>
         <dd>{excerpts.length}</dd>
       </dl>
+      <ParticipantFacts label={doc.participant} />
       {speakers.length > 0 && (
         <>
           <h3>Speakers</h3>
