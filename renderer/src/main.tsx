@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App.js';
 import './styles/base.css';
 import './styles/shell.css';
+import './styles/start.css';
+import './styles/views.css';
 import './styles/reader.css';
 import './styles/board.css';
 
