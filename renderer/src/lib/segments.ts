@@ -56,14 +56,16 @@ export function blockRanges(doc: Pick<DocumentDetail, 'text' | 'turns'>): Range[
 
 function paragraphRanges(text: string, from: number, to: number): Range[] {
   const ranges: Range[] = [];
+  // Search only this stretch: a regex over the whole text per gap made long transcripts quadratic.
+  const part = text.slice(from, to);
+  if (part.trim() === '') return ranges;
   const separator = /\n[ \t]*\n\s*/g;
-  separator.lastIndex = from;
-  let start = from;
-  for (let m = separator.exec(text); m && m.index < to; m = separator.exec(text)) {
-    pushTrimmed(ranges, text, start, m.index);
+  let start = 0;
+  for (let m = separator.exec(part); m; m = separator.exec(part)) {
+    pushTrimmed(ranges, text, from + start, from + m.index);
     start = m.index + m[0].length;
   }
-  pushTrimmed(ranges, text, start, to);
+  pushTrimmed(ranges, text, from + start, to);
   return ranges;
 }
 

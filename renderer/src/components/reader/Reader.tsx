@@ -23,15 +23,27 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
   const pending = pickerTarget ? { start: pickerTarget.start, end: pickerTarget.end } : flash;
   const pendingStart = pending?.start;
   const pendingEnd = pending?.end;
-  const blocks = useMemo(
-    () =>
-      buildBlocks(
-        doc,
-        excerpts,
-        pendingStart !== undefined && pendingEnd !== undefined ? { start: pendingStart, end: pendingEnd } : null,
-      ),
-    [doc, excerpts, pendingStart, pendingEnd],
-  );
+  // Blocks whose content did not change keep their identity, so only the turns touched by a
+  // coding re-render (a long transcript has thousands of them).
+  const cache = useRef(new Map<string, { sig: string; block: Block }>());
+  const blocks = useMemo(() => {
+    const fresh = buildBlocks(
+      doc,
+      excerpts,
+      pendingStart !== undefined && pendingEnd !== undefined ? { start: pendingStart, end: pendingEnd } : null,
+    );
+    const next = new Map<string, { sig: string; block: Block }>();
+    const kept = fresh.map((block) => {
+      const key = `${doc.id}:${block.key}`;
+      const sig = blockSignature(block);
+      const prev = cache.current.get(key);
+      const same = prev && prev.sig === sig ? prev.block : block;
+      next.set(key, { sig, block: same });
+      return same;
+    });
+    cache.current = next;
+    return kept;
+  }, [doc, excerpts, pendingStart, pendingEnd]);
   const slots = useMemo(() => speakerSlots(doc.turns), [doc.turns]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -163,8 +175,8 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
               key={block.key}
               block={block}
               slot={block.speaker ? (slots.get(block.speaker) ?? 0) : 0}
-              focusedId={focusedId}
-              hoveredId={hoveredId}
+              focusedId={touches(block, focusedId) ? focusedId : null}
+              hoveredId={touches(block, hoveredId) ? hoveredId : null}
             />
           ))}
         </div>
@@ -172,6 +184,18 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
       {bar && <SelectionBar top={bar.top} left={bar.left} />}
     </div>
   );
+}
+
+function blockSignature(block: Block): string {
+  const segments = block.segments.map(
+    (s) => `${s.start}-${s.end}:${s.excerpts.join(',')}:${s.color}:${s.pending ? 1 : 0}`,
+  );
+  const stripes = block.stripes.map((x) => `${x.excerptId}/${x.code.id}/${x.code.name}/${x.code.color}`);
+  return `${block.speaker}|${block.startMs}|${segments.join(';')}|${stripes.join(';')}`;
+}
+
+function touches(block: Block, id: ExcerptId | null): boolean {
+  return id !== null && block.stripes.some((x) => x.excerptId === id);
 }
 
 const BlockView = memo(function BlockView({
