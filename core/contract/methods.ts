@@ -344,6 +344,8 @@ export const contract = {
         query: z.string().trim().min(1, 'Type something to search for'),
         limit: z.number().int().min(1).max(10_000).optional(),
         filters: searchFilters.optional(),
+        /** Every occurrence in a matching passage (for review before "code all hits"), not only the first. */
+        every: z.boolean().optional(),
       })
       .strict(),
     mutates: false,

@@ -93,7 +93,13 @@ export function planSearch(query: string): Plan {
 
 export function search(
   ctx: ProjectContext,
-  input: { query: string; limit?: number | undefined; filters?: SearchFilters | undefined },
+  input: {
+    query: string;
+    limit?: number | undefined;
+    filters?: SearchFilters | undefined;
+    /** Every occurrence in each matching segment, not only the first (for review and "code all hits"). */
+    every?: boolean | undefined;
+  },
 ): SearchHit[] {
   const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
   const filters = input.filters ?? {};
@@ -116,26 +122,47 @@ export function search(
   const hits: SearchHit[] = [];
   for (const row of rows) {
     const text = textOf(row.documentId);
-    const span = locate(text.slice(row.start, row.end), plan.positive) ?? fallbackSpan(text, row.start, row.end);
-    const start = row.start + span.start;
-    const end = row.start + span.end;
-    const codes = codesAt(ctx, row.documentId, start, end);
-    if (filters.codeId !== undefined && !codes.some((c) => c.id === filters.codeId)) continue;
-    if (!participants.has(row.documentId)) {
-      participants.set(row.documentId, ctx.repos.documents.summary(row.documentId)?.participant ?? null);
+    const segment = text.slice(row.start, row.end);
+    const spans = input.every ? allSpans(segment, plan.positive, locate) : [];
+    if (spans.length === 0) spans.push(locate(segment, plan.positive) ?? fallbackSpan(text, row.start, row.end));
+    for (const span of spans) {
+      const start = row.start + span.start;
+      const end = row.start + span.end;
+      const codes = codesAt(ctx, row.documentId, start, end);
+      if (filters.codeId !== undefined && !codes.some((c) => c.id === filters.codeId)) continue;
+      if (!participants.has(row.documentId)) {
+        participants.set(row.documentId, ctx.repos.documents.summary(row.documentId)?.participant ?? null);
+      }
+      hits.push({
+        documentId: row.documentId,
+        documentTitle: row.documentTitle,
+        start,
+        end,
+        snippet: makeSnippet(text, start, end),
+        rank: row.rank,
+        participant: participants.get(row.documentId) ?? null,
+        codes,
+      });
     }
-    hits.push({
-      documentId: row.documentId,
-      documentTitle: row.documentTitle,
-      start,
-      end,
-      snippet: makeSnippet(text, start, end),
-      rank: row.rank,
-      participant: participants.get(row.documentId) ?? null,
-      codes,
-    });
   }
   return hits;
+}
+
+/** Every match of the terms in a segment, left to right, not overlapping. */
+function allSpans(
+  segment: string,
+  terms: QueryTerm[],
+  locate: (text: string, terms: QueryTerm[]) => Span | null,
+): Span[] {
+  const out: Span[] = [];
+  let offset = 0;
+  while (offset < segment.length) {
+    const span = locate(segment.slice(offset), terms);
+    if (!span || span.end <= span.start) break;
+    out.push({ start: offset + span.start, end: offset + span.end });
+    offset += span.end;
+  }
+  return out;
 }
 
 /** Codes of the excerpts overlapping [start, end) of a document, each once. */
@@ -190,7 +217,7 @@ export function codeAllHits(
   },
 ): CodeAllResult {
   requireCodes(ctx, [input.codeId]);
-  const found = search(ctx, { query: input.query, limit: 10_000, filters: input.filters });
+  const found = search(ctx, { query: input.query, limit: 10_000, filters: input.filters, every: true });
   const key = (h: { documentId: number; start: number; end: number }) => `${h.documentId}:${h.start}:${h.end}`;
   const known = new Set(found.map(key));
   let chosen: { documentId: DocumentId; start: number; end: number }[] = found;

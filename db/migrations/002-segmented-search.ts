@@ -23,10 +23,7 @@ export const migration002: Migration = {
     const segments = db.prepare(
       `SELECT id, start, "end" FROM search_segments WHERE owner_kind = 'document' AND owner_id = ? ORDER BY id`,
     );
-    for (const doc of db.prepare(`SELECT id, text FROM documents`).iterate() as Iterable<{
-      id: number;
-      text: string;
-    }>) {
+    for (const doc of db.prepare(`SELECT id, text FROM documents`).all() as { id: number; text: string }[]) {
       for (const s of segments.all(doc.id) as { id: number; start: number; end: number }[]) {
         const columns = cjkColumns(doc.text.slice(s.start, s.end));
         if (columns) insertCjk.run(s.id, columns.words, columns.chars);
