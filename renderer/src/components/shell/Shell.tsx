@@ -2,9 +2,11 @@ import { useNav } from '../../stores/nav.js';
 import { BoardView } from '../board/BoardView.js';
 import { CodesView } from '../codes/CodesView.js';
 import { ExcerptsView } from '../excerpts/ExcerptsView.js';
+import { MemosView } from '../memos/MemosView.js';
 import { RightPanel } from '../panel/RightPanel.js';
 import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
+import { RetrievalView } from '../retrieval/RetrievalView.js';
 import { SearchView } from '../search/SearchView.js';
 import { DropZone } from './DropZone.js';
 import { ExportDialog } from './ExportDialog.js';
@@ -29,6 +31,8 @@ export function Shell() {
         {section === 'documents' && <ReaderView />}
         {section === 'codes' && <CodesView />}
         {section === 'excerpts' && <ExcerptsView />}
+        {section === 'retrieve' && <RetrievalView />}
+        {section === 'memos' && <MemosView />}
         {section === 'board' && <BoardView />}
         {section === 'search' && <SearchView />}
       </main>
@@ -48,6 +52,8 @@ const labels = {
   documents: 'Transcript',
   codes: 'Codebook',
   excerpts: 'Excerpts',
+  retrieve: 'Retrieval',
+  memos: 'Memos',
   board: 'Board',
   search: 'Search',
 } as const;
