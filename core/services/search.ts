@@ -118,7 +118,7 @@ export function search(
     ctx.repos.search.matchDocuments(plan.table, plan.expression, limit, filters),
   );
   const locate = plan.spaceless ? findSubstringMatch : findWordMatch;
-  const participants = new Map<DocumentId, string | null>();
+  const coded = ctx.repos.search.documentsWithExcerpts([...new Set(rows.map((r) => r.documentId))]);
   const hits: SearchHit[] = [];
   for (const row of rows) {
     const text = textOf(row.documentId);
@@ -128,11 +128,8 @@ export function search(
     for (const span of spans) {
       const start = row.start + span.start;
       const end = row.start + span.end;
-      const codes = codesAt(ctx, row.documentId, start, end);
+      const codes = coded.has(row.documentId) ? codesAt(ctx, row.documentId, start, end) : [];
       if (filters.codeId !== undefined && !codes.some((c) => c.id === filters.codeId)) continue;
-      if (!participants.has(row.documentId)) {
-        participants.set(row.documentId, ctx.repos.documents.summary(row.documentId)?.participant ?? null);
-      }
       hits.push({
         documentId: row.documentId,
         documentTitle: row.documentTitle,
@@ -140,7 +137,7 @@ export function search(
         end,
         snippet: makeSnippet(text, start, end),
         rank: row.rank,
-        participant: participants.get(row.documentId) ?? null,
+        participant: row.participant ?? null,
         codes,
       });
     }

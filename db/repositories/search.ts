@@ -45,6 +45,8 @@ export interface NewSegment {
 export interface SegmentHitRow {
   documentId: DocumentId;
   documentTitle: string;
+  /** The document's participant label (filled by matchDocuments). */
+  participant?: string | null;
   start: number;
   end: number;
   rank: number;
@@ -125,15 +127,25 @@ export class SearchRepo {
     params.push(limit);
     const fts = FTS_TABLE[table];
     return this.sql.all<SegmentHitRow>(
-      `SELECT s.owner_id AS documentId, d.title AS documentTitle, s.start, s."end", f.rank
+      `SELECT s.owner_id AS documentId, d.title AS documentTitle, p.label AS participant, s.start, s."end", f.rank
          FROM ${fts} f
          JOIN search_segments s ON s.id = f.rowid AND s.owner_kind = 'document'
          JOIN documents d ON d.id = s.owner_id
+         LEFT JOIN participants p ON p.id = d.participant_id
         WHERE ${fts} MATCH ?${where.map((w) => ` AND ${w}`).join('')}
         ORDER BY f.rank, s.owner_id, s.start
         LIMIT ?`,
       ...params,
     );
+  }
+
+  /** Which of these documents have any excerpt (so hits elsewhere skip the code look-up). */
+  documentsWithExcerpts(ids: readonly DocumentId[]): Set<DocumentId> {
+    const rows = this.sql.all<{ id: DocumentId }>(
+      `SELECT DISTINCT document_id AS id FROM excerpts WHERE document_id IN (SELECT value FROM json_each(?))`,
+      JSON.stringify(ids),
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Memo segments matching an FTS5 expression, best bm25 first. */
