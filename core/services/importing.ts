@@ -8,7 +8,7 @@ import type { DocumentId, ImportFormat, ImportResult, ParticipantId } from '../c
 import { baseName } from '../importers/names.js';
 import { findImporter, unknownFormatReason } from '../importers/registry.js';
 import { type Importer, ImportRefusal, type ParsedDocument } from '../importers/types.js';
-import { segmentText } from '../text/segments.js';
+import { segmentText, withCharStarts } from '../text/segments.js';
 import type { ImportLimits, ProjectContext } from './context.js';
 import { ensureParticipant } from './participants.js';
 
@@ -99,7 +99,11 @@ function store(ctx: ProjectContext, file: ImportFile, prepared: Prepared, option
         documentId,
         doc.turns.map((t) => ({ ...t, participantId: speakerParticipant(t.speaker) })),
       );
-      repos.search.insertSegments('document', documentId, segmentText(doc.text, doc.breaks ?? []));
+      repos.search.insertSegments(
+        'document',
+        documentId,
+        withCharStarts(doc.text, segmentText(doc.text, doc.breaks ?? [])),
+      );
       return documentId;
     });
   });

@@ -5,7 +5,12 @@
  * characters. FTS5 says which segments match; the hit's offsets come from matching the
  * original text. Snippets wrap the hit in « ».
  */
-import type { SearchTable, SegmentFilters, SegmentHitRow } from '../../db/repositories/search.js';
+import {
+  type SearchTable,
+  type SegmentFilters,
+  type SegmentHitRow,
+  WINDOW_MARGIN,
+} from '../../db/repositories/search.js';
 import type {
   CodeAllResult,
   CodeId,
@@ -28,7 +33,7 @@ import {
   trigramExpression,
   wordExpression,
 } from '../text/query.js';
-import { makeSnippet } from '../text/snippet.js';
+import { makeSnippet, makeSnippetIn, type TextWindow } from '../text/snippet.js';
 import { requireCodes } from './codes.js';
 import type { ProjectContext } from './context.js';
 import { memoTargetLabel } from './memos.js';
@@ -121,10 +126,11 @@ export function search(
   const coded = ctx.repos.search.documentsWithExcerpts([...new Set(rows.map((r) => r.documentId))]);
   const hits: SearchHit[] = [];
   for (const row of rows) {
-    const text = textOf(row.documentId);
-    const segment = text.slice(row.start, row.end);
+    // Only the segment and a margin either side, cut by SQLite; the whole text for old rows.
+    const win = segmentWindow(row) ?? wholeText(textOf(row.documentId));
+    const segment = win.text.slice(row.start - win.offset, row.end - win.offset);
     const spans = input.every ? allSpans(segment, plan.positive, locate) : [];
-    if (spans.length === 0) spans.push(locate(segment, plan.positive) ?? fallbackSpan(text, row.start, row.end));
+    if (spans.length === 0) spans.push(locate(segment, plan.positive) ?? fallbackSpan(segment, 0, segment.length));
     for (const span of spans) {
       const start = row.start + span.start;
       const end = row.start + span.end;
@@ -135,7 +141,7 @@ export function search(
         documentTitle: row.documentTitle,
         start,
         end,
-        snippet: makeSnippet(text, start, end),
+        snippet: makeSnippetIn(win, start, end),
         rank: row.rank,
         participant: row.participant ?? null,
         codes,
@@ -143,6 +149,33 @@ export function search(
     }
   }
   return hits;
+}
+
+/**
+ * The window SQLite cut around a hit segment, placed in UTF-16 units: it starts
+ * min(charStart, margin) code points before the segment, and it reached the end of the
+ * document when it came back shorter than asked.
+ */
+const wholeText = (text: string): TextWindow => ({ text, offset: 0, total: text.length });
+
+function segmentWindow(row: SegmentHitRow): TextWindow | null {
+  if (row.window == null || row.charStart == null) return null;
+  const text = row.window;
+  const before = Math.min(row.charStart, WINDOW_MARGIN);
+  const asked = row.end - row.start + before + WINDOW_MARGIN;
+  let unit = 0;
+  let chars = 0;
+  let beforeUnits = 0;
+  while (unit < text.length) {
+    if (chars === before) beforeUnits = unit;
+    const code = text.charCodeAt(unit);
+    const next = text.charCodeAt(unit + 1);
+    unit += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    chars++;
+  }
+  if (chars <= before) return null;
+  const offset = row.start - beforeUnits;
+  return { text, offset, total: chars < asked ? offset + text.length : Infinity };
 }
 
 /** Every match of the terms in a segment, left to right, not overlapping. */

@@ -66,3 +66,36 @@ export function segmentText(text: string, breaks: readonly number[] = [], target
 export function lineStartOf(text: string, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
+
+/**
+ * The code-point index of each UTF-16 offset (ascending), in one pass: SQLite's substr()
+ * counts characters, so a segment's text can be fetched without loading the whole owner.
+ */
+export function codePointOffsets(text: string, offsets: readonly number[]): number[] {
+  const out: number[] = [];
+  let unit = 0;
+  let chars = 0;
+  for (const offset of offsets) {
+    while (unit < offset && unit < text.length) {
+      const code = text.charCodeAt(unit);
+      const next = text.charCodeAt(unit + 1);
+      // A surrogate pair is one character to SQLite; a lone surrogate becomes U+FFFD, also one.
+      unit += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      chars++;
+    }
+    out.push(chars);
+  }
+  return out;
+}
+
+/** Segments with their start as a code-point index too (see codePointOffsets). */
+export function withCharStarts<T extends { start: number }>(
+  text: string,
+  segments: readonly T[],
+): (T & { charStart: number })[] {
+  const chars = codePointOffsets(
+    text,
+    segments.map((s) => s.start),
+  );
+  return segments.map((s, i) => ({ ...s, charStart: chars[i] as number }));
+}

@@ -40,6 +40,8 @@ export interface NewSegment {
   start: number;
   end: number;
   text: string;
+  /** Where the segment starts in code points (schema v3); lets search read only its text. */
+  charStart?: number | undefined;
 }
 
 export interface SegmentHitRow {
@@ -50,7 +52,17 @@ export interface SegmentHitRow {
   start: number;
   end: number;
   rank: number;
+  /**
+   * The segment's text with up to WINDOW_MARGIN characters either side, cut from the
+   * document with substr() (null when the segment's code-point start is unknown).
+   */
+  window?: string | null;
+  /** The segment's start in code points (null: unknown, read the whole text). */
+  charStart?: number | null;
 }
+
+/** Characters fetched either side of a hit segment: more than a snippet's context. */
+export const WINDOW_MARGIN = 64;
 
 export class SearchRepo {
   constructor(private readonly sql: Sql) {}
@@ -58,11 +70,12 @@ export class SearchRepo {
   insertSegments(kind: SegmentOwner, ownerId: number, segments: readonly NewSegment[]): void {
     for (const segment of segments) {
       const { lastInsertRowid } = this.sql.run(
-        `INSERT INTO search_segments (owner_kind, owner_id, start, "end") VALUES (?, ?, ?, ?)`,
+        `INSERT INTO search_segments (owner_kind, owner_id, start, "end", char_start) VALUES (?, ?, ?, ?, ?)`,
         kind,
         ownerId,
         segment.start,
         segment.end,
+        segment.charStart ?? null,
       );
       this.sql.run(`INSERT INTO search_words (rowid, text) VALUES (?, ?)`, lastInsertRowid, segment.text);
       this.sql.run(`INSERT INTO search_trigrams (rowid, text) VALUES (?, ?)`, lastInsertRowid, segment.text);
@@ -126,15 +139,24 @@ export class SearchRepo {
     }
     params.push(limit);
     const fts = FTS_TABLE[table];
+    // The ranked, limited hits first (a LIMITed subquery is not flattened into the join), so
+    // substr() reads document texts only for the rows returned, not for every match.
     return this.sql.all<SegmentHitRow>(
-      `SELECT s.owner_id AS documentId, d.title AS documentTitle, p.label AS participant, s.start, s."end", f.rank
-         FROM ${fts} f
-         JOIN search_segments s ON s.id = f.rowid AND s.owner_kind = 'document'
-         JOIN documents d ON d.id = s.owner_id
-         LEFT JOIN participants p ON p.id = d.participant_id
-        WHERE ${fts} MATCH ?${where.map((w) => ` AND ${w}`).join('')}
-        ORDER BY f.rank, s.owner_id, s.start
-        LIMIT ?`,
+      `SELECT h.documentId, h.documentTitle, h.participant, h.start, h."end", h.rank, h.charStart,
+              CASE WHEN h.charStart IS NULL THEN NULL
+                   ELSE substr(t.text, max(h.charStart - ${WINDOW_MARGIN}, 0) + 1,
+                               h."end" - h.start + min(h.charStart, ${WINDOW_MARGIN}) + ${WINDOW_MARGIN}) END AS window
+         FROM (SELECT s.owner_id AS documentId, d.title AS documentTitle, p.label AS participant,
+                      s.start, s."end", f.rank, s.char_start AS charStart
+                 FROM ${fts} f
+                 JOIN search_segments s ON s.id = f.rowid AND s.owner_kind = 'document'
+                 JOIN documents d ON d.id = s.owner_id
+                 LEFT JOIN participants p ON p.id = d.participant_id
+                WHERE ${fts} MATCH ?${where.map((w) => ` AND ${w}`).join('')}
+                ORDER BY f.rank, s.owner_id, s.start
+                LIMIT ?) h
+         JOIN documents t ON t.id = h.documentId
+        ORDER BY h.rank, h.documentId, h.start`,
       ...params,
     );
   }
