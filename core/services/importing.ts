@@ -8,7 +8,7 @@ import type { DocumentId, ImportFormat, ImportResult, ParticipantId } from '../c
 import { baseName } from '../importers/names.js';
 import { findImporter, unknownFormatReason } from '../importers/registry.js';
 import { type Importer, ImportRefusal, type ParsedDocument } from '../importers/types.js';
-import { segmentText, withCharStarts } from '../text/segments.js';
+import { segmentText, withByteRanges } from '../text/segments.js';
 import type { ImportLimits, ProjectContext } from './context.js';
 import { ensureParticipant } from './participants.js';
 
@@ -102,7 +102,7 @@ function store(ctx: ProjectContext, file: ImportFile, prepared: Prepared, option
       repos.search.insertSegments(
         'document',
         documentId,
-        withCharStarts(doc.text, segmentText(doc.text, doc.breaks ?? [])),
+        withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? [])),
       );
       return documentId;
     });

@@ -6,7 +6,7 @@
 import type { MemoDetailRow, MemoTarget } from '../../db/repositories/memos.js';
 import type { CodeId, DocumentId, ExcerptId, Memo, MemoId, MemoTargetKind, ParticipantId } from '../contract/types.js';
 import { badInput, notFound } from '../errors.js';
-import { segmentText, withCharStarts } from '../text/segments.js';
+import { segmentText, withByteRanges } from '../text/segments.js';
 import type { ProjectContext } from './context.js';
 
 /** What a memo is about, named for people. */
@@ -121,7 +121,7 @@ export function syncMemoIndex(ctx: ProjectContext, memoIds: Iterable<number>): v
     for (const id of new Set(memoIds)) {
       repos.search.deleteSegments('memo', id);
       const memo = repos.memos.get(id);
-      if (memo) repos.search.insertSegments('memo', id, withCharStarts(memo.body, segmentText(memo.body)));
+      if (memo) repos.search.insertSegments('memo', id, withByteRanges(memo.body, segmentText(memo.body)));
     }
   });
 }

@@ -5,12 +5,7 @@
  * characters. FTS5 says which segments match; the hit's offsets come from matching the
  * original text. Snippets wrap the hit in « ».
  */
-import {
-  type SearchTable,
-  type SegmentFilters,
-  type SegmentHitRow,
-  WINDOW_MARGIN,
-} from '../../db/repositories/search.js';
+import type { SearchTable, SegmentFilters, SegmentHitRow } from '../../db/repositories/search.js';
 import type {
   CodeAllResult,
   CodeId,
@@ -151,31 +146,36 @@ export function search(
   return hits;
 }
 
-/**
- * The window SQLite cut around a hit segment, placed in UTF-16 units: it starts
- * min(charStart, margin) code points before the segment, and it reached the end of the
- * document when it came back shorter than asked.
- */
+/** The whole text as a window (segments indexed before schema v3). */
 const wholeText = (text: string): TextWindow => ({ text, offset: 0, total: text.length });
 
+/**
+ * The window SQLite cut around a hit segment (UTF-8 bytes), decoded and placed in UTF-16
+ * units. Its edges may cut a character in two: a partial one is dropped at either edge. The
+ * window reached the end of the document when fewer bytes came back than were asked for.
+ */
 function segmentWindow(row: SegmentHitRow): TextWindow | null {
-  if (row.window == null || row.charStart == null) return null;
-  const text = row.window;
-  const before = Math.min(row.charStart, WINDOW_MARGIN);
-  const asked = row.end - row.start + before + WINDOW_MARGIN;
-  let unit = 0;
-  let chars = 0;
-  let beforeUnits = 0;
-  while (unit < text.length) {
-    if (chars === before) beforeUnits = unit;
-    const code = text.charCodeAt(unit);
-    const next = text.charCodeAt(unit + 1);
-    unit += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-    chars++;
-  }
-  if (chars <= before) return null;
-  const offset = row.start - beforeUnits;
-  return { text, offset, total: chars < asked ? offset + text.length : Infinity };
+  const { window: bytes, windowBefore: before, windowAsked: asked } = row;
+  if (bytes == null || before == null || asked == null) return null;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let from = 0;
+  while (from < before && ((buf[from] as number) & 0xc0) === 0x80) from++;
+  const atEnd = buf.length < asked;
+  const to = atEnd ? buf.length : completeUpTo(buf);
+  if (to < before) return null;
+  const head = buf.toString('utf8', from, before);
+  const text = buf.toString('utf8', from, to);
+  const offset = row.start - head.length;
+  return { text, offset, total: atEnd ? offset + text.length : Number.POSITIVE_INFINITY };
+}
+
+/** Where the last whole UTF-8 character of `buf` ends (a cut one at the end is dropped). */
+function completeUpTo(buf: Buffer): number {
+  let lead = buf.length - 1;
+  while (lead > 0 && buf.length - lead < 4 && ((buf[lead] as number) & 0xc0) === 0x80) lead--;
+  const byte = buf[lead] ?? 0;
+  const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+  return lead + size <= buf.length ? buf.length : lead;
 }
 
 /** Every match of the terms in a segment, left to right, not overlapping. */

@@ -68,34 +68,40 @@ export function lineStartOf(text: string, offset: number): number {
 }
 
 /**
- * The code-point index of each UTF-16 offset (ascending), in one pass: SQLite's substr()
- * counts characters, so a segment's text can be fetched without loading the whole owner.
+ * The UTF-8 byte offset of each UTF-16 offset (offsets in any order), as SQLite stores the
+ * text: a surrogate pair is 4 bytes, a lone surrogate becomes U+FFFD (3 bytes).
  */
-export function codePointOffsets(text: string, offsets: readonly number[]): number[] {
-  const out: number[] = [];
+export function utf8Offsets(text: string, offsets: readonly number[]): number[] {
+  const order = offsets.map((o, i) => [o, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(offsets.length);
   let unit = 0;
-  let chars = 0;
-  for (const offset of offsets) {
+  let bytes = 0;
+  for (const [offset, index] of order) {
     while (unit < offset && unit < text.length) {
       const code = text.charCodeAt(unit);
-      const next = text.charCodeAt(unit + 1);
-      // A surrogate pair is one character to SQLite; a lone surrogate becomes U+FFFD, also one.
-      unit += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-      chars++;
+      if (code < 0x80) bytes += 1;
+      else if (code < 0x800) bytes += 2;
+      else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(unit + 1))) {
+        bytes += 4;
+        unit++;
+      } else bytes += 3;
+      unit++;
     }
-    out.push(chars);
+    out[index] = bytes;
   }
   return out;
 }
 
-/** Segments with their start as a code-point index too (see codePointOffsets). */
-export function withCharStarts<T extends { start: number }>(
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Segments with their UTF-8 byte range too (see utf8Offsets; schema v3). */
+export function withByteRanges<T extends { start: number; end: number }>(
   text: string,
   segments: readonly T[],
-): (T & { charStart: number })[] {
-  const chars = codePointOffsets(
+): (T & { byteStart: number; byteEnd: number })[] {
+  const bytes = utf8Offsets(
     text,
-    segments.map((s) => s.start),
+    segments.flatMap((s) => [s.start, s.end]),
   );
-  return segments.map((s, i) => ({ ...s, charStart: chars[i] as number }));
+  return segments.map((s, i) => ({ ...s, byteStart: bytes[2 * i] as number, byteEnd: bytes[2 * i + 1] as number }));
 }

@@ -1,6 +1,6 @@
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-segmented-search.js';
-import { migration003 } from './003-segment-char-offsets.js';
+import { migration003 } from './003-segment-byte-offsets.js';
 import type { Migration } from './types.js';
 
 /** Every migration in order; the last one's version is the schema this build writes. */

@@ -40,8 +40,9 @@ export interface NewSegment {
   start: number;
   end: number;
   text: string;
-  /** Where the segment starts in code points (schema v3); lets search read only its text. */
-  charStart?: number | undefined;
+  /** The segment's UTF-8 byte range in its owner's text (schema v3); lets search read only it. */
+  byteStart?: number | undefined;
+  byteEnd?: number | undefined;
 }
 
 export interface SegmentHitRow {
@@ -53,16 +54,21 @@ export interface SegmentHitRow {
   end: number;
   rank: number;
   /**
-   * The segment's text with up to WINDOW_MARGIN characters either side, cut from the
-   * document with substr() (null when the segment's code-point start is unknown).
+   * The segment's UTF-8 bytes with up to WINDOW_MARGIN bytes either side, cut from the
+   * document (null when the segment's byte range is unknown: read the whole text).
    */
-  window?: string | null;
-  /** The segment's start in code points (null: unknown, read the whole text). */
-  charStart?: number | null;
+  window?: Uint8Array | null;
+  /** Bytes of the window before the segment. */
+  windowBefore?: number | null;
+  /** Bytes asked for; fewer came back when the window reached the end of the document. */
+  windowAsked?: number | null;
 }
 
-/** Characters fetched either side of a hit segment: more than a snippet's context. */
-export const WINDOW_MARGIN = 64;
+/**
+ * Bytes fetched either side of a hit segment: at 3 bytes per UTF-16 unit at worst, still more
+ * than a snippet's 60 units of context (core/text/snippet.ts) after trimming a cut character.
+ */
+export const WINDOW_MARGIN = 256;
 
 export class SearchRepo {
   constructor(private readonly sql: Sql) {}
@@ -70,12 +76,13 @@ export class SearchRepo {
   insertSegments(kind: SegmentOwner, ownerId: number, segments: readonly NewSegment[]): void {
     for (const segment of segments) {
       const { lastInsertRowid } = this.sql.run(
-        `INSERT INTO search_segments (owner_kind, owner_id, start, "end", char_start) VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO search_segments (owner_kind, owner_id, start, "end", byte_start, byte_end) VALUES (?, ?, ?, ?, ?, ?)`,
         kind,
         ownerId,
         segment.start,
         segment.end,
-        segment.charStart ?? null,
+        segment.byteStart ?? null,
+        segment.byteEnd ?? null,
       );
       this.sql.run(`INSERT INTO search_words (rowid, text) VALUES (?, ?)`, lastInsertRowid, segment.text);
       this.sql.run(`INSERT INTO search_trigrams (rowid, text) VALUES (?, ?)`, lastInsertRowid, segment.text);
@@ -142,12 +149,13 @@ export class SearchRepo {
     // The ranked, limited hits first (a LIMITed subquery is not flattened into the join), so
     // substr() reads document texts only for the rows returned, not for every match.
     return this.sql.all<SegmentHitRow>(
-      `SELECT h.documentId, h.documentTitle, h.participant, h.start, h."end", h.rank, h.charStart,
-              CASE WHEN h.charStart IS NULL THEN NULL
-                   ELSE substr(t.text, max(h.charStart - ${WINDOW_MARGIN}, 0) + 1,
-                               h."end" - h.start + min(h.charStart, ${WINDOW_MARGIN}) + ${WINDOW_MARGIN}) END AS window
+      `SELECT h.documentId, h.documentTitle, h.participant, h.start, h."end", h.rank,
+              min(h.byteStart, ${WINDOW_MARGIN}) AS windowBefore,
+              h.byteEnd - h.byteStart + min(h.byteStart, ${WINDOW_MARGIN}) + ${WINDOW_MARGIN} AS windowAsked,
+              substr(CAST(t.text AS BLOB), max(h.byteStart - ${WINDOW_MARGIN}, 0) + 1,
+                     h.byteEnd - h.byteStart + min(h.byteStart, ${WINDOW_MARGIN}) + ${WINDOW_MARGIN}) AS window
          FROM (SELECT s.owner_id AS documentId, d.title AS documentTitle, p.label AS participant,
-                      s.start, s."end", f.rank, s.char_start AS charStart
+                      s.start, s."end", f.rank, s.byte_start AS byteStart, s.byte_end AS byteEnd
                  FROM ${fts} f
                  JOIN search_segments s ON s.id = f.rowid AND s.owner_kind = 'document'
                  JOIN documents d ON d.id = s.owner_id

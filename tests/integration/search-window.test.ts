@@ -1,5 +1,5 @@
 /**
- * Search reads only the hit segment plus a margin (substr on code points, schema v3); its
+ * Search reads only the hit segment plus a margin (substr on UTF-8 bytes, schema v3); its
  * offsets and snippets must be exactly those cut from the whole document text, also when
  * characters outside the Basic Multilingual Plane (emoji, rare CJK) come before the hit.
  */
@@ -47,7 +47,7 @@ describe('search windows', () => {
     expect(last?.snippet.endsWith('»')).toBe(true);
   });
 
-  it('a v2 file migrates to v3: segments get their code-point start, and search cuts windows from it', async () => {
+  it('a v2 file migrates to v3: segments get their UTF-8 byte range, and search cuts windows from it', async () => {
     const dir = tempDir();
     const path = join(dir, 'v2.quarry');
     const db = new Database(path);
@@ -84,13 +84,17 @@ describe('search windows', () => {
     app.close();
 
     const check = new Database(path);
-    const rows = check.prepare(`SELECT start, char_start AS c FROM search_segments ORDER BY id`).all() as {
+    const rows = check
+      .prepare(`SELECT start, "end", byte_start AS b, byte_end AS e FROM search_segments ORDER BY id`)
+      .all() as {
       start: number;
-      c: number;
+      end: number;
+      b: number;
+      e: number;
     }[];
-    // 10 astral characters (20 UTF-16 units) precede the second segment.
-    expect(rows.map((r) => r.c)).toEqual([0, [...text.slice(0, second)].length]);
-    expect((rows[1]?.start ?? 0) - (rows[1]?.c ?? 0)).toBe(10);
+    expect(rows.map((r) => [r.b, r.e])).toEqual(
+      segments.map(([start, end]) => [Buffer.byteLength(text.slice(0, start)), Buffer.byteLength(text.slice(0, end))]),
+    );
     expect(migrate(check)).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
     check.close();
   });
