@@ -42,3 +42,90 @@ export function exactCode(codes: readonly Code[], name: string): Code | undefine
   const n = name.trim().toLocaleLowerCase();
   return codes.find((c) => c.name.toLocaleLowerCase() === n);
 }
+
+/** Where a code goes for a codebook gesture: its new parent and position among the new siblings. */
+export interface CodeMove {
+  parentId: CodeId | null;
+  position: number;
+}
+
+function siblingsOf(codes: readonly Code[], parentId: CodeId | null): Code[] {
+  return codes
+    .filter((c) => (c.parentId ?? null) === parentId)
+    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+}
+
+/** Whether `id` is `ancestor` or sits anywhere below it (moving `ancestor` under `id` would make a cycle). */
+export function isWithin(codes: readonly Code[], id: CodeId, ancestor: CodeId): boolean {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  for (let cur: Code | undefined = byId.get(id), hops = 0; cur && hops <= codes.length; hops++) {
+    if (cur.id === ancestor) return true;
+    cur = cur.parentId ? byId.get(cur.parentId) : undefined;
+  }
+  return false;
+}
+
+/**
+ * The keyboard moves: Alt+↑/↓ swap with the previous/next sibling, Alt+→ indents under the
+ * previous sibling (as its last child), Alt+← outdents to just after the parent. Null when
+ * the move is impossible (first sibling, top level…).
+ */
+export function keyboardMove(
+  codes: readonly Code[],
+  id: CodeId,
+  direction: 'up' | 'down' | 'indent' | 'outdent',
+): CodeMove | null {
+  const code = codes.find((c) => c.id === id);
+  if (!code) return null;
+  const parentId = code.parentId ?? null;
+  const siblings = siblingsOf(codes, parentId);
+  const index = siblings.findIndex((c) => c.id === id);
+  switch (direction) {
+    case 'up':
+      return index > 0 ? { parentId, position: index - 1 } : null;
+    case 'down':
+      return index < siblings.length - 1 ? { parentId, position: index + 1 } : null;
+    case 'indent': {
+      const previous = siblings[index - 1];
+      return previous ? { parentId: previous.id, position: siblingsOf(codes, previous.id).length } : null;
+    }
+    case 'outdent': {
+      const parent = codes.find((c) => c.id === parentId);
+      if (!parent) return null;
+      const grand = parent.parentId ?? null;
+      const at = siblingsOf(codes, grand).findIndex((c) => c.id === parent.id);
+      return { parentId: grand, position: at + 1 };
+    }
+  }
+}
+
+/**
+ * A drop: onto a code (becomes its last child), into the gap before a code (same parent,
+ * that code's place), or onto the top level (last top-level code). Positions count the
+ * siblings without the moved code, as codes.move does.
+ */
+export function dropMove(
+  codes: readonly Code[],
+  id: CodeId,
+  target: { kind: 'onto' | 'before'; codeId: CodeId } | { kind: 'top' },
+): CodeMove {
+  if (target.kind === 'top') {
+    return { parentId: null, position: siblingsOf(codes, null).filter((c) => c.id !== id).length };
+  }
+  if (target.kind === 'onto') {
+    return {
+      parentId: target.codeId,
+      position: siblingsOf(codes, target.codeId).filter((c) => c.id !== id).length,
+    };
+  }
+  const before = codes.find((c) => c.id === target.codeId);
+  const parentId = before?.parentId ?? null;
+  const siblings = siblingsOf(codes, parentId).filter((c) => c.id !== id);
+  return {
+    parentId,
+    position: Math.max(
+      0,
+      siblings.findIndex((c) => c.id === target.codeId),
+    ),
+  };
+}

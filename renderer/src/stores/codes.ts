@@ -1,6 +1,6 @@
 /** The codebook and the researcher's recently used codes (for 1–9 and the selection bar). */
 import { create } from 'zustand';
-import type { Code, CodeId } from '../../../core/contract/index.js';
+import type { Code, CodeId, ExcerptId } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { guard, latestOnly, mutate } from './activity.js';
 import { changed } from './changes.js';
@@ -24,6 +24,13 @@ interface CodesState {
     id: CodeId,
     fields: { color?: string; description?: string; inclusion?: string; exclusion?: string; example?: string },
   ): Promise<boolean>;
+  /** Re-parents and/or reorders a code (position among its new siblings); announces the result. */
+  move(id: CodeId, parentId: CodeId | null, position?: number): Promise<boolean>;
+  /** Moves the chosen excerpts of a code to a new code (a sibling unless parentId says otherwise). */
+  split(id: CodeId, name: string, excerptIds: ExcerptId[]): Promise<Code | undefined>;
+  /** What the last codebook move did, for screen readers (an aria-live region reads it). */
+  announcement: string;
+  announce(message: string): void;
   markUsed(ids: CodeId[]): void;
   reset(): void;
 }
@@ -97,6 +104,27 @@ export const useCodes = create<CodesState>()((set, get) => ({
     return result !== undefined;
   },
 
+  announcement: '',
+
+  announce(message) {
+    set({ announcement: message });
+  },
+
+  async move(id, parentId, position) {
+    const input = position === undefined ? { id, parentId } : { id, parentId, position };
+    const moved = await mutate(() => getClient().call('codes.move', input));
+    if (!moved) return false;
+    await changed('codes.move');
+    set({ announcement: describeMove(get().list, moved) });
+    return true;
+  },
+
+  async split(id, name, excerptIds) {
+    const code = await mutate(() => getClient().call('codes.split', { id, name, excerptIds }));
+    if (code) await changed('codes.split');
+    return code;
+  },
+
   markUsed(ids) {
     const recent = [...ids, ...get().recent.filter((id) => !ids.includes(id))].slice(0, MAX_RECENT);
     set({ recent });
@@ -104,9 +132,18 @@ export const useCodes = create<CodesState>()((set, get) => ({
   },
 
   reset() {
-    set({ list: [], loaded: false, recent: [], storageKey: null });
+    set({ list: [], loaded: false, recent: [], storageKey: null, announcement: '' });
   },
 }));
+
+/** "Checkout moved inside Payment, position 2 of 3" — where a moved code now sits. */
+export function describeMove(list: readonly Code[], moved: Code): string {
+  const siblings = list.filter((c) => c.parentId === moved.parentId).sort((a, b) => a.position - b.position);
+  const index = siblings.findIndex((c) => c.id === moved.id);
+  const parent = list.find((c) => c.id === moved.parentId);
+  const where = parent ? `inside ${parent.name}` : 'at the top level';
+  return `${moved.name} moved ${where}, position ${index + 1} of ${siblings.length}.`;
+}
 
 /** Recent codes that still exist, in order; what the 1–9 keys apply. */
 export function recentCodes(state: Pick<CodesState, 'list' | 'recent'>): Code[] {

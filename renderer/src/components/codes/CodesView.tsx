@@ -1,4 +1,4 @@
-import { type CSSProperties, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Code, CodeId } from '../../../../core/contract/index.js';
 import { codeTree, exactCode, searchCodes } from '../../lib/codes.js';
 import { useActivity } from '../../stores/activity.js';
@@ -8,6 +8,8 @@ import { useExcerpts } from '../../stores/excerpts.js';
 import { Dialog } from '../common/Dialog.js';
 import { Icon } from '../common/Icon.js';
 import { ExcerptList } from '../excerpts/ExcerptList.js';
+import { CodeTree } from './CodeTree.js';
+import { SplitCodeDialog } from './SplitCodeDialog.js';
 
 /** The codebook (hierarchy, counts, add/rename/delete) beside the selected code's excerpts. */
 export function CodesView() {
@@ -20,6 +22,7 @@ export function CodesView() {
   const [renaming, setRenaming] = useState<CodeId | null>(null);
   const [deleting, setDeleting] = useState<Code | null>(null);
   const [merging, setMerging] = useState<Code | null>(null);
+  const [splitting, setSplitting] = useState<Code | null>(null);
   const selectedCode = codes.find((c) => c.id === selected) ?? null;
 
   useEffect(() => {
@@ -53,77 +56,18 @@ export function CodesView() {
             No codes yet. Add one here, or select text in a transcript and press <kbd>C</kbd>.
           </p>
         )}
-        <ul className="code-tree" aria-label="Codes">
-          {codes.length > 0 && (
-            <li className="code-row">
-              <button
-                type="button"
-                className="code-select"
-                aria-current={selected === null ? 'true' : undefined}
-                onClick={() => void useExcerpts.getState().setFilter(null)}
-              >
-                <span className="code-name muted">All excerpts</span>
-              </button>
-            </li>
-          )}
-          {shown.map((row) => (
-            <li
-              key={row.code.id}
-              className="code-row"
-              style={{ '--depth': query ? 0 : row.depth, '--code': row.code.color } as CSSProperties}
-            >
-              {renaming === row.code.id ? (
-                <RenameInput code={row.code} onDone={() => setRenaming(null)} />
-              ) : (
-                <>
-                  <button
-                    type="button"
-                    className="code-select"
-                    aria-current={selected === row.code.id ? 'true' : undefined}
-                    aria-label={`${row.path}, ${row.code.excerpts} excerpt${row.code.excerpts === 1 ? '' : 's'}`}
-                    onClick={() => void useExcerpts.getState().setFilter(row.code.id)}
-                    onDoubleClick={() => setRenaming(row.code.id)}
-                  >
-                    <span className="chip-dot" aria-hidden="true" />
-                    <span className="code-name">{query ? row.path : row.code.name}</span>
-                    <span className="count" data-testid="code-count">
-                      {row.code.excerpts}
-                    </span>
-                  </button>
-                  <span className="row-actions">
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Rename code ${row.code.name}`}
-                      title="Rename"
-                      onClick={() => setRenaming(row.code.id)}
-                    >
-                      <Icon name="edit" />
-                    </button>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Merge code ${row.code.name} into another`}
-                      title="Merge into…"
-                      onClick={() => setMerging(row.code)}
-                    >
-                      <Icon name="codes" />
-                    </button>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Delete code ${row.code.name}`}
-                      title="Delete"
-                      onClick={() => setDeleting(row.code)}
-                    >
-                      <Icon name="trash" />
-                    </button>
-                  </span>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
+        <CodeTree
+          rows={shown}
+          filtered={query.trim() !== ''}
+          renaming={renaming}
+          onRenameDone={() => setRenaming(null)}
+          actions={{
+            rename: (code) => setRenaming(code.id),
+            merge: setMerging,
+            split: setSplitting,
+            remove: setDeleting,
+          }}
+        />
       </section>
       <section className="code-excerpts" aria-labelledby="code-excerpts-title">
         <header className="view-head">
@@ -150,6 +94,7 @@ export function CodesView() {
       </section>
       {deleting && <DeleteCodeDialog code={deleting} onClose={() => setDeleting(null)} />}
       {merging && <MergeCodeDialog code={merging} onClose={() => setMerging(null)} />}
+      {splitting && <SplitCodeDialog code={splitting} onClose={() => setSplitting(null)} />}
     </div>
   );
 }
@@ -190,35 +135,6 @@ function AddCodeForm() {
         Add code
       </button>
     </form>
-  );
-}
-
-function RenameInput({ code, onDone }: { code: Code; onDone(): void }) {
-  const [value, setValue] = useState(code.name);
-  const save = async () => {
-    const next = value.trim();
-    if (next && next !== code.name) await useCodes.getState().rename(code.id, next);
-    onDone();
-  };
-  return (
-    <input
-      // biome-ignore lint/a11y/noAutofocus: rename starts typing at once, as in a file manager
-      autoFocus
-      className="rename-input"
-      aria-label={`New name for ${code.name}`}
-      value={value}
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={() => void save()}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          void save();
-        } else if (e.key === 'Escape') {
-          e.preventDefault();
-          onDone();
-        }
-      }}
-    />
   );
 }
 

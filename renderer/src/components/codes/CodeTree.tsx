@@ -1,0 +1,341 @@
+/**
+ * The codebook tree: select, rename, and reorder or re-parent codes by drag and drop (onto a
+ * code = inside it; the gap above a code = before it; the strip below = top level) or by
+ * keyboard (Alt+↑/↓ reorder, Alt+→ indent, Alt+← outdent). The moves are decided in
+ * lib/codes.ts and made by the codes store (codes.move, undoable); this only renders.
+ */
+import {
+  type CollisionDetection,
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  PointerSensor,
+  pointerWithin,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { type CSSProperties, type KeyboardEvent, useState } from 'react';
+import type { Code, CodeId } from '../../../../core/contract/index.js';
+import { type CodeRow, dropMove, isWithin, keyboardMove } from '../../lib/codes.js';
+import { useCodes } from '../../stores/codes.js';
+import { useExcerpts } from '../../stores/excerpts.js';
+import { Icon } from '../common/Icon.js';
+
+export interface CodeRowActions {
+  rename(code: Code): void;
+  merge(code: Code): void;
+  split(code: Code): void;
+  remove(code: Code): void;
+}
+
+type DropTarget = { kind: 'onto' | 'before'; codeId: CodeId } | { kind: 'top' };
+
+function parseTarget(id: string | number): DropTarget | null {
+  const [kind, raw] = String(id).split(':');
+  if (kind === 'top') return { kind: 'top' };
+  if ((kind === 'onto' || kind === 'before') && raw) return { kind, codeId: Number(raw) as CodeId };
+  return null;
+}
+
+/** The gap and top-level strips are thin and lie on rows: under the pointer, they win. */
+const collisions: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  const thin = hits.filter((h) => !String(h.id).startsWith('onto:'));
+  return thin.length > 0 ? thin : hits;
+};
+
+/** Whether dropping `dragged` on `target` would put a code inside itself (the core refuses it too). */
+function refused(codes: readonly Code[], dragged: CodeId | null, target: DropTarget): boolean {
+  if (dragged === null || target.kind === 'top') return false;
+  const parent = target.kind === 'onto' ? target.codeId : (codes.find((c) => c.id === target.codeId)?.parentId ?? null);
+  return parent !== null && isWithin(codes, parent, dragged);
+}
+
+const KEY_MOVES: Record<string, 'up' | 'down' | 'indent' | 'outdent'> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowRight: 'indent',
+  ArrowLeft: 'outdent',
+};
+
+function focusCode(id: CodeId) {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>(`[data-code-id="${id}"] .code-select`)?.focus();
+  });
+}
+
+export function CodeTree({
+  rows,
+  filtered,
+  renaming,
+  onRenameDone,
+  actions,
+}: {
+  rows: CodeRow[];
+  /** A fuzzy filter is on: rows show paths, flat, and cannot be dragged. */
+  filtered: boolean;
+  renaming: CodeId | null;
+  onRenameDone(): void;
+  actions: CodeRowActions;
+}) {
+  const codes = useCodes((s) => s.list);
+  const announcement = useCodes((s) => s.announcement);
+  const selected = useExcerpts((s) => s.codeFilter);
+  const [dragging, setDragging] = useState<CodeId | null>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const draggedCode = codes.find((c) => c.id === dragging);
+
+  const onDragStart = (e: DragStartEvent) => setDragging(Number(String(e.active.id).split(':')[1]) as CodeId);
+  const onDragEnd = async (e: DragEndEvent) => {
+    const id = dragging;
+    setDragging(null);
+    const target = e.over ? parseTarget(e.over.id) : null;
+    if (id === null || !target) return;
+    if (target.kind !== 'top' && target.codeId === id) return;
+    const move = dropMove(codes, id, target);
+    const code = codes.find((c) => c.id === id);
+    if (code && (code.parentId ?? null) === move.parentId && code.position === move.position) return;
+    await useCodes.getState().move(id, move.parentId, move.position);
+  };
+
+  const onKeyDown = async (e: KeyboardEvent, code: Code) => {
+    const direction = e.altKey && !e.ctrlKey && !e.metaKey ? KEY_MOVES[e.key] : undefined;
+    if (!direction) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (filtered) {
+      useCodes.getState().announce('Clear the filter to move codes.');
+      return;
+    }
+    const move = keyboardMove(codes, code.id, direction);
+    if (!move) {
+      const why: Record<typeof direction, string> = {
+        up: 'is already first',
+        down: 'is already last',
+        indent: 'has no code above it to go inside',
+        outdent: 'is already at the top level',
+      };
+      useCodes.getState().announce(`${code.name} ${why[direction]}.`);
+      return;
+    }
+    if (await useCodes.getState().move(code.id, move.parentId, move.position)) focusCode(code.id);
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collisions}
+      onDragStart={onDragStart}
+      onDragEnd={(e) => void onDragEnd(e)}
+      onDragCancel={() => setDragging(null)}
+    >
+      <p className="sr-only" aria-live="polite" data-testid="codebook-announcement">
+        {announcement}
+      </p>
+      <ul className="code-tree" aria-label="Codes" aria-describedby="code-tree-help">
+        {codes.length > 0 && (
+          <li className="code-row">
+            <button
+              type="button"
+              className="code-select"
+              aria-current={selected === null ? 'true' : undefined}
+              onClick={() => void useExcerpts.getState().setFilter(null)}
+            >
+              <span className="code-name muted">All excerpts</span>
+            </button>
+          </li>
+        )}
+        {rows.map((row) => (
+          <TreeRow
+            key={row.code.id}
+            row={row}
+            filtered={filtered}
+            selected={selected === row.code.id}
+            renaming={renaming === row.code.id}
+            onRenameDone={onRenameDone}
+            actions={actions}
+            dragging={dragging}
+            onKeyDown={(e) => void onKeyDown(e, row.code)}
+          />
+        ))}
+        {!filtered && codes.length > 0 && <TopLevelStrip active={dragging !== null} />}
+      </ul>
+      <p id="code-tree-help" className="muted small pad code-tree-help">
+        Drag a code onto another to put it inside, or between codes to reorder. Keyboard: Alt+↑/↓ reorder, Alt+→ indent,
+        Alt+← outdent.
+      </p>
+      <DragOverlay dropAnimation={null}>
+        {draggedCode && (
+          <div className="code-drag-overlay" style={{ '--code': draggedCode.color } as CSSProperties}>
+            <span className="chip-dot" aria-hidden="true" />
+            {draggedCode.name}
+          </div>
+        )}
+      </DragOverlay>
+    </DndContext>
+  );
+}
+
+function TopLevelStrip({ active }: { active: boolean }) {
+  const { setNodeRef, isOver } = useDroppable({ id: 'top' });
+  return (
+    <li
+      ref={setNodeRef}
+      className={`code-top-drop${active ? ' active' : ''}${isOver ? ' drop-over' : ''}`}
+      data-testid="code-top-level"
+      aria-hidden="true"
+    >
+      {active ? 'Drop here: top level' : ''}
+    </li>
+  );
+}
+
+function TreeRow({
+  row,
+  filtered,
+  selected,
+  renaming,
+  onRenameDone,
+  actions,
+  dragging,
+  onKeyDown,
+}: {
+  row: CodeRow;
+  filtered: boolean;
+  selected: boolean;
+  renaming: boolean;
+  onRenameDone(): void;
+  actions: CodeRowActions;
+  dragging: CodeId | null;
+  onKeyDown(e: KeyboardEvent): void;
+}) {
+  const { code } = row;
+  const codes = useCodes((s) => s.list);
+  const drag = useDraggable({ id: `code:${code.id}`, disabled: filtered || renaming });
+  const onto = useDroppable({ id: `onto:${code.id}`, disabled: filtered || dragging === code.id });
+  const before = useDroppable({ id: `before:${code.id}`, disabled: filtered || dragging === code.id });
+  const ontoRefused = dragging !== null && refused(codes, dragging, { kind: 'onto', codeId: code.id });
+  const beforeRefused = dragging !== null && refused(codes, dragging, { kind: 'before', codeId: code.id });
+  const className = [
+    'code-row',
+    drag.isDragging ? 'dragging' : '',
+    onto.isOver ? (ontoRefused ? 'drop-refused' : 'drop-onto') : '',
+    before.isOver ? (beforeRefused ? 'drop-refused-before' : 'drop-before') : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <li
+      ref={onto.setNodeRef}
+      className={className}
+      data-code-id={code.id}
+      style={{ '--depth': filtered ? 0 : row.depth, '--code': code.color } as CSSProperties}
+    >
+      {dragging !== null && <span ref={before.setNodeRef} className="code-gap" aria-hidden="true" />}
+      {!filtered && !renaming && (
+        <span
+          ref={drag.setNodeRef}
+          className="drag-handle"
+          aria-hidden="true"
+          data-testid={`drag-${code.name}`}
+          title="Drag to move"
+          {...drag.listeners}
+        >
+          <Icon name="grip" size={14} />
+        </span>
+      )}
+      {renaming ? (
+        <RenameInput code={code} onDone={onRenameDone} />
+      ) : (
+        <>
+          <button
+            type="button"
+            className="code-select"
+            aria-current={selected ? 'true' : undefined}
+            aria-label={`${row.path}, ${code.excerpts} excerpt${code.excerpts === 1 ? '' : 's'}`}
+            aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowRight Alt+ArrowLeft"
+            onClick={() => void useExcerpts.getState().setFilter(code.id)}
+            onDoubleClick={() => actions.rename(code)}
+            onKeyDown={onKeyDown}
+          >
+            <span className="chip-dot" aria-hidden="true" />
+            <span className="code-name">{filtered ? row.path : code.name}</span>
+            <span className="count" data-testid="code-count">
+              {code.excerpts}
+            </span>
+          </button>
+          <span className="row-actions">
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Rename code ${code.name}`}
+              title="Rename"
+              onClick={() => actions.rename(code)}
+            >
+              <Icon name="edit" />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Merge code ${code.name} into another`}
+              title="Merge into…"
+              onClick={() => actions.merge(code)}
+            >
+              <Icon name="codes" />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Split code ${code.name}`}
+              title="Split…"
+              onClick={() => actions.split(code)}
+            >
+              <Icon name="excerpts" />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Delete code ${code.name}`}
+              title="Delete"
+              onClick={() => actions.remove(code)}
+            >
+              <Icon name="trash" />
+            </button>
+          </span>
+        </>
+      )}
+    </li>
+  );
+}
+
+export function RenameInput({ code, onDone }: { code: Code; onDone(): void }) {
+  const [value, setValue] = useState(code.name);
+  const save = async () => {
+    const next = value.trim();
+    if (next && next !== code.name) await useCodes.getState().rename(code.id, next);
+    onDone();
+  };
+  return (
+    <input
+      // biome-ignore lint/a11y/noAutofocus: rename starts typing at once, as in a file manager
+      autoFocus
+      className="rename-input"
+      aria-label={`New name for ${code.name}`}
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={() => void save()}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          void save();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          onDone();
+        }
+      }}
+    />
+  );
+}
