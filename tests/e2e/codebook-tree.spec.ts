@@ -70,7 +70,9 @@ test('codebook: drag to re-parent, reorder and outdent; cycles refused; the tree
   await expect(page.locator('.code-row.drop-refused')).toHaveCount(1);
   await shot(page, 'codebook-drag-refused');
   await page.mouse.up();
-  await expect(page.getByText('a code cannot sit inside itself')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Notifications' }).getByText('a code cannot sit inside itself'),
+  ).toBeVisible();
   await expect.poll(() => tree(page)).toEqual(['Delivery', 'Payment', 'Payment › Returns']);
 
   // The strip under the tree: top level, last.
