@@ -19,6 +19,7 @@ const PATHS = {
   undo: 'M9 14L4 9l5-5 M4 9h10a6 6 0 0 1 0 12h-3',
   redo: 'M15 14l5-5-5-5 M20 9H10a6 6 0 0 0 0 12h3',
   keyboard: 'M3 7h18v10H3z M7 11h.01 M11 11h.01 M15 11h.01 M8 14h8',
+  participants: 'M9 11a3 3 0 1 0 0-6a3 3 0 1 0 0 6z M3 20c0-3 3-5 6-5s6 2 6 5 M16 5a3 3 0 0 1 0 6 M18 15c2 .5 3 2 3 5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

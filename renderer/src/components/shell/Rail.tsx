@@ -5,6 +5,7 @@ import { useCodes } from '../../stores/codes.js';
 import { useDocuments } from '../../stores/documents.js';
 import { useMemos } from '../../stores/memos.js';
 import { type Section, useNav } from '../../stores/nav.js';
+import { useParticipants } from '../../stores/participants.js';
 import { useProject } from '../../stores/project.js';
 import { Icon, type IconName } from '../common/Icon.js';
 import { ImportButton } from '../common/ImportButton.js';
@@ -15,6 +16,7 @@ const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
   { id: 'excerpts', label: 'Excerpts', icon: 'excerpts' },
   { id: 'retrieve', label: 'Retrieve', icon: 'retrieve' },
   { id: 'memos', label: 'Memos', icon: 'memo' },
+  { id: 'participants', label: 'Participants', icon: 'participants' },
   { id: 'board', label: 'Board', icon: 'board' },
   { id: 'search', label: 'Search', icon: 'search' },
 ];
@@ -28,12 +30,14 @@ export function Rail() {
   const cards = useBoard((s) => s.current?.cards.length ?? null);
   const excerpts = docs.reduce((n, d) => n + d.excerpts, 0);
   const memoCount = useMemos((s) => s.list.length);
+  const participants = useParticipants((s) => s.list.length);
   const counts: Record<Section, number | null> = {
     documents: docs.length,
     codes,
     excerpts,
     retrieve: null,
     memos: memoCount,
+    participants,
     board: cards,
     search: null,
   };

@@ -4,6 +4,7 @@ import { CodesView } from '../codes/CodesView.js';
 import { ExcerptsView } from '../excerpts/ExcerptsView.js';
 import { MemosView } from '../memos/MemosView.js';
 import { RightPanel } from '../panel/RightPanel.js';
+import { ParticipantsView } from '../participants/ParticipantsView.js';
 import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
 import { RetrievalView } from '../retrieval/RetrievalView.js';
@@ -33,6 +34,7 @@ export function Shell() {
         {section === 'excerpts' && <ExcerptsView />}
         {section === 'retrieve' && <RetrievalView />}
         {section === 'memos' && <MemosView />}
+        {section === 'participants' && <ParticipantsView />}
         {section === 'board' && <BoardView />}
         {section === 'search' && <SearchView />}
       </main>
@@ -54,6 +56,7 @@ const labels = {
   excerpts: 'Excerpts',
   retrieve: 'Retrieval',
   memos: 'Memos',
+  participants: 'Participants',
   board: 'Board',
   search: 'Search',
 } as const;

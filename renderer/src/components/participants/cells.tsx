@@ -1,0 +1,90 @@
+/** Table cells edited in place: the participant's label and one typed attribute value each. */
+import { useEffect, useState } from 'react';
+import type { Attribute, Participant } from '../../../../core/contract/index.js';
+import { useParticipants } from '../../stores/participants.js';
+
+/** A text-like input that saves on Enter or when it loses focus, and reverts on Escape. */
+function CommitInput({
+  label,
+  value,
+  type = 'text',
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  type?: 'text' | 'number' | 'date';
+  onCommit(next: string): Promise<boolean>;
+}) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = async () => {
+    if (draft.trim() === value) return;
+    if (!(await onCommit(draft))) setDraft(value);
+  };
+  return (
+    <input
+      className="cell-input"
+      aria-label={label}
+      type={type}
+      value={draft}
+      step={type === 'number' ? 'any' : undefined}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => void commit()}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          void commit();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          setDraft(value);
+        }
+      }}
+    />
+  );
+}
+
+export function LabelCell({ participant }: { participant: Participant }) {
+  return (
+    <CommitInput
+      label={`Label of ${participant.label}`}
+      value={participant.label}
+      onCommit={(next) =>
+        next.trim() ? useParticipants.getState().rename(participant.id, next.trim()) : Promise.resolve(false)
+      }
+    />
+  );
+}
+
+export function AttributeCell({ participant, attribute }: { participant: Participant; attribute: Attribute }) {
+  const value = participant.attributes[attribute.name] ?? '';
+  const label = `${attribute.name} of ${participant.label}`;
+  const save = (next: string) => useParticipants.getState().setAttribute(participant.id, attribute.name, next);
+  switch (attribute.type) {
+    case 'choice':
+      return (
+        <select className="cell-input" aria-label={label} value={value} onChange={(e) => void save(e.target.value)}>
+          <option value="">—</option>
+          {attribute.choices.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+          {value && !attribute.choices.includes(value) && <option value={value}>{value}</option>}
+        </select>
+      );
+    case 'boolean':
+      return (
+        <input
+          type="checkbox"
+          aria-label={label}
+          checked={value === 'true'}
+          onChange={(e) => void save(e.target.checked ? 'true' : 'false')}
+        />
+      );
+    case 'number':
+    case 'date':
+      return <CommitInput label={label} value={value} type={attribute.type} onCommit={save} />;
+    default:
+      return <CommitInput label={label} value={value} onCommit={save} />;
+  }
+}

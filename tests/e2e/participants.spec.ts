@@ -1,0 +1,72 @@
+/** The Participants table: add participants and typed attributes, edit values in place, filter, link documents. */
+import { expect, newProject, QUALCODER_TRANSCRIPT, SAMPLE, saved, section, shot, test } from './fixtures.js';
+
+test('participants: typed attributes edited in the table, filter by a value, link a document', async ({
+  page,
+  workspace,
+}) => {
+  const project = newProject(workspace, 'People', [QUALCODER_TRANSCRIPT, SAMPLE('P02-Tom-UK.txt')]);
+  await workspace.serve(project);
+  await section(page, 'Participants').click();
+  await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Participants' });
+
+  // Two more participants beside whoever the import found.
+  for (const label of ['P101', 'P102']) {
+    await page.getByLabel('New participant label').fill(label);
+    await page.getByRole('button', { name: 'Add participant' }).click();
+    await expect(table.getByLabel(`Label of ${label}`)).toBeVisible();
+  }
+
+  // A choice attribute and a number attribute become columns with matching inputs.
+  await page.getByLabel('New attribute name').fill('market');
+  await page.getByLabel('Attribute type').selectOption('choice');
+  await page.getByLabel('Choices, separated by commas').fill('DE, FR, UK');
+  await page.getByRole('button', { name: 'Add attribute' }).click();
+  await page.getByLabel('New attribute name').fill('age');
+  await page.getByLabel('Attribute type').selectOption('number');
+  await page.getByRole('button', { name: 'Add attribute' }).click();
+  await page.getByLabel('New attribute name').fill('consent');
+  await page.getByLabel('Attribute type').selectOption('boolean');
+  await page.getByRole('button', { name: 'Add attribute' }).click();
+  await expect(table.getByRole('columnheader', { name: /^age/ })).toBeVisible();
+
+  await table.getByLabel('market of P101').selectOption('DE');
+  await table.getByLabel('market of P102').selectOption('FR');
+  await table.getByLabel('age of P101').fill('34');
+  await table.getByLabel('age of P101').press('Enter');
+  await table.getByLabel('consent of P102').check();
+  await saved(page);
+  // A number the attribute refuses: the core's message, and the old value back.
+  await table.getByLabel('age of P102').fill('');
+  await table.getByLabel('age of P102').pressSequentially('12');
+  await table.getByLabel('age of P102').press('Enter');
+  await expect(table.getByLabel('age of P102')).toHaveValue('12');
+
+  // Filter by one attribute value.
+  await page.getByLabel('Filter by attribute').selectOption('market');
+  await page.getByLabel('Filter value').selectOption('DE');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByLabel('Label of P101')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await expect(table.getByLabel('Label of P102')).toBeVisible();
+
+  // Link a document to P102 from the table.
+  await table.getByRole('button', { name: 'Link documents to P102' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Documents of P102' });
+  await dialog.getByRole('checkbox', { name: /transcript/ }).check();
+  await dialog.getByRole('button', { name: 'Save links' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Documents of P102' }).getByRole('listitem')).toHaveText(['transcript']);
+  await saved(page);
+  await shot(page, 'participants-table');
+
+  await page.reload();
+  await section(page, 'Participants').click();
+  await expect(table.getByLabel('market of P101')).toHaveValue('DE');
+  await expect(table.getByLabel('age of P101')).toHaveValue('34');
+  await expect(table.getByLabel('consent of P102')).toBeChecked();
+  await expect(page.getByRole('list', { name: 'Documents of P102' }).getByRole('listitem')).toHaveText(['transcript']);
+  const docs = workspace.cliJson<{ title: string; participant: string | null }[]>(['docs', project]);
+  expect(docs.find((d) => d.title === 'transcript')?.participant).toBe('P102');
+});
