@@ -67,20 +67,26 @@ export function ParticipantsView() {
                       <AttributeCell participant={p} attribute={a} />
                     </td>
                   ))}
-                  <td className="participant-docs">
-                    <ul aria-label={`Documents of ${p.label}`}>
-                      {p.documents.map((id) => (
-                        <li key={id}>{titleOf.get(id) ?? `Document ${id}`}</li>
-                      ))}
-                    </ul>
-                    <button
-                      type="button"
-                      className="button small"
-                      aria-label={`Link documents to ${p.label}`}
-                      onClick={() => setLinking(p)}
-                    >
-                      Link documents…
-                    </button>
+                  <td>
+                    <div className="participant-docs">
+                      {p.documents.length === 0 ? (
+                        <span className="muted small">No documents</span>
+                      ) : (
+                        <ul aria-label={`Documents of ${p.label}`}>
+                          {p.documents.map((id) => (
+                            <li key={id}>{titleOf.get(id) ?? `Document ${id}`}</li>
+                          ))}
+                        </ul>
+                      )}
+                      <button
+                        type="button"
+                        className="button small"
+                        aria-label={`Link documents to ${p.label}`}
+                        onClick={() => setLinking(p)}
+                      >
+                        Link documents…
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -120,7 +126,7 @@ function AddParticipantForm() {
     >
       <input
         aria-label="New participant label"
-        placeholder="New participant (e.g. P007)"
+        placeholder="New participant"
         value={label}
         onChange={(e) => setLabel(e.target.value)}
       />
@@ -155,7 +161,7 @@ function AddAttributeForm() {
     >
       <input
         aria-label="New attribute name"
-        placeholder="New attribute (e.g. market)"
+        placeholder="New attribute"
         value={name}
         onChange={(e) => setName(e.target.value)}
       />

@@ -73,18 +73,37 @@ export function AttributeCell({ participant, attribute }: { participant: Partici
         </select>
       );
     case 'boolean':
-      return (
-        <input
-          type="checkbox"
-          aria-label={label}
-          checked={value === 'true'}
-          onChange={(e) => void save(e.target.checked ? 'true' : 'false')}
-        />
-      );
+      return <BooleanCell label={label} value={value} onCommit={save} />;
     case 'number':
     case 'date':
       return <CommitInput label={label} value={value} type={attribute.type} onCommit={save} />;
     default:
       return <CommitInput label={label} value={value} onCommit={save} />;
   }
+}
+
+/** A yes/no checkbox that shows the new state at once and goes back if the save fails. */
+function BooleanCell({
+  label,
+  value,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  onCommit(next: string): Promise<boolean>;
+}) {
+  const [on, setOn] = useState(value === 'true');
+  useEffect(() => setOn(value === 'true'), [value]);
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      checked={on}
+      onChange={async (e) => {
+        const next = e.target.checked;
+        setOn(next);
+        if (!(await onCommit(next ? 'true' : 'false'))) setOn(!next);
+      }}
+    />
+  );
 }
