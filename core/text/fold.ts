@@ -15,8 +15,26 @@ export interface Folded {
 const MARKS = /\p{M}/gu;
 const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
 
+const HAS_MARK = /\p{M}/u;
+
 export function foldChar(ch: string): string {
   return ch.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+/**
+ * foldChar for one character or cluster, remembered: a text repeats few distinct characters,
+ * and normalize + a Unicode regex per character was most of a search's JavaScript time. A
+ * pure function of its argument, so the memo is safe for the life of the process; bounded.
+ */
+const folds = new Map<string, string>();
+function foldCached(ch: string): string {
+  let f = folds.get(ch);
+  if (f === undefined) {
+    f = foldChar(ch);
+    if (folds.size >= 20_000) folds.clear();
+    folds.set(ch, f);
+  }
+  return f;
 }
 
 /** Folds a plain string (for queries). */
@@ -29,11 +47,27 @@ export function fold(text: string): Folded {
   const ends: number[] = [];
   let out = '';
   let i = 0;
+  if (!HAS_MARK.test(text)) {
+    // No combining marks: every cluster is one code point (the same split as CLUSTER).
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      const next = text.charCodeAt(i + 1);
+      const end = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? i + 2 : i + 1;
+      const f = foldCached(text.slice(i, end));
+      for (let k = 0; k < f.length; k++) {
+        starts.push(i);
+        ends.push(end);
+      }
+      out += f;
+      i = end;
+    }
+    return { text: out, starts, ends };
+  }
   // A base character with its combining marks folds as one unit, so a hit on decomposed
   // text ("e" + U+0301) covers the marks too.
   for (const [ch] of text.matchAll(CLUSTER)) {
     const end = i + ch.length;
-    const f = foldChar(ch);
+    const f = foldCached(ch);
     for (let k = 0; k < f.length; k++) {
       starts.push(i);
       ends.push(end);
