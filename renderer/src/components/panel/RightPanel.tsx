@@ -6,6 +6,7 @@ import { CodeContext } from './CodeContext.js';
 import { DocumentContext } from './DocumentContext.js';
 import { ExcerptContext } from './ExcerptContext.js';
 import { Hints } from './Hints.js';
+import { ParticipantsContext } from './ParticipantsContext.js';
 import { SelectionContext } from './SelectionContext.js';
 
 /** Context for what is selected: the selected text, an excerpt, or the current section's item. */
@@ -26,6 +27,8 @@ export function RightPanel() {
         <BoardContext />
       ) : section === 'codes' ? (
         <CodeContext />
+      ) : section === 'participants' ? (
+        <ParticipantsContext />
       ) : (
         <Hints />
       )}
