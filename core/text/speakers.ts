@@ -101,7 +101,7 @@ const SPEAKERISH =
   /\d|speaker|participant|interviewer|interviewee|moderator|respondent|facilitator|teilnehmer|befragte|sprecher|^[A-Z]{1,3}$/iu;
 
 /** A one-off label in a transcript: "P7", "Moderator", "Anna Schmidt", "李娜" — not "my point". */
-function looksLikeName(label: string): boolean {
+export function looksLikeName(label: string): boolean {
   return SPEAKERISH.test(label) || label.split(/\s+/).every((word) => !/^\p{Ll}/u.test(word));
 }
 
@@ -185,4 +185,12 @@ export function detectTurns(text: string): DetectedTurn[] {
     if (turn.startMs !== null && nextMs !== null && nextMs >= turn.startMs) turn.endMs = nextMs;
   }
   return turns;
+}
+
+/** `Name: text` at the start of a subtitle cue: the label and where the speech starts, or null. */
+export function speakerPrefix(line: string): { speaker: string; rest: number } | null {
+  const match = COLON_LINE.exec(line);
+  const speaker = match?.[2]?.trim() ?? '';
+  if (!match || match[1] !== undefined || match[3] !== undefined || !speakerAllowed(speaker)) return null;
+  return { speaker, rest: match[0].length };
 }
