@@ -6,7 +6,7 @@ import { decodeOrRefuse, documentFromText } from './plainText.js';
 import { looksLikeSrt, piecesOfSrt } from './srt.js';
 import type { Importer } from './types.js';
 
-export const txtImporter: Importer = {
+export const txtImporter = {
   format: 'txt',
   version: '1',
   mediaType: 'text/plain',
@@ -17,4 +17,4 @@ export const txtImporter: Importer = {
     if (looksLikeSrt(text)) return [documentFromPieces(titleFromFileName(name), piecesOfSrt(text))];
     return [documentFromText(titleFromFileName(name), text)];
   },
-};
+} satisfies Importer;

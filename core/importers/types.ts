@@ -31,7 +31,7 @@ export interface Importer {
   /** Whether this importer takes the file; `name` is the file name as uploaded. */
   detect(bytes: Uint8Array, name: string): boolean;
   /** One file may yield several documents (a survey CSV, a QDPX project). */
-  parse(bytes: Uint8Array, name: string): ParsedDocument[];
+  parse(bytes: Uint8Array, name: string): ParsedDocument[] | Promise<ParsedDocument[]>;
 }
 
 /** A file an importer refuses, with the reason shown to the researcher. */

@@ -39,7 +39,7 @@ interface Prepared {
 }
 
 /** Decodes and parses one file, or says why not. Nothing is written here. */
-function prepare(file: ImportFile, limits: ImportLimits): Prepared {
+async function prepare(file: ImportFile, limits: ImportLimits): Promise<Prepared> {
   const size = decodedSize(file.dataBase64);
   if (size > limits.maxFileBytes) {
     throw new ImportRefusal(
@@ -50,7 +50,7 @@ function prepare(file: ImportFile, limits: ImportLimits): Prepared {
   if (bytes.byteLength === 0) throw new ImportRefusal('the file is empty');
   const importer = findImporter(bytes, file.name);
   if (!importer) throw new ImportRefusal(unknownFormatReason(file.name));
-  const documents = importer.parse(bytes, file.name);
+  const documents = await importer.parse(bytes, file.name);
   if (documents.length === 0) throw new ImportRefusal('the file holds no documents');
   return { importer, bytes, documents };
 }
@@ -105,16 +105,16 @@ function store(ctx: ProjectContext, file: ImportFile, prepared: Prepared, option
   });
 }
 
-export function importFiles(
+export async function importFiles(
   ctx: ProjectContext,
   files: readonly ImportFile[],
   options: ImportOptions,
   limits: ImportLimits,
-): ImportResult {
+): Promise<ImportResult> {
   const result: ImportResult = { imported: [], rejected: [] };
   for (const file of files) {
     try {
-      const prepared = prepare(file, limits);
+      const prepared = await prepare(file, limits);
       const documentIds = store(ctx, file, prepared, options);
       result.imported.push({ file: file.name, documentIds, format: prepared.importer.format as ImportFormat });
     } catch (err) {
