@@ -21,7 +21,7 @@ import { addCode, deleteCode, listCodes, moveCode, renameCode, updateCode } from
 import { DEFAULT_MAX_IMPORT_BYTES, type ImportLimits } from './services/context.js';
 import { getDocument, listDocuments } from './services/documents.js';
 import { deleteExcerpt, listExcerpts, tagExcerpt, untagExcerpt } from './services/excerpts.js';
-import { importFiles } from './services/importing.js';
+import { importFiles, previewCsv } from './services/importing.js';
 import { addInsight, listInsights } from './services/insights.js';
 import { addParticipant, listParticipants, setAttributes, setDocumentParticipant } from './services/participants.js';
 import { closeSession, createProject, openProject, type ProjectSession, projectInfo } from './services/projects.js';
@@ -88,8 +88,8 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'project.open': ({ path }) => adopt(openProject(path, coderName)),
     'project.info': () => projectInfo(current()),
 
-    'documents.import': ({ files, participant, study }) =>
-      importFiles(current(), files, { participant, study }, limits),
+    'documents.import': ({ files, ...options }) => importFiles(current(), files, options, limits),
+    'documents.previewCsv': ({ file }) => previewCsv(file, limits),
     'documents.list': () => listDocuments(current()),
     'documents.get': ({ id }) => getDocument(current(), id),
     'documents.setParticipant': (input) => setDocumentParticipant(current(), input),

@@ -2,6 +2,7 @@
  * The importers Quarry knows, tried in order. Adding a format is one module plus one line
  * here.
  */
+import { csvImporter } from './csv.js';
 import { docxImporter } from './docx.js';
 import { mdImporter } from './md.js';
 import { extensionOf } from './names.js';
@@ -11,7 +12,14 @@ import type { Importer } from './types.js';
 import { vttImporter } from './vtt.js';
 
 // Content-sniffing importers (.txt that is really WebVTT) come before the plain ones.
-export const IMPORTERS: readonly Importer[] = [vttImporter, srtImporter, docxImporter, mdImporter, txtImporter];
+export const IMPORTERS: readonly Importer[] = [
+  vttImporter,
+  srtImporter,
+  docxImporter,
+  csvImporter,
+  mdImporter,
+  txtImporter,
+];
 
 export function findImporter(bytes: Uint8Array, name: string): Importer | undefined {
   return IMPORTERS.find((importer) => importer.detect(bytes, name));

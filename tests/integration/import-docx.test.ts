@@ -32,7 +32,7 @@ function docx(body: string, extra: Record<string, Uint8Array> = {}): Uint8Array 
 const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
 
 async function importAll(files: { name: string; dataBase64: string }[]): Promise<ImportResult> {
-  return t.call('documents.import', { files });
+  return t.call('documents.import', { files, duplicates: 'keep' });
 }
 async function importOne(name: string, bytes: Uint8Array): Promise<DocumentDetail> {
   const result = await importAll([file(name, bytes)]);

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => t?.dispose());
 
 async function importAll(files: { name: string; dataBase64: string }[]): Promise<ImportResult> {
-  return t.call('documents.import', { files });
+  return t.call('documents.import', { files, duplicates: 'keep' });
 }
 
 async function importOne(name: string, content: string | Uint8Array): Promise<DocumentDetail> {
