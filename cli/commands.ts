@@ -49,7 +49,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'import',
     synopsis:
-      'import <project> <file-or-dir>... [--participant NAME | --participant-pattern REGEX | --participant-from-speaker] [--study NAME] [--round NAME] [--duplicates skip|keep] [--csv-id COL] [--csv-attributes COL,COL] [--csv-text COL,COL] [--json]',
+      'import <project> <file-or-dir>... [--participant NAME | --participant-pattern REGEX | --participant-from-speaker] [--study NAME] [--round NAME] [--duplicates skip|keep] [--csv-id COL] [--csv-attributes COL,COL] [--csv-text COL,COL] [--max-size MB] [--json]',
     summary: 'Import transcripts, notes and survey exports (.txt .md .docx .vtt .srt .csv)',
     details: [
       'Folders are searched recursively; hidden files and folders are skipped.',
@@ -59,6 +59,7 @@ export const COMMANDS: CommandSpec[] = [
       '--round puts documents and participants in a round of --study (created when missing).',
       '--duplicates: a file already in the project (same sha256) is skipped (default) or kept.',
       '--csv-id/--csv-attributes/--csv-text choose survey columns; without them roles are guessed.',
+      '--max-size refuses files larger than this many megabytes (default 200).',
       'Exit code 3 when some files were rejected; the others are still imported.',
     ],
     options: {
@@ -71,6 +72,7 @@ export const COMMANDS: CommandSpec[] = [
       'csv-id': { type: 'string' },
       'csv-attributes': { type: 'string' },
       'csv-text': { type: 'string' },
+      'max-size': { type: 'string' },
       ...json,
     },
     positionals: { min: 2, max: Number.POSITIVE_INFINITY },

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { ImportResult, InputOf } from '../../core/contract/index.js';
-import { flag, parseChoice, str } from '../args.js';
+import { flag, parseChoice, parseIntInRange, str } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { EXIT, isContractError, UsageError } from '../errors.js';
 import { collectFiles, readBytes } from '../files.js';
@@ -55,34 +55,43 @@ function optionsOf(command: string, values: CommandContext['values']): Omit<Impo
 export async function run({ command, values, positionals }: CommandContext): Promise<number> {
   const [project = '', ...inputs] = positionals;
   const options = optionsOf(command, values);
+  const maxSize = str(values, 'max-size');
+  const limits =
+    maxSize === undefined
+      ? {}
+      : { maxImportBytes: parseIntInRange(command, '--max-size', maxSize, 1, 2048) * 1024 * 1024 };
   const { files, rejected } = collectFiles(inputs);
   const result: ImportResult = { imported: [], rejected: [...rejected], duplicates: [] };
 
-  await withProject(project, async (d) => {
-    const progress = progressBar(files.length, 'Importing');
-    for (const file of files) {
-      progress.tick(file.path);
-      const read = readBytes(file.path);
-      if ('error' in read) {
-        result.rejected.push({ file: file.path, error: read.error });
-        continue;
+  await withProject(
+    project,
+    async (d) => {
+      const progress = progressBar(files.length, 'Importing');
+      for (const file of files) {
+        progress.tick(file.path);
+        const read = readBytes(file.path);
+        if ('error' in read) {
+          result.rejected.push({ file: file.path, error: read.error });
+          continue;
+        }
+        try {
+          const one = await d.call('documents.import', {
+            files: [{ name: basename(file.path), dataBase64: read.bytes.toString('base64') }],
+            ...options,
+          });
+          for (const ok of one.imported) result.imported.push({ ...ok, file: file.path });
+          for (const bad of one.rejected) result.rejected.push({ file: file.path, error: bad.error });
+          for (const dup of one.duplicates) result.duplicates.push({ ...dup, file: file.path });
+        } catch (err) {
+          // A closed project or a bad option is not about this file: stop, as nothing else would import either.
+          if (!isContractError(err) || err.kind === 'NoProject' || err.kind === 'BadInput') throw err;
+          result.rejected.push({ file: file.path, error: err.message });
+        }
       }
-      try {
-        const one = await d.call('documents.import', {
-          files: [{ name: basename(file.path), dataBase64: read.bytes.toString('base64') }],
-          ...options,
-        });
-        for (const ok of one.imported) result.imported.push({ ...ok, file: file.path });
-        for (const bad of one.rejected) result.rejected.push({ file: file.path, error: bad.error });
-        for (const dup of one.duplicates) result.duplicates.push({ ...dup, file: file.path });
-      } catch (err) {
-        // A closed project or a bad option is not about this file: stop, as nothing else would import either.
-        if (!isContractError(err) || err.kind === 'NoProject' || err.kind === 'BadInput') throw err;
-        result.rejected.push({ file: file.path, error: err.message });
-      }
-    }
-    progress.done();
-  });
+      progress.done();
+    },
+    limits,
+  );
 
   for (const bad of result.rejected) notice(`Rejected ${bad.file}: ${bad.error}`);
   for (const dup of result.duplicates) {

@@ -149,7 +149,7 @@ describe('quarry import options', () => {
     dir = makeTempDir();
     project = join(dir, 'p.quarry');
     expect(quarry(dir, ['new', project]).code).toBe(0);
-  });
+  }, 240_000);
   afterAll(() => removeDir(dir));
 
   it('--participant-pattern, --round, --duplicates and the CSV columns', () => {
