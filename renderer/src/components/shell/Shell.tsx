@@ -1,7 +1,11 @@
+import { useImporter } from '../../stores/importer.js';
 import { useNav } from '../../stores/nav.js';
 import { BoardView } from '../board/BoardView.js';
 import { CodesView } from '../codes/CodesView.js';
 import { ExcerptsView } from '../excerpts/ExcerptsView.js';
+import { CsvPreviewDialog } from '../import/CsvPreviewDialog.js';
+import { ImportPanel } from '../import/ImportPanel.js';
+import { PasteDialog } from '../import/PasteDialog.js';
 import { RightPanel } from '../panel/RightPanel.js';
 import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
@@ -21,6 +25,8 @@ export function Shell() {
   const exportOpen = useNav((s) => s.exportOpen);
   const shortcutsOpen = useNav((s) => s.shortcutsOpen);
   const projectsOpen = useNav((s) => s.projectsOpen);
+  const csvOpen = useImporter((s) => s.csv !== null);
+  const pasteOpen = useImporter((s) => s.pasteOpen);
   useShortcuts();
   return (
     <div className="shell">
@@ -38,6 +44,9 @@ export function Shell() {
       {exportOpen && <ExportDialog />}
       {shortcutsOpen && <ShortcutsDialog />}
       {projectsOpen && <ProjectsDialog />}
+      {csvOpen && <CsvPreviewDialog />}
+      {pasteOpen && <PasteDialog />}
+      <ImportPanel />
       <DropZone />
       <Toasts />
     </div>
