@@ -12,8 +12,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/global-setup.ts',
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous limits: CI machines run these beside other work; a passing run takes about a minute.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

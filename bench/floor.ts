@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 export interface FloorDb {
   importFile(path: string, title: string): void;
   /** Runs the MATCH on the given index; returns the number of hits. */
-  match(index: 'words' | 'trigrams', expression: string, limit: number): number;
+  match(index: 'words' | 'trigrams' | 'cjk', expression: string, limit: number): number;
   close(): void;
 }
 
@@ -81,9 +81,16 @@ export function openFloor(path: string, mode: { create?: boolean; readonly?: boo
       statements.trigrams.run(segmentId, piece);
     }
   });
-  const queries = {
-    words: db.prepare(matchSql('search_words')),
-    trigrams: db.prepare(matchSql('search_trigrams')),
+  // Prepared on first use: a fresh floor has no search_cjk table (a Quarry project of schema v2 has).
+  const tables = { words: 'search_words', trigrams: 'search_trigrams', cjk: 'search_cjk' } as const;
+  const prepared = new Map<string, Database.Statement>();
+  const query = (index: keyof typeof tables) => {
+    let stmt = prepared.get(index);
+    if (!stmt) {
+      stmt = db.prepare(matchSql(tables[index]));
+      prepared.set(index, stmt);
+    }
+    return stmt;
   };
 
   return {
@@ -91,7 +98,7 @@ export function openFloor(path: string, mode: { create?: boolean; readonly?: boo
       store(title, readFileSync(file, 'utf8'));
     },
     match(index, expression, limit) {
-      return queries[index].all(expression, limit).length;
+      return query(index).all(expression, limit).length;
     },
     close() {
       db.close();

@@ -13,8 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../core/app.js';
-import { SPACELESS_SCRIPT } from '../core/text/fold.js';
-import { parseQuery, trigramExpression, wordExpression } from '../core/text/query.js';
+import { planSearch } from '../core/services/search.js';
 import { type Corpus, generateCorpus } from './corpus.js';
 import { type FloorDb, openFloor } from './floor.js';
 import { median, percentile, renderTable } from './stats.js';
@@ -95,7 +94,7 @@ export interface Latency {
 }
 
 export interface SearchFigure {
-  kind: 'word' | 'phrase' | 'prefix' | 'diacritics' | 'cjk';
+  kind: 'word' | 'phrase' | 'prefix' | 'diacritics' | 'cjk' | 'cjk2';
   query: string;
   /** The FTS5 expression both sides run. */
   match: string;
@@ -131,17 +130,18 @@ export const QUERIES: { kind: SearchFigure['kind']; query: string }[] = [
   { kind: 'cjk', query: '配送料' },
   { kind: 'cjk', query: '支付宝' },
   { kind: 'cjk', query: 'コンビニ払い' },
+  { kind: 'cjk2', query: '运费' },
+  { kind: 'cjk2', query: '送料' },
+  { kind: 'cjk2', query: '付款' },
 ];
 
 /**
  * The FTS5 MATCH Quarry's search runs for `query` (core/services/search.ts), derived with
  * the same parser so the direct run does exactly the same index work.
  */
-export function ftsFor(query: string): { index: 'words' | 'trigrams'; match: string } {
-  const parsed = parseQuery(query);
-  return SPACELESS_SCRIPT.test(query)
-    ? { index: 'trigrams', match: trigramExpression(parsed) }
-    : { index: 'words', match: wordExpression(parsed) };
+export function ftsFor(query: string): { index: 'words' | 'trigrams' | 'cjk'; match: string } {
+  const plan = planSearch(query);
+  return { index: plan.table, match: plan.expression };
 }
 
 export const SEARCH_LIMIT = 50;

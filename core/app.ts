@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
 import { QuarryError } from './errors.js';
 import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
+import { addAttribute, listAttributes, updateAttribute } from './services/attributes.js';
 import {
   addCard,
   addGroup,
@@ -17,24 +18,60 @@ import {
   moveCard,
   updateGroup,
 } from './services/boards.js';
-import { addCode, deleteCode, listCodes, moveCode, renameCode, updateCode } from './services/codes.js';
+import {
+  addCode,
+  deleteCode,
+  listCodes,
+  mergeCodes,
+  moveCode,
+  renameCode,
+  splitCode,
+  updateCode,
+} from './services/codes.js';
 import { DEFAULT_MAX_IMPORT_BYTES, type ImportLimits } from './services/context.js';
 import { getDocument, listDocuments } from './services/documents.js';
-import { deleteExcerpt, listExcerpts, tagExcerpt, untagExcerpt } from './services/excerpts.js';
+import {
+  deleteExcerpt,
+  listExcerpts,
+  resizeExcerpt,
+  retrieveExcerpts,
+  tagExcerpt,
+  tagTurns,
+  untagExcerpt,
+} from './services/excerpts.js';
 import { importFiles, previewCsv } from './services/importing.js';
 import { addInsight, listInsights } from './services/insights.js';
-import { addParticipant, listParticipants, setAttributes, setDocumentParticipant } from './services/participants.js';
-import { closeSession, createProject, openProject, type ProjectSession, projectInfo } from './services/projects.js';
+import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
+import {
+  addParticipant,
+  listParticipants,
+  setAttributes,
+  setDocumentParticipant,
+  updateParticipant,
+} from './services/participants.js';
+import { Preferences } from './services/preferences.js';
+import {
+  closeSession,
+  createProject,
+  openProject,
+  type ProjectSession,
+  projectInfo,
+  setSessionCoder,
+} from './services/projects.js';
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
 import { exportReport } from './services/report.js';
-import { search } from './services/search.js';
+import { codeAllHits, search, searchMemos } from './services/search.js';
+import { UNDO_LABELS } from './undo/labels.js';
 
 export interface AppOptions {
   /** Where recent-projects.json and preferences live; defaults to the OS config dir + /quarry. */
   configDir?: string;
   /** Electron can show native dialogs; a browser needs typed paths. */
   nativeDialogs?: boolean;
-  /** The coder identity recorded on new codings; defaults to the OS user name. */
+  /**
+   * The coder identity recorded on new codings when the preferences hold none (set with
+   * app.setCoder); defaults to the OS user name.
+   */
   coderName?: string;
   /** Largest file documents.import accepts, in bytes (default 200 MB). */
   maxImportBytes?: number;
@@ -57,8 +94,10 @@ function osUserName(): string {
 }
 
 export function createApp(options: AppOptions = {}): QuarryApp {
-  const coderName = options.coderName?.trim() || osUserName();
-  const recent = new RecentProjects(options.configDir ?? defaultConfigDir());
+  const configDir = options.configDir ?? defaultConfigDir();
+  const preferences = new Preferences(configDir);
+  let coderName = preferences.read().coderName || options.coderName?.trim() || osUserName();
+  const recent = new RecentProjects(configDir);
   const limits: ImportLimits = { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES };
   let session: ProjectSession | null = null;
 
@@ -87,7 +126,22 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'project.create': ({ path, name }) => adopt(createProject(path, name, coderName)),
     'project.open': ({ path }) => adopt(openProject(path, coderName)),
     'project.info': () => projectInfo(current()),
+    'app.setCoder': ({ name }) => {
+      coderName = name.trim();
+      preferences.write({ coderName });
+      if (session) setSessionCoder(session, coderName);
+      return { id: session?.coderId ?? null, name: coderName };
+    },
+    'coders.list': () =>
+      current()
+        .repos.coders.list()
+        .map((c) => ({ id: c.id, name: c.name, current: c.isCurrent === 1, codings: c.codings })),
 
+    'history.undo': () => current().history.undo(),
+    'history.redo': () => current().history.redo(),
+    'history.status': () => current().history.status(),
+
+    // Imports are not undoable: the service clears the change log after each file's transaction.
     'documents.import': ({ files, ...options }) => importFiles(current(), files, options, limits),
     'documents.previewCsv': ({ file }) => previewCsv(file, limits),
     'documents.list': () => listDocuments(current()),
@@ -100,17 +154,35 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'codes.update': (input) => updateCode(current(), input),
     'codes.move': (input) => moveCode(current(), input),
     'codes.delete': (input) => deleteCode(current(), input),
+    'codes.merge': (input) => mergeCodes(current(), input),
+    'codes.split': (input) => splitCode(current(), input),
 
     'excerpts.tag': (input) => tagExcerpt(current(), input),
     'excerpts.untag': (input) => untagExcerpt(current(), input),
     'excerpts.delete': ({ id }) => deleteExcerpt(current(), id),
     'excerpts.list': (input) => listExcerpts(current(), input),
+    'excerpts.resize': (input) => resizeExcerpt(current(), input),
+    'excerpts.tagTurns': (input) => tagTurns(current(), input),
+    'excerpts.retrieve': (input) => retrieveExcerpts(current(), input),
 
-    'participants.list': () => listParticipants(current()),
+    'memos.list': (input) => listMemos(current(), input),
+    'memos.get': ({ id }) => getMemo(current(), id),
+    'memos.add': (input) => addMemo(current(), input),
+    'memos.update': (input) => updateMemo(current(), input),
+    'memos.delete': ({ id }) => deleteMemo(current(), id),
+
+    'attributes.list': () => listAttributes(current()),
+    'attributes.add': (input) => addAttribute(current(), input),
+    'attributes.update': (input) => updateAttribute(current(), input),
+
+    'participants.list': (input) => listParticipants(current(), input),
+    'participants.update': (input) => updateParticipant(current(), input),
     'participants.add': (input) => addParticipant(current(), input),
     'participants.setAttributes': (input) => setAttributes(current(), input),
 
     'search.query': (input) => search(current(), input),
+    'search.memos': (input) => searchMemos(current(), input),
+    'search.codeAll': (input) => codeAllHits(current(), input),
 
     'boards.list': () => listBoards(current()),
     'boards.create': ({ name }) => createBoard(current(), name),
@@ -127,6 +199,17 @@ export function createApp(options: AppOptions = {}): QuarryApp {
 
     'export.report': (input) => exportReport(current(), input),
   };
+
+  // Every undoable method runs inside its session's history: one undo step per call.
+  for (const [method, labeller] of Object.entries(UNDO_LABELS)) {
+    const name = method as keyof Handlers;
+    const run = handlers[name] as (input: unknown) => unknown;
+    const label = labeller as (ctx: ProjectSession, input: unknown) => string;
+    (handlers as Record<string, (input: unknown) => unknown>)[name] = (input) => {
+      const s = current();
+      return s.history.record(label(s, input), () => run(input));
+    };
+  }
 
   return {
     dispatcher: createDispatcher(handlers, () => session !== null),

@@ -15,6 +15,17 @@ const offset = z.number().int().min(0);
 /** Board coordinates: finite numbers within a generous canvas. */
 const coord = z.number().finite().min(-1_000_000).max(1_000_000);
 const empty = z.object({}).strict();
+const memoTarget = z.enum(['project', 'document', 'code', 'excerpt', 'participant']);
+const attributeType = z.enum(['text', 'number', 'date', 'choice', 'boolean']);
+const searchFilters = z
+  .object({
+    codeId: id<T.CodeId>().optional(),
+    documentId: id<T.DocumentId>().optional(),
+    round: z.string().min(1).optional(),
+    /** Participant attribute values that must all match (name → value). */
+    attributes: z.record(z.string().min(1), z.string().max(2000)).optional(),
+  })
+  .strict();
 
 export type Scope = 'app' | 'project';
 
@@ -64,6 +75,18 @@ export const contract = {
     scope: 'app',
   }),
   'project.info': method<T.ProjectInfo>()({ input: empty, mutates: false }),
+  /** The coder identity recorded on new codings; kept in the app's preferences. */
+  'app.setCoder': method<{ id: T.CoderId | null; name: string }>()({
+    input: z.object({ name }).strict(),
+    mutates: true,
+    scope: 'app',
+  }),
+  'coders.list': method<T.Coder[]>()({ input: empty, mutates: false }),
+
+  // ---- undo / redo (one step per contract call, for as long as the project is open) ----
+  'history.undo': method<T.HistoryStatus>()({ input: empty, mutates: true }),
+  'history.redo': method<T.HistoryStatus>()({ input: empty, mutates: true }),
+  'history.status': method<T.HistoryStatus>()({ input: empty, mutates: false }),
 
   // ---- documents ----
   'documents.import': method<T.ImportResult>()({
@@ -115,7 +138,32 @@ export const contract = {
   }),
   'codes.update': method<T.Code>()({
     input: z
-      .object({ id: id<T.CodeId>(), color: color.optional(), description: z.string().max(20_000).optional() })
+      .object({
+        id: id<T.CodeId>(),
+        color: color.optional(),
+        description: z.string().max(20_000).optional(),
+        inclusion: z.string().max(20_000).optional(),
+        exclusion: z.string().max(20_000).optional(),
+        example: z.string().max(20_000).optional(),
+      })
+      .strict(),
+    mutates: true,
+  }),
+  /** Moves every coding of `sourceId` to `targetId` (keeping coders), re-parents its children, deletes it. */
+  'codes.merge': method<T.Code>()({
+    input: z.object({ sourceId: id<T.CodeId>(), targetId: id<T.CodeId>() }).strict(),
+    mutates: true,
+  }),
+  /** Creates a code (beside the original unless `parentId` says otherwise) and moves the chosen excerpts' codings to it. */
+  'codes.split': method<T.Code>()({
+    input: z
+      .object({
+        id: id<T.CodeId>(),
+        name,
+        excerptIds: z.array(id<T.ExcerptId>()).min(1, 'Choose at least one excerpt to move to the new code'),
+        parentId: id<T.CodeId>().nullable().optional(),
+        color: color.optional(),
+      })
       .strict(),
     mutates: true,
   }),
@@ -158,12 +206,137 @@ export const contract = {
     mutates: true,
   }),
   'excerpts.list': method<T.Excerpt[]>()({
-    input: z.object({ codeId: id<T.CodeId>().optional(), documentId: id<T.DocumentId>().optional() }).strict(),
+    input: z
+      .object({
+        codeId: id<T.CodeId>().optional(),
+        documentId: id<T.DocumentId>().optional(),
+        coderId: id<T.CoderId>().optional(),
+      })
+      .strict(),
+    mutates: false,
+  }),
+  /** New boundaries for an excerpt; its codings, memo and board uses stay with it. */
+  'excerpts.resize': method<T.Excerpt>()({
+    input: z.object({ id: id<T.ExcerptId>(), start: offset, end: offset }).strict(),
+    mutates: true,
+  }),
+  /** Codes whole turns: the listed turn indexes, or every turn of one speaker. One undo step. */
+  'excerpts.tagTurns': method<{ excerptIds: T.ExcerptId[] }>()({
+    input: z
+      .object({
+        documentId: id<T.DocumentId>(),
+        codeIds: z.array(id<T.CodeId>()).min(1, 'Choose at least one code'),
+        turns: z.array(z.number().int().min(0)).min(1).optional(),
+        speaker: z.string().min(1).optional(),
+      })
+      .strict()
+      .refine((v) => (v.turns === undefined) !== (v.speaker === undefined), {
+        message: 'Say which turns to code: either turn indexes or a speaker, not both',
+      }),
+    mutates: true,
+  }),
+  /** All excerpts of a code (optionally its descendants too) with context, participant and attributes. */
+  'excerpts.retrieve': method<T.RetrievedExcerpt[]>()({
+    input: z
+      .object({
+        codeId: id<T.CodeId>(),
+        includeChildren: z.boolean().default(false),
+        /** Characters of context either side (cut at the turn's edges). */
+        context: z.number().int().min(0).max(5000).default(200),
+        filters: z
+          .object({
+            round: z.string().min(1).optional(),
+            /** Participant attribute values that must all match (name → value). */
+            attributes: z.record(name, z.string().max(2000)).optional(),
+            documentId: id<T.DocumentId>().optional(),
+            coderId: id<T.CoderId>().optional(),
+          })
+          .strict()
+          .default({}),
+      })
+      .strict(),
     mutates: false,
   }),
 
+  // ---- memos ----
+  'memos.list': method<T.Memo[]>()({
+    input: z
+      .object({ targetKind: memoTarget.optional(), targetId: z.number().int().positive().nullable().optional() })
+      .strict(),
+    mutates: false,
+  }),
+  'memos.get': method<T.Memo>()({ input: z.object({ id: id<T.MemoId>() }).strict(), mutates: false }),
+  'memos.add': method<T.Memo>()({
+    input: z
+      .object({
+        targetKind: memoTarget,
+        /** The target's id; omit (or null) for a project memo. */
+        targetId: z.number().int().positive().nullable().optional(),
+        title: z.string().trim().max(200).optional(),
+        body: z.string().max(200_000),
+      })
+      .strict(),
+    mutates: true,
+  }),
+  'memos.update': method<T.Memo>()({
+    input: z
+      .object({
+        id: id<T.MemoId>(),
+        title: z.string().trim().max(200).optional(),
+        body: z.string().max(200_000).optional(),
+      })
+      .strict(),
+    mutates: true,
+  }),
+  'memos.delete': method<{ deleted: true }>()({
+    input: z.object({ id: id<T.MemoId>() }).strict(),
+    mutates: true,
+  }),
+
+  // ---- attributes ----
+  'attributes.list': method<T.Attribute[]>()({ input: empty, mutates: false }),
+  'attributes.add': method<T.Attribute>()({
+    input: z
+      .object({
+        name,
+        type: attributeType,
+        choices: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+      })
+      .strict(),
+    mutates: true,
+  }),
+  'attributes.update': method<T.Attribute>()({
+    input: z
+      .object({
+        id: id<T.AttributeId>(),
+        name: name.optional(),
+        type: attributeType.optional(),
+        choices: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+      })
+      .strict(),
+    mutates: true,
+  }),
+
   // ---- participants ----
-  'participants.list': method<T.Participant[]>()({ input: empty, mutates: false }),
+  'participants.list': method<T.Participant[]>()({
+    input: z
+      .object({
+        /** Only participants whose attributes have all these values (name → value). */
+        attributes: z.record(name, z.string().max(2000)).optional(),
+      })
+      .strict(),
+    mutates: false,
+  }),
+  'participants.update': method<T.Participant>()({
+    input: z
+      .object({
+        id: id<T.ParticipantId>(),
+        label: name.optional(),
+        displayName: z.string().trim().max(200).nullable().optional(),
+      })
+      .strict(),
+    mutates: true,
+  }),
   'participants.add': method<T.Participant>()({
     input: z
       .object({
@@ -192,9 +365,40 @@ export const contract = {
       .object({
         query: z.string().trim().min(1, 'Type something to search for'),
         limit: z.number().int().min(1).max(10_000).optional(),
+        filters: searchFilters.optional(),
+        /** Every occurrence in a matching passage (for review before "code all hits"), not only the first. */
+        every: z.boolean().optional(),
       })
       .strict(),
     mutates: false,
+  }),
+  /** Memo bodies matching the query (same syntax as search.query). */
+  'search.memos': method<T.MemoHit[]>()({
+    input: z
+      .object({
+        query: z.string().trim().min(1, 'Type something to search for'),
+        limit: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
+    mutates: false,
+  }),
+  /**
+   * Codes search hits with a code, after review: the given hits (as reviewed), or every hit
+   * of the query when `hits` is omitted. One undo step.
+   */
+  'search.codeAll': method<T.CodeAllResult>()({
+    input: z
+      .object({
+        query: z.string().trim().min(1, 'Type something to search for'),
+        codeId: id<T.CodeId>(),
+        filters: searchFilters.optional(),
+        hits: z
+          .array(z.object({ documentId: id<T.DocumentId>(), start: offset, end: offset }).strict())
+          .max(10_000)
+          .optional(),
+      })
+      .strict(),
+    mutates: true,
   }),
 
   // ---- boards ----

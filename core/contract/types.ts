@@ -16,6 +16,9 @@ export type CardId = Id<'Card'>;
 export type InsightId = Id<'Insight'>;
 export type StudyId = Id<'Study'>;
 export type CoderId = Id<'Coder'>;
+export type MemoId = Id<'Memo'>;
+export type AttributeId = Id<'Attribute'>;
+export type RoundId = Id<'Round'>;
 
 export interface ProjectCounts {
   documents: number;
@@ -113,8 +116,15 @@ export interface Code {
   parent: string | null;
   color: string;
   description: string;
+  /** Definition notes: what belongs under the code, what does not, and a typical example. */
+  inclusion: string;
+  exclusion: string;
+  example: string;
   position: number;
   excerpts: number;
+  /** Distinct documents and participants with at least one excerpt coded with this code. */
+  documents: number;
+  participants: number;
 }
 
 export interface CodeRef {
@@ -133,6 +143,19 @@ export interface Excerpt {
   codes: CodeRef[];
   participant: string | null;
   memo: string | null;
+  /** Names of the coders who applied any code to this excerpt. */
+  coders: string[];
+}
+
+/** An excerpt as retrieval shows it: with the text around it and who said it. */
+export interface RetrievedExcerpt extends Excerpt {
+  /** Up to `context` characters before and after the excerpt, cut at the excerpt's turn when it has one. */
+  before: string;
+  after: string;
+  speaker: string | null;
+  participantId: ParticipantId | null;
+  attributes: Record<string, string>;
+  round: string | null;
 }
 
 export interface TagResult {
@@ -148,6 +171,71 @@ export interface SearchHit {
   end: number;
   /** About 60 characters either side of the hit on one line, the hit wrapped in « », "…" where cut. */
   snippet: string;
+  /** bm25 rank (lower is better); present on ranked results. */
+  rank?: number;
+  /** Participant of the hit's document. */
+  participant?: string | null;
+  /** Codes of the excerpts that overlap the hit. */
+  codes?: CodeRef[];
+}
+
+export type MemoTargetKind = 'project' | 'document' | 'code' | 'excerpt' | 'participant';
+
+export interface Memo {
+  id: MemoId;
+  targetKind: MemoTargetKind;
+  targetId: number | null;
+  /** What the memo is about, named for people ("Code Price", "Excerpt in Interview 3"). */
+  targetLabel: string;
+  title: string;
+  body: string;
+  author: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemoHit {
+  memoId: MemoId;
+  targetKind: MemoTargetKind;
+  targetId: number | null;
+  targetLabel: string;
+  title: string;
+  /** UTF-16 offsets of the hit in the memo body. */
+  start: number;
+  end: number;
+  snippet: string;
+  rank: number;
+}
+
+export interface CodeAllResult {
+  /** Hits that got the code (new codings); hits already coded with it are skipped. */
+  coded: number;
+  excerptIds: ExcerptId[];
+}
+
+export type AttributeType = 'text' | 'number' | 'date' | 'choice' | 'boolean';
+
+export interface Attribute {
+  id: AttributeId;
+  name: string;
+  type: AttributeType;
+  choices: string[];
+  position: number;
+}
+
+export interface Coder {
+  id: CoderId;
+  name: string;
+  current: boolean;
+  codings: number;
+}
+
+export interface HistoryStatus {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** "Undo: apply code Price", or null when there is nothing to undo. */
+  undoLabel: string | null;
+  redoLabel: string | null;
 }
 
 export interface Participant {
@@ -155,6 +243,8 @@ export interface Participant {
   label: string;
   displayName: string | null;
   attributes: Record<string, string>;
+  /** Documents linked to this participant. */
+  documents: DocumentId[];
 }
 
 export interface Board {

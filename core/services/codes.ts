@@ -82,12 +82,23 @@ export function renameCode(ctx: ProjectContext, input: { id: CodeId; name: strin
 
 export function updateCode(
   ctx: ProjectContext,
-  input: { id: CodeId; color?: string | undefined; description?: string | undefined },
+  input: {
+    id: CodeId;
+    color?: string | undefined;
+    description?: string | undefined;
+    inclusion?: string | undefined;
+    exclusion?: string | undefined;
+    example?: string | undefined;
+  },
 ): Code {
   mustGet(ctx, input.id);
   ctx.repos.tx(() => {
     if (input.color !== undefined) ctx.repos.codes.setColor(input.id, input.color.toUpperCase());
     if (input.description !== undefined) ctx.repos.codes.setDescription(input.id, input.description);
+    const { inclusion, exclusion, example } = input;
+    if (inclusion !== undefined || exclusion !== undefined || example !== undefined) {
+      ctx.repos.codes.setNotes(input.id, { inclusion, exclusion, example });
+    }
   });
   return getCode(ctx, input.id);
 }
@@ -166,12 +177,81 @@ export function deleteCode(
     const children = codes.childIds(code.id);
     siblings.splice(at, 1, ...children);
     for (const child of children) codes.setParent(child, code.parentId);
+    ctx.repos.memos.deleteFor('code', code.id);
     codes.delete(code.id);
     siblings.forEach((id, i) => {
       codes.setPosition(id, i);
     });
     excerpts.deleteOrphans(touched);
     return { deletedCodings, movedCodings };
+  });
+}
+
+/**
+ * Merges `sourceId` into `targetId`: codings move and keep their coders (an excerpt the target
+ * already codes by the same coder keeps one coding), child codes move under the target, memos
+ * and bound board groups follow, and the source code is deleted. One transaction.
+ */
+export function mergeCodes(ctx: ProjectContext, input: { sourceId: CodeId; targetId: CodeId }): Code {
+  const { codes } = ctx.repos;
+  const source = mustGet(ctx, input.sourceId);
+  const target = mustGet(ctx, input.targetId);
+  if (source.id === target.id) throw badInput(`"${source.name}" cannot be merged into itself. Pick another code.`);
+  if (codes.ancestorIds(target.id).includes(source.id)) {
+    throw badInput(
+      `"${source.name}" cannot be merged into "${target.name}", which sits inside it. Merge "${target.name}" into "${source.name}" instead, or move it out first.`,
+    );
+  }
+  const childIds = codes.childIds(source.id);
+  for (const childId of childIds) {
+    const child = mustGet(ctx, childId);
+    const clash = codes.findSibling(target.id, child.name);
+    if (clash !== undefined) {
+      throw conflict(
+        `"${source.name}" has a child code "${child.name}", and "${target.name}" already has a child of that name. Merge or rename those two first.`,
+      );
+    }
+  }
+  ctx.repos.tx(() => {
+    codes.moveCodings(source.id, target.id);
+    codes.handOver(source.id, target.id);
+    const base = codes.childIds(target.id).length;
+    childIds.forEach((childId, i) => {
+      codes.setParent(childId, target.id);
+      codes.setPosition(childId, base + i);
+    });
+    codes.delete(source.id);
+    codes.childIds(source.parentId).forEach((id, i) => {
+      codes.setPosition(id, i);
+    });
+  });
+  return getCode(ctx, target.id);
+}
+
+/** Splits a code: a new code takes the codings the given excerpts have with the original. */
+export function splitCode(
+  ctx: ProjectContext,
+  input: {
+    id: CodeId;
+    name: string;
+    excerptIds: readonly number[];
+    parentId?: CodeId | null | undefined;
+    color?: string | undefined;
+  },
+): Code {
+  const original = mustGet(ctx, input.id);
+  const coded = new Set<number>(ctx.repos.excerpts.idsCodedWith(original.id));
+  const missing = input.excerptIds.filter((id) => !coded.has(id));
+  if (missing.length > 0) {
+    throw badInput(
+      `Excerpt ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not coded with "${original.name}", so ${missing.length === 1 ? 'it' : 'they'} cannot move to the new code.`,
+    );
+  }
+  const parentId = input.parentId === undefined ? original.parentId : input.parentId;
+  return ctx.repos.tx(() => {
+    const created = addCode(ctx, { name: input.name, parentId, color: input.color });
+    ctx.repos.codes.moveCodingsOf(original.id, created.id, input.excerptIds);
+    return getCode(ctx, created.id);
   });
 }
 

@@ -1,6 +1,16 @@
 /** Coding: tag a span with codes, untag, list excerpts with their live text. */
 import type { ExcerptRow } from '../../db/repositories/excerpts.js';
-import type { CodeId, CodeRef, DocumentId, Excerpt, ExcerptId, TagResult } from '../contract/types.js';
+import type {
+  CodeId,
+  CodeRef,
+  CoderId,
+  DocumentId,
+  Excerpt,
+  ExcerptId,
+  ParticipantId,
+  RetrievedExcerpt,
+  TagResult,
+} from '../contract/types.js';
 import { badInput, notFound } from '../errors.js';
 import { requireCodes } from './codes.js';
 import type { ProjectContext } from './context.js';
@@ -78,6 +88,12 @@ export function hydrateExcerpts(ctx: ProjectContext, rows: readonly ExcerptRow[]
     codes.set(c.excerptId, list);
   }
   const memos = repos.memos.bodiesByTarget('excerpt');
+  const coders = new Map<ExcerptId, string[]>();
+  for (const c of repos.excerpts.coders(ids)) {
+    const list = coders.get(c.excerptId) ?? [];
+    list.push(c.name);
+    coders.set(c.excerptId, list);
+  }
   return rows.map((row) => ({
     id: row.id,
     documentId: row.documentId,
@@ -88,12 +104,13 @@ export function hydrateExcerpts(ctx: ProjectContext, rows: readonly ExcerptRow[]
     codes: codes.get(row.id) ?? [],
     participant: row.participant,
     memo: memos.get(row.id) ?? null,
+    coders: coders.get(row.id) ?? [],
   }));
 }
 
 export function listExcerpts(
   ctx: ProjectContext,
-  filter: { codeId?: CodeId | undefined; documentId?: DocumentId | undefined },
+  filter: { codeId?: CodeId | undefined; documentId?: DocumentId | undefined; coderId?: CoderId | undefined },
 ): Excerpt[] {
   if (filter.codeId !== undefined) requireCodes(ctx, [filter.codeId]);
   if (filter.documentId !== undefined && !ctx.repos.documents.exists(filter.documentId)) {
@@ -105,4 +122,137 @@ export function listExcerpts(
 export function getExcerpts(ctx: ProjectContext, ids: readonly ExcerptId[]): Map<ExcerptId, Excerpt> {
   const excerpts = hydrateExcerpts(ctx, ctx.repos.excerpts.list({ ids }));
   return new Map(excerpts.map((e) => [e.id, e]));
+}
+
+function checkSpan(text: string, documentId: DocumentId, start: number, end: number): void {
+  if (!(start >= 0 && start < end && end <= text.length)) {
+    throw badInput(
+      `The span ${start}–${end} is not inside document ${documentId}, which is ${text.length} characters long. ` +
+        `Offsets need 0 ≤ start < end ≤ ${text.length}.`,
+    );
+  }
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** New boundaries for an excerpt; refused when they leave the document or split a character. */
+export function resizeExcerpt(ctx: ProjectContext, input: { id: ExcerptId; start: number; end: number }): Excerpt {
+  const row = ctx.repos.excerpts.get(input.id);
+  if (!row) throw notFound(`There is no excerpt with id ${input.id}.`);
+  const text = ctx.repos.documents.text(row.documentId) ?? '';
+  checkSpan(text, row.documentId, input.start, input.end);
+  if (isLowSurrogate(text.charCodeAt(input.start)) || isLowSurrogate(text.charCodeAt(input.end))) {
+    throw badInput(`The span ${input.start}–${input.end} would cut a character (such as an emoji) in half.`);
+  }
+  if (text.slice(input.start, input.end).trim() === '') {
+    throw badInput('An excerpt needs some text: the new span holds only spaces.');
+  }
+  ctx.repos.tx(() => ctx.repos.excerpts.setSpan(input.id, input.start, input.end));
+  const [excerpt] = hydrateExcerpts(ctx, ctx.repos.excerpts.list({ ids: [input.id] }));
+  return excerpt as Excerpt;
+}
+
+/** Codes whole turns — by index, or every turn of one speaker — in one transaction. */
+export function tagTurns(
+  ctx: ProjectContext,
+  input: { documentId: DocumentId; codeIds: CodeId[]; turns?: number[] | undefined; speaker?: string | undefined },
+): { excerptIds: ExcerptId[] } {
+  const { repos } = ctx;
+  const text = repos.documents.text(input.documentId);
+  if (text === undefined) throw notFound(`There is no document with id ${input.documentId}.`);
+  requireCodes(ctx, input.codeIds);
+  const turns = repos.documents.turns(input.documentId);
+  let chosen: typeof turns;
+  if (input.turns !== undefined) {
+    const bad = input.turns.filter((i) => i >= turns.length);
+    if (bad.length > 0) {
+      throw badInput(`Document ${input.documentId} has ${turns.length} turns; there is no turn ${bad.join(', ')}.`);
+    }
+    chosen = [...new Set(input.turns)].map((i) => turns[i] as (typeof turns)[number]);
+  } else {
+    const speaker = input.speaker?.trim().toLowerCase();
+    chosen = turns.filter((t) => t.speaker?.trim().toLowerCase() === speaker);
+    if (chosen.length === 0) throw notFound(`No turn in document ${input.documentId} is by "${input.speaker}".`);
+  }
+  const spans = chosen.filter((t) => t.end > t.start && text.slice(t.start, t.end).trim() !== '');
+  return repos.tx(() => {
+    const excerptIds = spans.map((t) => {
+      const id =
+        repos.excerpts.findSpan(input.documentId, t.start, t.end) ??
+        repos.excerpts.insert(input.documentId, t.start, t.end, ctx.coderId);
+      for (const codeId of new Set(input.codeIds)) repos.excerpts.addCoding(id, codeId, ctx.coderId);
+      return id;
+    });
+    return { excerptIds };
+  });
+}
+
+export interface RetrieveFilters {
+  round?: string | undefined;
+  attributes?: Record<string, string> | undefined;
+  documentId?: DocumentId | undefined;
+  coderId?: CoderId | undefined;
+}
+
+/** A code's excerpts (with its descendants' when asked) with context, speaker, participant and attributes. */
+export function retrieveExcerpts(
+  ctx: ProjectContext,
+  input: { codeId: CodeId; includeChildren: boolean; context: number; filters: RetrieveFilters },
+): RetrievedExcerpt[] {
+  const { repos } = ctx;
+  requireCodes(ctx, [input.codeId]);
+  const codeIds = input.includeChildren ? repos.codes.subtreeIds(input.codeId) : [input.codeId];
+  const { filters } = input;
+  if (filters.documentId !== undefined && !repos.documents.exists(filters.documentId)) {
+    throw notFound(`There is no document with id ${filters.documentId}.`);
+  }
+  const rows = repos.excerpts.list({
+    codeIds,
+    documentId: filters.documentId,
+    coderId: filters.coderId,
+    round: filters.round,
+    attributes: filters.attributes,
+  });
+  const excerpts = hydrateExcerpts(ctx, rows);
+  const turnsByDoc = new Map<DocumentId, ReturnType<typeof repos.documents.turns>>();
+  const texts = new Map<DocumentId, string>();
+  const attrs = new Map<number, Record<string, string>>();
+  const rounds = new Map<DocumentId, string | null>();
+  return excerpts.map((excerpt, i) => {
+    const row = rows[i] as ExcerptRow;
+    const docId = excerpt.documentId;
+    if (!texts.has(docId)) {
+      texts.set(docId, repos.documents.text(docId) ?? '');
+      turnsByDoc.set(docId, repos.documents.turns(docId));
+      rounds.set(docId, repos.excerpts.roundOf(docId));
+    }
+    const text = texts.get(docId) as string;
+    const turn = turnsByDoc
+      .get(docId)
+      ?.find((t) => t.start <= excerpt.start && excerpt.start < Math.max(t.end, t.start + 1));
+    const lo = turn ? Math.min(turn.start, excerpt.start) : 0;
+    const hi = turn ? Math.max(turn.end, excerpt.end) : text.length;
+    let from = Math.max(lo, excerpt.start - input.context);
+    let to = Math.min(hi, excerpt.end + input.context);
+    if (isLowSurrogate(text.charCodeAt(from))) from++;
+    if (isLowSurrogate(text.charCodeAt(to))) to++;
+    const participantId = (turn?.participantId ?? row.participantId ?? null) as ParticipantId | null;
+    let attributes: Record<string, string> = {};
+    if (participantId !== null) {
+      attributes = attrs.get(participantId) ?? {};
+      if (!attrs.has(participantId)) {
+        for (const v of repos.participants.attributeValuesOf(participantId)) attributes[v.name] = v.value;
+        attrs.set(participantId, attributes);
+      }
+    }
+    return {
+      ...excerpt,
+      before: text.slice(from, excerpt.start),
+      after: text.slice(excerpt.end, to),
+      speaker: turn?.speaker ?? null,
+      participantId,
+      attributes,
+      round: rounds.get(docId) ?? null,
+    };
+  });
 }

@@ -201,6 +201,9 @@ export async function importFiles(
       }
       const prepared = await prepare(file, bytes, sha256, options);
       const documentIds = store(ctx, file, prepared, options, pattern);
+      // Imports are not undoable: their rows must never join the next undo step. This runs
+      // synchronously after the file's transaction, so no other command's changes are lost.
+      ctx.repos.history.clear();
       result.imported.push({ file: file.name, documentIds, format: prepared.importer.format as ImportFormat });
     } catch (err) {
       const reason =

@@ -4,11 +4,15 @@ import { createProjectDb, type Db, openProjectDb } from '../../db/connection.js'
 import { Repositories } from '../../db/repositories/index.js';
 import type { CoderId, ProjectInfo } from '../contract/types.js';
 import { badInput, QuarryError } from '../errors.js';
+import { History } from '../undo/history.js';
 import type { ProjectContext } from './context.js';
+import { syncMemoIndex } from './memos.js';
 
 export interface ProjectSession extends ProjectContext {
   path: string;
   coderName: string;
+  /** Undo/redo of this session; forgotten when the project closes. */
+  history: History;
 }
 
 export function defaultProjectName(path: string): string {
@@ -22,7 +26,18 @@ function startSession(path: string, db: Db, coderName: string, name: string): Pr
     repos.meta.ensure(name);
     return repos.coders.makeCurrent(coderName);
   });
-  return { path, repos, coderId: coder.id as CoderId, coderName };
+  const session: ProjectSession = {
+    path,
+    repos,
+    coderId: coder.id as CoderId,
+    coderName,
+    history: new History(repos, (entries) => {
+      // Memo bodies are searchable: keep their index in step with every memo row change.
+      const memoIds = entries.filter((e) => e.tbl === 'memos').map((e) => Number(e.rowKey));
+      if (memoIds.length > 0) syncMemoIndex(session, memoIds);
+    }),
+  };
+  return session;
 }
 
 export function createProject(path: string, name: string | undefined, coderName: string): ProjectSession {
@@ -53,6 +68,13 @@ export function openProject(path: string, coderName: string): ProjectSession {
     db.close();
     throw err;
   }
+}
+
+/** Makes `name` the coder recorded on this session's new codings. */
+export function setSessionCoder(session: ProjectSession, name: string): void {
+  const coder = session.repos.coders.makeCurrent(name);
+  session.coderId = coder.id;
+  session.coderName = name;
 }
 
 export function closeSession(session: ProjectSession): void {

@@ -1,15 +1,26 @@
 /**
- * Full-text search over documents. Queries in Latin, Cyrillic, Arabic… go to the word index
- * (FTS5 syntax passes through); queries with Chinese, Japanese, Korean or Thai go to the
- * trigram index, and terms under three characters fall back to scanning the text.
- * Snippets wrap the hit in « ».
+ * Full-text search over documents and memos. Queries in Latin, Cyrillic, Arabic… go to the
+ * word index (FTS5 syntax passes through); queries with Chinese, Japanese, Korean or Thai go
+ * to the trigram index, or to the segmented index when a term is shorter than three
+ * characters. FTS5 says which segments match; the hit's offsets come from matching the
+ * original text. Snippets wrap the hit in « ».
  */
-import type { SegmentHitRow } from '../../db/repositories/search.js';
-import type { DocumentId, SearchHit } from '../contract/types.js';
+import type { SearchTable, SegmentFilters, SegmentHitRow } from '../../db/repositories/search.js';
+import type {
+  CodeAllResult,
+  CodeId,
+  CodeRef,
+  DocumentId,
+  ExcerptId,
+  MemoHit,
+  MemoTargetKind,
+  SearchHit,
+} from '../contract/types.js';
 import { badInput } from '../errors.js';
 import { SPACELESS_SCRIPT } from '../text/fold.js';
-import { containsTerm, findSubstringMatch, findWordMatch, type Span } from '../text/match.js';
+import { findSubstringMatch, findWordMatch, type Span } from '../text/match.js';
 import {
+  cjkExpression,
   type ParsedQuery,
   parseQuery,
   QuerySyntaxError,
@@ -18,7 +29,9 @@ import {
   wordExpression,
 } from '../text/query.js';
 import { makeSnippet } from '../text/snippet.js';
+import { requireCodes } from './codes.js';
 import type { ProjectContext } from './context.js';
+import { memoTargetLabel } from './memos.js';
 
 export const DEFAULT_SEARCH_LIMIT = 100;
 
@@ -49,13 +62,49 @@ function runFts<T>(query: string, fn: () => T): T {
 
 const codePoints = (s: string) => [...s.trim()].length;
 
-export function search(ctx: ProjectContext, input: { query: string; limit?: number | undefined }): SearchHit[] {
-  const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
-  const parsed = parse(input.query);
+export interface SearchFilters extends SegmentFilters {}
+
+interface Plan {
+  parsed: ParsedQuery;
+  positive: QueryTerm[];
+  table: SearchTable;
+  expression: string;
+  spaceless: boolean;
+}
+
+/**
+ * Which index answers a query: the word index for alphabetic scripts; for scripts without
+ * spaces the trigram index when every term has three characters or more, else the
+ * segmented index (which also finds one- and two-character words).
+ */
+export function planSearch(query: string): Plan {
+  const parsed = parse(query);
   const positive = parsed.terms.filter((t) => !t.negated);
   if (positive.length === 0) {
-    throw badInput(`The search "${input.query}" only says what to leave out. Add a word to look for. ${SYNTAX_HELP}`);
+    throw badInput(`The search "${query}" only says what to leave out. Add a word to look for. ${SYNTAX_HELP}`);
   }
+  const spaceless = SPACELESS_SCRIPT.test(query);
+  if (!spaceless) return { parsed, positive, table: 'words', expression: wordExpression(parsed), spaceless };
+  if (parsed.terms.every((t) => codePoints(t.raw) >= 3)) {
+    return { parsed, positive, table: 'trigrams', expression: trigramExpression(parsed), spaceless };
+  }
+  return { parsed, positive, table: 'cjk', expression: cjkExpression(parsed), spaceless };
+}
+
+export function search(
+  ctx: ProjectContext,
+  input: {
+    query: string;
+    limit?: number | undefined;
+    filters?: SearchFilters | undefined;
+    /** Every occurrence in each matching segment, not only the first (for review and "code all hits"). */
+    every?: boolean | undefined;
+  },
+): SearchHit[] {
+  const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
+  const filters = input.filters ?? {};
+  if (filters.codeId !== undefined) requireCodes(ctx, [filters.codeId]);
+  const plan = planSearch(input.query);
   const texts = new Map<DocumentId, string>();
   const textOf = (id: DocumentId): string => {
     let text = texts.get(id);
@@ -65,32 +114,131 @@ export function search(ctx: ProjectContext, input: { query: string; limit?: numb
     }
     return text;
   };
-
-  const spaceless = SPACELESS_SCRIPT.test(input.query);
-  let rows: SegmentHitRow[];
-  if (!spaceless) {
-    const expression = wordExpression(parsed);
-    rows = runFts(input.query, () => ctx.repos.search.matchWords(expression, limit));
-  } else if (parsed.terms.every((t) => codePoints(t.raw) >= 3)) {
-    const expression = trigramExpression(parsed);
-    rows = runFts(input.query, () => ctx.repos.search.matchTrigrams(expression, limit));
-  } else {
-    return scan(ctx, parsed, limit);
-  }
-
-  const locate = spaceless ? findSubstringMatch : findWordMatch;
-  return rows.map((row) => {
+  const rows: SegmentHitRow[] = runFts(input.query, () =>
+    ctx.repos.search.matchDocuments(plan.table, plan.expression, limit, filters),
+  );
+  const locate = plan.spaceless ? findSubstringMatch : findWordMatch;
+  const coded = ctx.repos.search.documentsWithExcerpts([...new Set(rows.map((r) => r.documentId))]);
+  const hits: SearchHit[] = [];
+  for (const row of rows) {
     const text = textOf(row.documentId);
-    const span = locate(text.slice(row.start, row.end), positive) ?? fallbackSpan(text, row.start, row.end);
+    const segment = text.slice(row.start, row.end);
+    const spans = input.every ? allSpans(segment, plan.positive, locate) : [];
+    if (spans.length === 0) spans.push(locate(segment, plan.positive) ?? fallbackSpan(text, row.start, row.end));
+    for (const span of spans) {
+      const start = row.start + span.start;
+      const end = row.start + span.end;
+      const codes = coded.has(row.documentId) ? codesAt(ctx, row.documentId, start, end) : [];
+      if (filters.codeId !== undefined && !codes.some((c) => c.id === filters.codeId)) continue;
+      hits.push({
+        documentId: row.documentId,
+        documentTitle: row.documentTitle,
+        start,
+        end,
+        snippet: makeSnippet(text, start, end),
+        rank: row.rank,
+        participant: row.participant ?? null,
+        codes,
+      });
+    }
+  }
+  return hits;
+}
+
+/** Every match of the terms in a segment, left to right, not overlapping. */
+function allSpans(
+  segment: string,
+  terms: QueryTerm[],
+  locate: (text: string, terms: QueryTerm[]) => Span | null,
+): Span[] {
+  const out: Span[] = [];
+  let offset = 0;
+  while (offset < segment.length) {
+    const span = locate(segment.slice(offset), terms);
+    if (!span || span.end <= span.start) break;
+    out.push({ start: offset + span.start, end: offset + span.end });
+    offset += span.end;
+  }
+  return out;
+}
+
+/** Codes of the excerpts overlapping [start, end) of a document, each once. */
+function codesAt(ctx: ProjectContext, documentId: DocumentId, start: number, end: number): CodeRef[] {
+  const ids = ctx.repos.excerpts.overlapping(documentId, start, end);
+  if (ids.length === 0) return [];
+  const seen = new Map<CodeId, CodeRef>();
+  for (const c of ctx.repos.excerpts.codings(ids)) {
+    if (!seen.has(c.codeId)) seen.set(c.codeId, { id: c.codeId, name: c.name, color: c.color });
+  }
+  return [...seen.values()];
+}
+
+/** Memo bodies matching the query; offsets are into the memo body. */
+export function searchMemos(ctx: ProjectContext, input: { query: string; limit?: number | undefined }): MemoHit[] {
+  const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
+  const plan = planSearch(input.query);
+  const rows = runFts(input.query, () => ctx.repos.search.matchMemos(plan.table, plan.expression, limit));
+  const locate = plan.spaceless ? findSubstringMatch : findWordMatch;
+  return rows.map((row) => {
+    const body = ctx.repos.memos.get(row.memoId)?.body ?? '';
+    const span = locate(body.slice(row.start, row.end), plan.positive) ?? fallbackSpan(body, row.start, row.end);
     const start = row.start + span.start;
     const end = row.start + span.end;
+    const targetKind = row.targetKind as MemoTargetKind;
     return {
-      documentId: row.documentId,
-      documentTitle: row.documentTitle,
+      memoId: row.memoId as MemoHit['memoId'],
+      targetKind,
+      targetId: row.targetId,
+      targetLabel: memoTargetLabel(ctx, targetKind, row.targetId),
+      title: row.title,
       start,
       end,
-      snippet: makeSnippet(text, start, end),
+      snippet: makeSnippet(body, start, end),
+      rank: row.rank,
     };
+  });
+}
+
+/**
+ * "Code all hits": applies a code to each reviewed hit (or every hit of the query), as one
+ * excerpt per hit span. Hits that already carry the code are skipped. Reviewed hits are
+ * re-checked against the query so a stale review cannot code arbitrary text.
+ */
+export function codeAllHits(
+  ctx: ProjectContext,
+  input: {
+    query: string;
+    codeId: CodeId;
+    filters?: SearchFilters | undefined;
+    hits?: { documentId: DocumentId; start: number; end: number }[] | undefined;
+  },
+): CodeAllResult {
+  requireCodes(ctx, [input.codeId]);
+  const found = search(ctx, { query: input.query, limit: 10_000, filters: input.filters, every: true });
+  const key = (h: { documentId: number; start: number; end: number }) => `${h.documentId}:${h.start}:${h.end}`;
+  const known = new Set(found.map(key));
+  let chosen: { documentId: DocumentId; start: number; end: number }[] = found;
+  if (input.hits !== undefined) {
+    const stale = input.hits.filter((h) => !known.has(key(h)));
+    if (stale.length > 0) {
+      throw badInput(
+        `${stale.length} of the reviewed hits are no longer results of "${input.query}" (e.g. document ${stale[0]?.documentId} at ${stale[0]?.start}–${stale[0]?.end}). Search again and review the hits.`,
+      );
+    }
+    chosen = input.hits;
+  }
+  const { repos } = ctx;
+  return repos.tx(() => {
+    let coded = 0;
+    const excerptIds: ExcerptId[] = [];
+    for (const hit of chosen) {
+      const id =
+        repos.excerpts.findSpan(hit.documentId, hit.start, hit.end) ??
+        repos.excerpts.insert(hit.documentId, hit.start, hit.end, ctx.coderId);
+      if (repos.excerpts.addCoding(id, input.codeId, ctx.coderId)) coded++;
+      excerptIds.push(id);
+    }
+    return { coded, excerptIds };
   });
 }
 
@@ -98,37 +246,4 @@ export function search(ctx: ProjectContext, input: { query: string; limit?: numb
 function fallbackSpan(text: string, start: number, end: number): Span {
   const first = /\S+/.exec(text.slice(start, end));
   return first ? { start: first.index, end: first.index + first[0].length } : { start: 0, end: end - start };
-}
-
-/**
- * Short terms in spaceless scripts: the trigram index cannot hold them, so read the text.
- * Documents are pre-filtered by the literal needles, then each segment is tested in JS.
- */
-function scan(ctx: ProjectContext, parsed: ParsedQuery, limit: number): SearchHit[] {
-  const positive = parsed.terms.filter((t) => !t.negated);
-  const negated = parsed.terms.filter((t) => t.negated);
-  const anyOf = parsed.parts.some((p) => p.kind === 'op' && p.op === 'OR');
-  const needles = anyOf ? [] : positive.filter((t) => SPACELESS_SCRIPT.test(t.raw)).map((t) => t.raw.trim());
-  const hits: SearchHit[] = [];
-  for (const doc of ctx.repos.search.scanDocuments(needles)) {
-    for (const segment of ctx.repos.search.segmentsOf('document', doc.documentId)) {
-      const segText = doc.text.slice(segment.start, segment.end);
-      const has = (t: QueryTerm) => containsTerm(segText, t);
-      const matches = (anyOf ? positive.some(has) : positive.every(has)) && !negated.some(has);
-      if (!matches) continue;
-      const span = findSubstringMatch(segText, positive);
-      if (!span) continue;
-      const start = segment.start + span.start;
-      const end = segment.start + span.end;
-      hits.push({
-        documentId: doc.documentId,
-        documentTitle: doc.documentTitle,
-        start,
-        end,
-        snippet: makeSnippet(doc.text, start, end),
-      });
-      if (hits.length >= limit) return hits;
-    }
-  }
-  return hits;
 }

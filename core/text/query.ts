@@ -4,6 +4,7 @@
  * AND / OR / NOT (upper case, as in FTS5) and parentheses. Anything else in a word (an
  * apostrophe, a hyphen, a colon) splits it into a phrase, so `don't` and `e-mail` just work.
  */
+import { charTokens, hasSpacelessScript, segmentWords } from './cjk.js';
 import { wordTokens } from './fold.js';
 
 export class QuerySyntaxError extends Error {}
@@ -111,6 +112,24 @@ export function trigramExpression(query: ParsedQuery): string {
       if (p.kind === 'op') return p.op;
       if (p.kind === 'paren') return p.open ? '(' : ')';
       return quote(p.term.raw.trim());
+    })
+    .join(' ');
+}
+
+/**
+ * The FTS5 expression for the segmented index (search_cjk): each term is a phrase of single
+ * characters in the `chars` column (an exact substring, whatever the segmenter did), or the
+ * term's segmented words in the `words` column.
+ */
+export function cjkExpression(query: ParsedQuery): string {
+  return query.parts
+    .map((p) => {
+      if (p.kind === 'op') return p.op;
+      if (p.kind === 'paren') return p.open ? '(' : ')';
+      const raw = p.term.raw.trim();
+      const chars = `chars : ${quote(charTokens(raw))}`;
+      if (!hasSpacelessScript(raw)) return chars;
+      return `(${chars} OR words : ${quote(segmentWords(raw).join(' '))})`;
     })
     .join(' ');
 }

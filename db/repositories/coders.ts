@@ -16,6 +16,13 @@ export class CodersRepo {
     return row ? { ...row, isCurrent: true } : undefined;
   }
 
+  list(): { id: CoderId; name: string; isCurrent: number; codings: number }[] {
+    return this.sql.all(
+      `SELECT k.id, k.name, k.is_current AS isCurrent, (SELECT count(*) FROM codings g WHERE g.coder_id = k.id) AS codings
+         FROM coders k ORDER BY k.name COLLATE NOCASE, k.id`,
+    );
+  }
+
   /** Makes the coder with this name current, creating it on first use. */
   makeCurrent(name: string): CoderRow {
     return this.sql.tx(() => {

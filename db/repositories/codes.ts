@@ -9,15 +9,27 @@ export interface CodeRow {
   parent: string | null;
   color: string;
   description: string;
+  inclusion: string;
+  exclusion: string;
+  example: string;
   position: number;
   /** Distinct excerpts coded with this code. */
   excerpts: number;
+  /** Distinct documents / participants (via the document) with an excerpt coded with this code. */
+  documents: number;
+  participants: number;
 }
 
 const SELECT = `
-  SELECT c.id, c.name, c.parent_id AS parentId, p.name AS parent, c.color, c.description, c.position,
-         (SELECT count(DISTINCT g.excerpt_id) FROM codings g WHERE g.code_id = c.id) AS excerpts
-    FROM codes c LEFT JOIN codes p ON p.id = c.parent_id`;
+  SELECT c.id, c.name, c.parent_id AS parentId, p.name AS parent, c.color, c.description,
+         c.inclusion, c.exclusion, c.example, c.position,
+         ifnull(n.excerpts, 0) AS excerpts, ifnull(n.documents, 0) AS documents, ifnull(n.participants, 0) AS participants
+    FROM codes c LEFT JOIN codes p ON p.id = c.parent_id
+    LEFT JOIN (
+      SELECT g.code_id, count(DISTINCT g.excerpt_id) AS excerpts, count(DISTINCT e.document_id) AS documents,
+             count(DISTINCT d.participant_id) AS participants
+        FROM codings g JOIN excerpts e ON e.id = g.excerpt_id JOIN documents d ON d.id = e.document_id
+       GROUP BY g.code_id) n ON n.code_id = c.id`;
 
 export interface NewCode {
   name: string;
@@ -105,6 +117,20 @@ export class CodesRepo {
     this.sql.run(`UPDATE codes SET description = ? WHERE id = ?`, description, id);
   }
 
+  setNotes(
+    id: CodeId,
+    notes: { inclusion?: string | undefined; exclusion?: string | undefined; example?: string | undefined },
+  ): void {
+    this.sql.run(
+      `UPDATE codes SET inclusion = ifnull(?, inclusion), exclusion = ifnull(?, exclusion), example = ifnull(?, example)
+        WHERE id = ?`,
+      notes.inclusion ?? null,
+      notes.exclusion ?? null,
+      notes.example ?? null,
+      id,
+    );
+  }
+
   setParent(id: CodeId, parentId: CodeId | null): void {
     this.sql.run(`UPDATE codes SET parent_id = ? WHERE id = ?`, parentId, id);
   }
@@ -126,6 +152,40 @@ export class CodesRepo {
     const moved = this.sql.run(`UPDATE OR IGNORE codings SET code_id = ? WHERE code_id = ?`, to, from).changes;
     const merged = this.sql.run(`DELETE FROM codings WHERE code_id = ?`, from).changes;
     return { moved, merged };
+  }
+
+  /** Moves the codings of `from` on the given excerpts to `to`; duplicates (same excerpt and coder) collapse. */
+  moveCodingsOf(from: CodeId, to: CodeId, excerptIds: readonly number[]): number {
+    const json = JSON.stringify(excerptIds);
+    const moved = this.sql.run(
+      `UPDATE OR IGNORE codings SET code_id = ? WHERE code_id = ? AND excerpt_id IN (SELECT value FROM json_each(?))`,
+      to,
+      from,
+      json,
+    ).changes;
+    this.sql.run(
+      `DELETE FROM codings WHERE code_id = ? AND excerpt_id IN (SELECT value FROM json_each(?))`,
+      from,
+      json,
+    );
+    return moved;
+  }
+
+  /** Memos about `from` become memos about `to`; board groups bound to it bind to `to`. */
+  handOver(from: CodeId, to: CodeId): void {
+    this.sql.run(`UPDATE memos SET target_id = ? WHERE target_kind = 'code' AND target_id = ?`, to, from);
+    this.sql.run(`UPDATE board_groups SET bound_code_id = ? WHERE bound_code_id = ?`, to, from);
+  }
+
+  /** Ids of the code and all its descendants. */
+  subtreeIds(id: CodeId): CodeId[] {
+    return this.sql
+      .all<{ id: CodeId }>(
+        `WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN down ON c.parent_id = down.id)
+         SELECT id FROM down`,
+        id,
+      )
+      .map((r) => r.id);
   }
 
   deleteCodings(id: CodeId): number {

@@ -21,8 +21,16 @@ export interface ExcerptCodingRow {
 
 export interface ExcerptFilter {
   codeId?: CodeId | undefined;
+  /** Any of these codes (e.g. a code and its descendants). */
+  codeIds?: readonly CodeId[] | undefined;
   documentId?: DocumentId | undefined;
   ids?: readonly ExcerptId[] | undefined;
+  /** Coded by this coder (with one of the filtered codes, when codes are filtered). */
+  coderId?: CoderId | undefined;
+  /** The document's round, by name. */
+  round?: string | undefined;
+  /** Participant attribute values (name → value) that must all match. */
+  attributes?: Record<string, string> | undefined;
 }
 
 const SELECT = `
@@ -56,9 +64,27 @@ export class ExcerptsRepo {
   list(filter: ExcerptFilter = {}): ExcerptRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.codeId !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM codings g WHERE g.excerpt_id = e.id AND g.code_id = ?)`);
-      params.push(filter.codeId);
+    const codeIds = filter.codeIds ?? (filter.codeId !== undefined ? [filter.codeId] : undefined);
+    if (codeIds !== undefined || filter.coderId !== undefined) {
+      const parts = ['g.excerpt_id = e.id'];
+      if (codeIds !== undefined) {
+        parts.push('g.code_id IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(codeIds));
+      }
+      if (filter.coderId !== undefined) {
+        parts.push('g.coder_id = ?');
+        params.push(filter.coderId);
+      }
+      where.push(`EXISTS (SELECT 1 FROM codings g WHERE ${parts.join(' AND ')})`);
+    }
+    if (filter.round !== undefined) {
+      where.push(`d.round_id IN (SELECT id FROM rounds WHERE name = ? COLLATE NOCASE)`);
+      params.push(filter.round);
+    }
+    for (const [name, value] of Object.entries(filter.attributes ?? {})) {
+      where.push(`EXISTS (SELECT 1 FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id
+                           WHERE v.participant_id = d.participant_id AND a.name = ? AND v.value = ? COLLATE NOCASE)`);
+      params.push(name, value);
     }
     if (filter.documentId !== undefined) {
       where.push(`e.document_id = ?`);
@@ -83,6 +109,42 @@ export class ExcerptsRepo {
       `${base} WHERE g.excerpt_id IN (SELECT value FROM json_each(?))${order}`,
       JSON.stringify(ids),
     );
+  }
+
+  /** Names of the coders on each excerpt (all excerpts when ids are omitted). */
+  coders(ids?: readonly ExcerptId[]): { excerptId: ExcerptId; name: string }[] {
+    const base = `SELECT DISTINCT g.excerpt_id AS excerptId, k.name FROM codings g JOIN coders k ON k.id = g.coder_id`;
+    if (ids === undefined) return this.sql.all(`${base} ORDER BY g.excerpt_id, k.name`);
+    return this.sql.all(
+      `${base} WHERE g.excerpt_id IN (SELECT value FROM json_each(?)) ORDER BY g.excerpt_id, k.name`,
+      JSON.stringify(ids),
+    );
+  }
+
+  /** Round names of documents, for retrieval. */
+  roundOf(documentId: DocumentId): string | null {
+    return (
+      this.sql.get<{ name: string }>(
+        `SELECT r.name FROM documents d JOIN rounds r ON r.id = d.round_id WHERE d.id = ?`,
+        documentId,
+      )?.name ?? null
+    );
+  }
+
+  setSpan(id: ExcerptId, start: number, end: number): void {
+    this.sql.run(`UPDATE excerpts SET start = ?, "end" = ? WHERE id = ?`, start, end, id);
+  }
+
+  /** Excerpts that overlap [start, end) of a document. */
+  overlapping(documentId: DocumentId, start: number, end: number): ExcerptId[] {
+    return this.sql
+      .all<{ id: ExcerptId }>(
+        `SELECT id FROM excerpts WHERE document_id = ? AND start < ? AND "end" > ? ORDER BY start, id`,
+        documentId,
+        end,
+        start,
+      )
+      .map((r) => r.id);
   }
 
   insert(documentId: DocumentId, start: number, end: number, createdBy: CoderId | null): ExcerptId {

@@ -8,6 +8,7 @@ import { CodersRepo } from './coders.js';
 import { CodesRepo } from './codes.js';
 import { DocumentsRepo } from './documents.js';
 import { ExcerptsRepo } from './excerpts.js';
+import { HistoryRepo } from './history.js';
 import { InsightsRepo } from './insights.js';
 import { MemosRepo } from './memos.js';
 import { ParticipantsRepo } from './participants.js';
@@ -30,6 +31,7 @@ export class Repositories {
   readonly boards: BoardsRepo;
   readonly insights: InsightsRepo;
   readonly search: SearchRepo;
+  readonly history: HistoryRepo;
   private readonly sql: Sql;
 
   constructor(db: Database) {
@@ -47,6 +49,7 @@ export class Repositories {
     this.boards = new BoardsRepo(sql);
     this.insights = new InsightsRepo(sql);
     this.search = new SearchRepo(sql);
+    this.history = new HistoryRepo(sql);
   }
 
   /** Checkpoints the WAL into the main file and closes the connection. */

@@ -17,6 +17,14 @@ export interface AttributeValueRow {
 
 const COLUMNS = `id, label, display_name AS displayName, pseudonym`;
 
+export interface AttributeRow {
+  id: number;
+  name: string;
+  type: 'text' | 'number' | 'date' | 'choice' | 'boolean';
+  choices: string;
+  position: number;
+}
+
 export class ParticipantsRepo {
   constructor(private readonly sql: Sql) {}
 
@@ -93,6 +101,61 @@ export class ParticipantsRepo {
       `DELETE FROM attribute_values WHERE participant_id = ? AND attribute_id = ?`,
       participantId,
       attributeId,
+    );
+  }
+
+  attributes(): AttributeRow[] {
+    return this.sql.all<AttributeRow>(`SELECT id, name, type, choices, position FROM attributes ORDER BY position, id`);
+  }
+
+  attribute(id: number): AttributeRow | undefined {
+    return this.sql.get<AttributeRow>(`SELECT id, name, type, choices, position FROM attributes WHERE id = ?`, id);
+  }
+
+  attributeByName(name: string): AttributeRow | undefined {
+    return this.sql.get<AttributeRow>(
+      `SELECT id, name, type, choices, position FROM attributes WHERE name = ? COLLATE NOCASE`,
+      name,
+    );
+  }
+
+  insertAttribute(name: string, type: AttributeRow['type'], choices: readonly string[]): number {
+    return this.sql.run(
+      `INSERT INTO attributes (guid, name, type, choices, position)
+       VALUES (?, ?, ?, ?, (SELECT ifnull(max(position) + 1, 0) FROM attributes))`,
+      newGuid(),
+      name,
+      type,
+      JSON.stringify(choices),
+    ).lastInsertRowid;
+  }
+
+  updateAttribute(id: number, fields: { name: string; type: AttributeRow['type']; choices: readonly string[] }): void {
+    this.sql.run(
+      `UPDATE attributes SET name = ?, type = ?, choices = ? WHERE id = ?`,
+      fields.name,
+      fields.type,
+      JSON.stringify(fields.choices),
+      id,
+    );
+  }
+
+  /** Every value of one attribute, for re-validating them when its type changes. */
+  valuesOf(attributeId: number): { participantId: ParticipantId; value: string }[] {
+    return this.sql.all(
+      `SELECT participant_id AS participantId, value FROM attribute_values WHERE attribute_id = ?`,
+      attributeId,
+    );
+  }
+
+  update(id: ParticipantId, label: string, displayName: string | null): void {
+    this.sql.run(`UPDATE participants SET label = ?, display_name = ? WHERE id = ?`, label, displayName, id);
+  }
+
+  /** Documents linked to each participant. */
+  documentIds(): { participantId: ParticipantId; documentId: number }[] {
+    return this.sql.all(
+      `SELECT participant_id AS participantId, id AS documentId FROM documents WHERE participant_id IS NOT NULL ORDER BY id`,
     );
   }
 

@@ -1,10 +1,38 @@
 /**
- * The search index: segments of owner rows (start/end into the owner's text) plus two
- * contentless FTS5 tables sharing the segment rowid — words (unicode61, diacritics folded)
- * and trigrams (for scripts without spaces).
+ * The search index: segments of owner rows (start/end into the owner's text) plus three
+ * contentless FTS5 tables sharing the segment rowid — words (unicode61, diacritics folded),
+ * trigrams (substrings of three characters or more) and cjk (Intl.Segmenter words and single
+ * characters of scripts without spaces, for one- and two-character words; schema v2).
  */
-import type { DocumentId } from '../../core/contract/types.js';
+import type { CodeId, DocumentId } from '../../core/contract/types.js';
+import { cjkColumns } from '../../core/text/cjk.js';
 import type { Sql } from './sql.js';
+
+export type SearchTable = 'words' | 'trigrams' | 'cjk';
+
+const FTS_TABLE: Record<SearchTable, string> = {
+  words: 'search_words',
+  trigrams: 'search_trigrams',
+  cjk: 'search_cjk',
+};
+
+export interface SegmentFilters {
+  documentId?: DocumentId | undefined;
+  /** Segments overlapping an excerpt coded with this code. */
+  codeId?: CodeId | undefined;
+  round?: string | undefined;
+  attributes?: Record<string, string> | undefined;
+}
+
+export interface MemoSegmentHitRow {
+  memoId: number;
+  targetKind: string;
+  targetId: number | null;
+  title: string;
+  start: number;
+  end: number;
+  rank: number;
+}
 
 export type SegmentOwner = 'document' | 'memo' | 'insight' | 'hypothesis' | 'card';
 
@@ -17,6 +45,8 @@ export interface NewSegment {
 export interface SegmentHitRow {
   documentId: DocumentId;
   documentTitle: string;
+  /** The document's participant label (filled by matchDocuments). */
+  participant?: string | null;
   start: number;
   end: number;
   rank: number;
@@ -36,6 +66,15 @@ export class SearchRepo {
       );
       this.sql.run(`INSERT INTO search_words (rowid, text) VALUES (?, ?)`, lastInsertRowid, segment.text);
       this.sql.run(`INSERT INTO search_trigrams (rowid, text) VALUES (?, ?)`, lastInsertRowid, segment.text);
+      const columns = cjkColumns(segment.text);
+      if (columns) {
+        this.sql.run(
+          `INSERT INTO search_cjk (rowid, words, chars) VALUES (?, ?, ?)`,
+          lastInsertRowid,
+          columns.words,
+          columns.chars,
+        );
+      }
     }
   }
 
@@ -48,6 +87,7 @@ export class SearchRepo {
     for (const { id } of ids) {
       this.sql.run(`DELETE FROM search_words WHERE rowid = ?`, id);
       this.sql.run(`DELETE FROM search_trigrams WHERE rowid = ?`, id);
+      this.sql.run(`DELETE FROM search_cjk WHERE rowid = ?`, id);
     }
     this.sql.run(`DELETE FROM search_segments WHERE owner_kind = ? AND owner_id = ?`, kind, ownerId);
   }
@@ -59,6 +99,68 @@ export class SearchRepo {
         kind,
         ownerId,
       )?.n ?? 0
+    );
+  }
+
+  /** Document segments matching an FTS5 expression on one index, best bm25 first, filtered. */
+  matchDocuments(table: SearchTable, expression: string, limit: number, filters: SegmentFilters = {}): SegmentHitRow[] {
+    const where: string[] = [];
+    const params: unknown[] = [expression];
+    if (filters.documentId !== undefined) {
+      where.push('s.owner_id = ?');
+      params.push(filters.documentId);
+    }
+    if (filters.codeId !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM excerpts e JOIN codings g ON g.excerpt_id = e.id
+                          WHERE e.document_id = s.owner_id AND g.code_id = ? AND e.start < s."end" AND e."end" > s.start)`);
+      params.push(filters.codeId);
+    }
+    if (filters.round !== undefined) {
+      where.push('d.round_id IN (SELECT id FROM rounds WHERE name = ? COLLATE NOCASE)');
+      params.push(filters.round);
+    }
+    for (const [name, value] of Object.entries(filters.attributes ?? {})) {
+      where.push(`EXISTS (SELECT 1 FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id
+                           WHERE v.participant_id = d.participant_id AND a.name = ? AND v.value = ? COLLATE NOCASE)`);
+      params.push(name, value);
+    }
+    params.push(limit);
+    const fts = FTS_TABLE[table];
+    return this.sql.all<SegmentHitRow>(
+      `SELECT s.owner_id AS documentId, d.title AS documentTitle, p.label AS participant, s.start, s."end", f.rank
+         FROM ${fts} f
+         JOIN search_segments s ON s.id = f.rowid AND s.owner_kind = 'document'
+         JOIN documents d ON d.id = s.owner_id
+         LEFT JOIN participants p ON p.id = d.participant_id
+        WHERE ${fts} MATCH ?${where.map((w) => ` AND ${w}`).join('')}
+        ORDER BY f.rank, s.owner_id, s.start
+        LIMIT ?`,
+      ...params,
+    );
+  }
+
+  /** Which of these documents have any excerpt (so hits elsewhere skip the code look-up). */
+  documentsWithExcerpts(ids: readonly DocumentId[]): Set<DocumentId> {
+    const rows = this.sql.all<{ id: DocumentId }>(
+      `SELECT DISTINCT document_id AS id FROM excerpts WHERE document_id IN (SELECT value FROM json_each(?))`,
+      JSON.stringify(ids),
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Memo segments matching an FTS5 expression, best bm25 first. */
+  matchMemos(table: SearchTable, expression: string, limit: number): MemoSegmentHitRow[] {
+    const fts = FTS_TABLE[table];
+    return this.sql.all<MemoSegmentHitRow>(
+      `SELECT m.id AS memoId, m.target_kind AS targetKind, m.target_id AS targetId, m.title, s.start, s."end", f.rank
+         FROM ${fts} f
+         JOIN search_segments s ON s.id = f.rowid AND s.owner_kind = 'memo'
+         JOIN memos m ON m.id = s.owner_id
+        WHERE ${fts} MATCH ?
+        ORDER BY f.rank, m.id, s.start
+        LIMIT ?`,
+      expression,
+      limit,
     );
   }
 

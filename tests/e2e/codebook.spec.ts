@@ -34,7 +34,10 @@ test('codebook: add a child code, rename, delete after a confirmation that count
     .getByRole('dialog', { name: 'Delete code Lecture slides' })
     .getByRole('button', { name: 'Delete code' })
     .click();
-  await expect(page.getByRole('button', { name: /Lecture slides/ })).toHaveCount(0);
+  // Scoped to the codebook: the status bar's undo button now names the deleted code.
+  await expect(page.getByRole('list', { name: 'Codes' }).getByRole('button', { name: /Lecture slides/ })).toHaveCount(
+    0,
+  );
   await saved(page);
   const codes = workspace.cliJson<{ name: string; parent: string | null }[]>(['codes', project]);
   expect(codes.map((c) => c.name)).toEqual(['Teaching']);

@@ -68,7 +68,10 @@ test('imports files dropped onto the window', async ({ page, workspace }) => {
     const data = new DataTransfer();
     data.items.add(
       new File(
-        ['Ana: I paid with Pix and it was instant.\nBo: Same here.\nAna: No card needed.\nBo: Right.\n'],
+        [
+          '[00:00:05] Ana: I paid with Pix and it was instant.\n[00:01:12] Bo: Same here.\n' +
+            '[00:02:40] Ana: No card needed.\n[01:02:03] Bo: Right.\n',
+        ],
         'dropped.txt',
         { type: 'text/plain' },
       ),
@@ -78,6 +81,9 @@ test('imports files dropped onto the window', async ({ page, workspace }) => {
   });
   await expect(page.getByRole('heading', { name: 'dropped', level: 1 })).toBeVisible();
   await expect(page.locator('.turn-speaker').first()).toHaveText('Ana');
+  // Timestamps from the transcript show beside the speaker; the labels are not part of the text.
+  await expect(page.locator('.turn-time')).toHaveText(['0:05', '1:12', '2:40', '1:02:03']);
+  await expect(page.locator('.block-text').first()).toHaveText('I paid with Pix and it was instant.');
   await saved(page);
   expect(workspace.cliJson<{ title: string }[]>(['docs', project]).map((d) => d.title)).toEqual(['dropped']);
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentId } from '../../core/contract/types.js';
+import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { file, newTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
@@ -10,7 +11,7 @@ describe('createApp: the simplest path', () => {
     t = await newTestApp();
     const info = await t.call('project.info', {});
     expect(info.name).toBe('Test project');
-    expect(info.schemaVersion).toBe(1);
+    expect(info.schemaVersion).toBe(SCHEMA_VERSION);
     expect(info.counts.documents).toBe(0);
 
     const text =

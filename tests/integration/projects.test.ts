@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type QuarryApp } from '../../core/app.js';
+import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { file, tempDir } from './helpers.js';
 
 const apps: QuarryApp[] = [];
@@ -21,7 +22,7 @@ describe('projects', () => {
     const a = app(join(dir, 'cfg'), 'Maria');
     const path = join(dir, 'Checkout Study.quarry');
     const info = await a.dispatcher.call('project.create', { path });
-    expect(info).toMatchObject({ path, name: 'Checkout Study', schemaVersion: 1 });
+    expect(info).toMatchObject({ path, name: 'Checkout Study', schemaVersion: SCHEMA_VERSION });
     const status = await a.dispatcher.call('app.status', {});
     expect(status.coder?.name).toBe('Maria');
     expect(status.recent.map((r) => r.path)).toEqual([path]);
@@ -84,12 +85,12 @@ describe('projects', () => {
     db.close();
     const a = app(join(dir, 'cfg'));
     const info = await a.dispatcher.call('project.open', { path });
-    expect(info).toMatchObject({ schemaVersion: 1, name: 'old' });
+    expect(info).toMatchObject({ schemaVersion: SCHEMA_VERSION, name: 'old' });
     const imported = await a.dispatcher.call('documents.import', { files: [file('a.txt', 'hello world')] });
     expect(imported.imported).toHaveLength(1);
     a.close();
     const check = new Database(path, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(1);
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     check.close();
   });
 

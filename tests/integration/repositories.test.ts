@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeId, DocumentId } from '../../core/contract/types.js';
 import { createProjectDb } from '../../db/connection.js';
+import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { Repositories } from '../../db/repositories/index.js';
 import { tempDir } from './helpers.js';
 
@@ -50,7 +51,7 @@ describe('repositories', () => {
     expect(r.meta.ensure('Other name').name).toBe('Repo test');
     r.meta.rename('Renamed');
     expect(r.meta.get()?.name).toBe('Renamed');
-    expect(r.meta.schemaVersion()).toBe(1);
+    expect(r.meta.schemaVersion()).toBe(SCHEMA_VERSION);
   });
 
   it('counts document length in UTF-16 code units, as offsets do', () => {

@@ -20,6 +20,7 @@ function excerpt(id: number, start: number, end: number, color = '#112233', text
     codes: [{ id: id as CodeId, name: `code ${id}`, color }],
     participant: null,
     memo: null,
+    coders: [],
   };
 }
 
@@ -31,8 +32,13 @@ function code(id: number, name: string, parentId: number | null = null, position
     parent: null,
     color: '#000000',
     description: '',
+    inclusion: '',
+    exclusion: '',
+    example: '',
     position,
     excerpts: 0,
+    documents: 0,
+    participants: 0,
   };
 }
 

@@ -42,6 +42,10 @@ interface BoardState {
 
 const seq = latestOnly();
 let selectedBoard: BoardId | null = null;
+/** One "create Board 1" at a time: quick clicks must not create two boards. */
+let ensuring: Promise<BoardDetail | null> | null = null;
+/** Excerpts being added right now, so a double click adds one card. */
+const adding = new Set<ExcerptId>();
 
 /** Cards of one container (a group or the ungrouped column) in display order. */
 export function cardsIn(board: BoardDetail, groupId: GroupId | null): BoardCard[] {
@@ -80,15 +84,35 @@ export const useBoard = create<BoardState>()((set, get) => ({
     if (answer) set({ ...answer.value, loaded: true });
   },
 
-  async ensureBoard() {
-    if (!get().loaded) await get().load();
-    if (get().current) return get().current;
-    if (get().boards.length > 0) return null;
-    const board = await mutate(() => getClient().call('boards.create', { name: 'Board 1' }));
-    if (!board) return null;
-    selectedBoard = board.id;
-    await changed('boards.create');
-    return get().current;
+  ensureBoard() {
+    ensuring ??= (async () => {
+      const open = get().current;
+      if (open) return open;
+      // Ask the project, not the store: a reload still in flight (after another click, or an
+      // SSE change event) can leave the store's lists stale, and trusting them either drops
+      // the caller's card or creates a second "Board 1".
+      const client = getClient();
+      const boards = await guard(() => client.call('boards.list', {}));
+      if (!boards) return null;
+      let id = (boards.find((b) => b.id === selectedBoard) ?? boards[0])?.id;
+      if (id === undefined) {
+        const board = await mutate(() => client.call('boards.create', { name: 'Board 1' }));
+        if (!board) return null;
+        id = board.id;
+        await changed('boards.create');
+      }
+      selectedBoard = id;
+      const current = get().current;
+      if (current?.id === id) return current;
+      const boardId = id;
+      const detail = await guard(() => client.call('boards.get', { id: boardId }));
+      if (!detail) return null;
+      set({ current: detail, loaded: true });
+      return detail;
+    })().finally(() => {
+      ensuring = null;
+    });
+    return ensuring;
   },
 
   async select(id) {
@@ -128,25 +152,31 @@ export const useBoard = create<BoardState>()((set, get) => ({
   },
 
   async addExcerpt(excerptId) {
-    const board = get().current ?? (await get().ensureBoard());
-    if (!board) return;
-    if (board.cards.some((c) => c.excerpt?.id === excerptId)) {
-      useActivity.getState().toast('info', `Already on ${board.name}`);
-      return;
+    if (adding.has(excerptId)) return;
+    adding.add(excerptId);
+    try {
+      const board = get().current ?? (await get().ensureBoard());
+      if (!board) return;
+      if (board.cards.some((c) => c.excerpt?.id === excerptId)) {
+        useActivity.getState().toast('info', `Already on ${board.name}`);
+        return;
+      }
+      const ungrouped = cardsIn(board, null);
+      const card = await mutate(() =>
+        getClient().call('boards.addCard', {
+          boardId: board.id,
+          excerptId,
+          groupId: null,
+          x: 0,
+          y: ungrouped.length * 10,
+        }),
+      );
+      if (!card) return;
+      await changed('boards.addCard');
+      useActivity.getState().toast('success', `Added to ${board.name}`);
+    } finally {
+      adding.delete(excerptId);
     }
-    const ungrouped = cardsIn(board, null);
-    const card = await mutate(() =>
-      getClient().call('boards.addCard', {
-        boardId: board.id,
-        excerptId,
-        groupId: null,
-        x: 0,
-        y: ungrouped.length * 10,
-      }),
-    );
-    if (!card) return;
-    await changed('boards.addCard');
-    useActivity.getState().toast('success', `Added to ${board.name}`);
   },
 
   async moveCard(cardId, groupId, index) {

@@ -19,6 +19,11 @@ interface CodesState {
   add(name: string, parentId?: CodeId | null): Promise<Code | undefined>;
   rename(id: CodeId, name: string): Promise<boolean>;
   remove(id: CodeId): Promise<boolean>;
+  merge(sourceId: CodeId, targetId: CodeId): Promise<boolean>;
+  update(
+    id: CodeId,
+    fields: { color?: string; description?: string; inclusion?: string; exclusion?: string; example?: string },
+  ): Promise<boolean>;
   markUsed(ids: CodeId[]): void;
   reset(): void;
 }
@@ -77,6 +82,18 @@ export const useCodes = create<CodesState>()((set, get) => ({
   async remove(id) {
     const result = await mutate(() => getClient().call('codes.delete', { id, codings: 'delete' }));
     if (result) await changed('codes.delete');
+    return result !== undefined;
+  },
+
+  async merge(sourceId, targetId) {
+    const result = await mutate(() => getClient().call('codes.merge', { sourceId, targetId }));
+    if (result) await changed('codes.merge');
+    return result !== undefined;
+  },
+
+  async update(id, fields) {
+    const result = await mutate(() => getClient().call('codes.update', { id, ...fields }));
+    if (result) await changed('codes.update');
     return result !== undefined;
   },
 

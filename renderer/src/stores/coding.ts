@@ -32,7 +32,7 @@ interface CodingState {
   apply(codeIds: CodeId[], target?: TextTarget): Promise<boolean>;
   createAndApply(name: string): Promise<boolean>;
   /** Several codes in one go: existing ones by id, new ones by name (created first). */
-  applyMany(codeIds: CodeId[], newNames: string[]): Promise<boolean>;
+  applyMany(codeIds: CodeId[], newNames: string[], target?: TextTarget): Promise<boolean>;
   applyRecent(slot: number): Promise<boolean>;
   focusExcerpt(id: ExcerptId | null): void;
   /** J/K: the next or previous excerpt of the open document, scrolled into view. */
@@ -78,15 +78,32 @@ export const useCoding = create<CodingState>()((set, get) => ({
   },
 
   async apply(codeIds, target) {
+    return get().applyMany(codeIds, [], target);
+  },
+
+  async createAndApply(name) {
+    return get().applyMany([], [name]);
+  },
+
+  async applyMany(codeIds, newNames, target) {
     const t = target ?? get().pickerTarget ?? get().selection;
-    if (!t || codeIds.length === 0 || get().busy) return false;
+    // One coding gesture at a time: a second Enter must not create the code twice.
+    if (!t || codeIds.length + newNames.length === 0 || get().busy) return false;
     set({ busy: true });
     try {
+      const ids = [...codeIds];
+      for (const name of newNames) {
+        const codes = useCodes.getState();
+        const code = exactCode(codes.list, name) ?? (await codes.add(name.trim()));
+        if (!code) return false;
+        ids.push(code.id);
+      }
+      const unique = [...new Set(ids)];
       const result = await mutate(() =>
-        getClient().call('excerpts.tag', { documentId: t.documentId, start: t.start, end: t.end, codeIds }),
+        getClient().call('excerpts.tag', { documentId: t.documentId, start: t.start, end: t.end, codeIds: unique }),
       );
       if (!result) return false;
-      useCodes.getState().markUsed(codeIds);
+      useCodes.getState().markUsed(unique);
       clearPageSelection();
       set({ selection: null, pickerOpen: false, pickerTarget: null, focusedExcerptId: result.excerptId });
       await changed('excerpts.tag');
@@ -94,23 +111,6 @@ export const useCoding = create<CodingState>()((set, get) => ({
     } finally {
       set({ busy: false });
     }
-  },
-
-  async createAndApply(name) {
-    return get().applyMany([], [name]);
-  },
-
-  async applyMany(codeIds, newNames) {
-    const target = get().pickerTarget ?? get().selection;
-    if (!target) return false;
-    const ids = [...codeIds];
-    for (const name of newNames) {
-      const codes = useCodes.getState();
-      const code = exactCode(codes.list, name) ?? (await codes.add(name.trim()));
-      if (!code) return false;
-      ids.push(code.id);
-    }
-    return get().apply([...new Set(ids)], target);
   },
 
   async applyRecent(slot) {

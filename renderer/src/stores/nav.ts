@@ -1,7 +1,7 @@
 /** Which section the window shows and small view-level toggles. */
 import { create } from 'zustand';
 
-export type Section = 'documents' | 'codes' | 'excerpts' | 'board' | 'search';
+export type Section = 'documents' | 'codes' | 'excerpts' | 'retrieve' | 'memos' | 'board' | 'search';
 
 interface NavState {
   section: Section;

@@ -11,8 +11,11 @@ import { useCodes } from './codes.js';
 import { useCoding } from './coding.js';
 import { useDocuments } from './documents.js';
 import { useExcerpts } from './excerpts.js';
+import { useHistory } from './history.js';
+import { useMemos } from './memos.js';
 import { useNav } from './nav.js';
 import { useParticipants } from './participants.js';
+import { useRetrieval } from './retrieval.js';
 import { useSearch } from './search.js';
 
 interface ProjectState {
@@ -52,9 +55,14 @@ async function loadProject(path: string | null) {
   useCoding.getState().reset();
   useSearch.getState().reset();
   useParticipants.getState().reset();
+  useHistory.getState().reset();
+  useRetrieval.getState().reset();
+  useMemos.getState().reset();
   useCodes.getState().setProject(path);
   if (!path) return;
   await Promise.all([
+    useHistory.getState().load(),
+    useMemos.getState().reload(),
     useDocuments.getState().load(),
     useCodes.getState().load(),
     useExcerpts.getState().load(),

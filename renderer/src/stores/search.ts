@@ -1,8 +1,11 @@
 /** Full-text search over the project (the contract's FTS5 search), typed as you go. */
 import { create } from 'zustand';
-import type { SearchHit } from '../../../core/contract/index.js';
+import type { CodeId, SearchHit } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
-import { guard, latestOnly } from './activity.js';
+import { guard, latestOnly, mutate, useActivity } from './activity.js';
+import { changed } from './changes.js';
+
+export const hitKey = (h: Pick<SearchHit, 'documentId' | 'start' | 'end'>) => `${h.documentId}:${h.start}:${h.end}`;
 
 interface SearchState {
   query: string;
@@ -10,8 +13,16 @@ interface SearchState {
   /** The query the hits belong to (null before the first search). */
   searched: string | null;
   busy: boolean;
+  /** "Code all hits": every occurrence, each with a checkbox, before anything is coded. */
+  review: { query: string; hits: SearchHit[]; checked: Set<string> } | null;
   setQuery(query: string): void;
   run(): Promise<void>;
+  startReview(): Promise<void>;
+  toggle(key: string): void;
+  setAll(on: boolean): void;
+  cancelReview(): void;
+  /** Codes the checked hits; returns how many got the code. */
+  applyReview(codeId: CodeId): Promise<number | undefined>;
   reset(): void;
 }
 
@@ -24,6 +35,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
   hits: [],
   searched: null,
   busy: false,
+  review: null,
 
   setQuery(query) {
     set({ query });
@@ -43,8 +55,54 @@ export const useSearch = create<SearchState>()((set, get) => ({
     if (answer) set({ hits: answer.value, searched: query, busy: false });
   },
 
+  async startReview() {
+    const query = get().searched;
+    if (!query) return;
+    const hits = await guard(() => getClient().call('search.query', { query, limit: 2000, every: true }));
+    if (!hits) return;
+    set({ review: { query, hits, checked: new Set(hits.map(hitKey)) } });
+  },
+
+  toggle(key) {
+    const review = get().review;
+    if (!review) return;
+    const checked = new Set(review.checked);
+    if (checked.has(key)) checked.delete(key);
+    else checked.add(key);
+    set({ review: { ...review, checked } });
+  },
+
+  setAll(on) {
+    const review = get().review;
+    if (review) set({ review: { ...review, checked: new Set(on ? review.hits.map(hitKey) : []) } });
+  },
+
+  cancelReview() {
+    set({ review: null });
+  },
+
+  async applyReview(codeId) {
+    const review = get().review;
+    if (!review) return undefined;
+    const hits = review.hits
+      .filter((h) => review.checked.has(hitKey(h)))
+      .map(({ documentId, start, end }) => ({ documentId, start, end }));
+    if (hits.length === 0) return 0;
+    const result = await mutate(() => getClient().call('search.codeAll', { query: review.query, codeId, hits }));
+    if (!result) return undefined;
+    set({ review: null });
+    useActivity
+      .getState()
+      .toast(
+        'success',
+        `Coded ${result.coded} hit${result.coded === 1 ? '' : 's'}${result.coded < hits.length ? ` (${hits.length - result.coded} already had the code)` : ''}.`,
+      );
+    await changed('search.codeAll');
+    return result.coded;
+  },
+
   reset() {
     if (timer) clearTimeout(timer);
-    set({ query: '', hits: [], searched: null, busy: false });
+    set({ query: '', hits: [], searched: null, busy: false, review: null });
   },
 }));

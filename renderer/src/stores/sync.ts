@@ -10,23 +10,55 @@ import { setRefresher } from './changes.js';
 import { useCodes } from './codes.js';
 import { useDocuments } from './documents.js';
 import { useExcerpts } from './excerpts.js';
+import { useHistory } from './history.js';
+import { useMemos } from './memos.js';
 import { useParticipants } from './participants.js';
 import { useProject } from './project.js';
+import { useRetrieval } from './retrieval.js';
 
-type Area = 'status' | 'documents' | 'openDocument' | 'openExcerpts' | 'codes' | 'excerpts' | 'board' | 'participants';
+type Area =
+  | 'status'
+  | 'documents'
+  | 'openDocument'
+  | 'openExcerpts'
+  | 'codes'
+  | 'excerpts'
+  | 'board'
+  | 'participants'
+  | 'retrieval'
+  | 'memos';
+
+const EVERYTHING: Area[] = [
+  'documents',
+  'openDocument',
+  'codes',
+  'excerpts',
+  'board',
+  'participants',
+  'retrieval',
+  'memos',
+];
 
 function areasOf(method: MethodName): Area[] {
   const family = method.split('.')[0];
   switch (family) {
     case 'project':
+    case 'app':
       return ['status'];
+    case 'history':
+      // An undo can touch anything undoable.
+      return EVERYTHING;
     case 'documents':
     case 'participants':
-      return ['documents', 'openDocument', 'excerpts', 'board', 'participants'];
+    case 'attributes':
+      return ['documents', 'openDocument', 'excerpts', 'board', 'participants', 'retrieval'];
     case 'codes':
-      return ['codes', 'openExcerpts', 'excerpts', 'board'];
+      return ['codes', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'memos'];
     case 'excerpts':
-      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board'];
+    case 'search':
+      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board', 'retrieval'];
+    case 'memos':
+      return ['memos', 'openExcerpts', 'excerpts'];
     case 'boards':
       return ['board'];
     default:
@@ -49,6 +81,10 @@ export async function refreshFor(methods: MethodName[]): Promise<void> {
   if (areas.has('excerpts')) jobs.push(useExcerpts.getState().load());
   if (areas.has('board') && useBoard.getState().loaded) jobs.push(useBoard.getState().load());
   if (areas.has('participants')) jobs.push(useParticipants.getState().load());
+  if (areas.has('retrieval')) jobs.push(useRetrieval.getState().reload());
+  if (areas.has('memos')) jobs.push(useMemos.getState().reload());
+  // Whatever changed, the next undo/redo label may have too.
+  if (areas.size > 0) jobs.push(useHistory.getState().load());
   await Promise.all(jobs);
 }
 

@@ -19,6 +19,7 @@ export function CodesView() {
   const excerpts = useExcerpts((s) => s.list);
   const [renaming, setRenaming] = useState<CodeId | null>(null);
   const [deleting, setDeleting] = useState<Code | null>(null);
+  const [merging, setMerging] = useState<Code | null>(null);
   const selectedCode = codes.find((c) => c.id === selected) ?? null;
 
   useEffect(() => {
@@ -102,6 +103,15 @@ export function CodesView() {
                     <button
                       type="button"
                       className="icon-button"
+                      aria-label={`Merge code ${row.code.name} into another`}
+                      title="Merge into…"
+                      onClick={() => setMerging(row.code)}
+                    >
+                      <Icon name="codes" />
+                    </button>
+                    <button
+                      type="button"
+                      className="icon-button"
                       aria-label={`Delete code ${row.code.name}`}
                       title="Delete"
                       onClick={() => setDeleting(row.code)}
@@ -122,7 +132,14 @@ export function CodesView() {
             {excerpts.length} excerpt{excerpts.length === 1 ? '' : 's'}
           </span>
         </header>
-        {selectedCode?.description && <p className="muted pad">{selectedCode.description}</p>}
+        {selectedCode && (
+          <p className="muted small pad" data-testid="code-counts">
+            {selectedCode.excerpts} excerpt{selectedCode.excerpts === 1 ? '' : 's'} · {selectedCode.documents} document
+            {selectedCode.documents === 1 ? '' : 's'} · {selectedCode.participants} participant
+            {selectedCode.participants === 1 ? '' : 's'}
+          </p>
+        )}
+        {selectedCode && <CodeDefinition key={selectedCode.id} code={selectedCode} />}
         <div className="view-body">
           {excerpts.length === 0 ? (
             <p className="muted pad">Nothing coded {selectedCode ? 'with this code ' : ''}yet.</p>
@@ -132,6 +149,7 @@ export function CodesView() {
         </div>
       </section>
       {deleting && <DeleteCodeDialog code={deleting} onClose={() => setDeleting(null)} />}
+      {merging && <MergeCodeDialog code={merging} onClose={() => setMerging(null)} />}
     </div>
   );
 }
@@ -234,5 +252,96 @@ function DeleteCodeDialog({ code, onClose }: { code: Code; onClose(): void }) {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+function MergeCodeDialog({ code, onClose }: { code: Code; onClose(): void }) {
+  const codes = useCodes((s) => s.list);
+  const rows = useMemo(() => codeTree(codes).filter((r) => r.code.id !== code.id), [codes, code.id]);
+  const [target, setTarget] = useState<string>('');
+  const targetCode = codes.find((c) => c.id === Number(target));
+  const n = code.excerpts;
+  return (
+    <Dialog label={`Merge code ${code.name}`} onClose={onClose}>
+      <h2>Merge “{code.name}” into…</h2>
+      <p className="muted">
+        Its {n} excerpt{n === 1 ? '' : 's'} move to the code you choose, with their coders; its sub-codes move too, and
+        “{code.name}” is removed. You can undo this.
+      </p>
+      <select aria-label="Merge into code" value={target} onChange={(e) => setTarget(e.target.value)}>
+        <option value="">Choose the code to keep…</option>
+        {rows.map((r) => (
+          <option key={r.code.id} value={r.code.id}>
+            {r.path}
+          </option>
+        ))}
+      </select>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!targetCode}
+          onClick={async () => {
+            if (!targetCode) return;
+            if (await useCodes.getState().merge(code.id, targetCode.id)) {
+              if (useExcerpts.getState().codeFilter === code.id) await useExcerpts.getState().setFilter(targetCode.id);
+              onClose();
+            }
+          }}
+        >
+          {targetCode ? `Merge into “${targetCode.name}”` : 'Merge'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** The code's definition: description, when to use it, when not, and an example. */
+function CodeDefinition({ code }: { code: Code }) {
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState({
+    description: code.description,
+    inclusion: code.inclusion,
+    exclusion: code.exclusion,
+    example: code.example,
+  });
+  const fields: [keyof typeof draft, string][] = [
+    ['description', 'Description'],
+    ['inclusion', 'Use when (inclusion)'],
+    ['exclusion', 'Do not use when (exclusion)'],
+    ['example', 'Example'],
+  ];
+  const dirty = fields.some(([k]) => draft[k] !== code[k]);
+  return (
+    <details
+      className="code-definition pad"
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
+      <summary>{code.description ? code.description : 'Definition'}</summary>
+      {fields.map(([key, label]) => (
+        <label key={key} className="field">
+          {label}
+          <textarea rows={2} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+        </label>
+      ))}
+      <input
+        type="color"
+        aria-label={`Colour of ${code.name}`}
+        value={code.color.toLowerCase()}
+        onChange={(e) => void useCodes.getState().update(code.id, { color: e.target.value })}
+      />
+      <button
+        type="button"
+        className="button primary"
+        disabled={!dirty}
+        onClick={() => void useCodes.getState().update(code.id, draft)}
+      >
+        Save definition
+      </button>
+    </details>
   );
 }

@@ -14,6 +14,10 @@ const PATHS = {
   search: 'M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14z M16 16l4 4',
   grip: 'M9 6h.01 M15 6h.01 M9 12h.01 M15 12h.01 M9 18h.01 M15 18h.01',
   folder: 'M3 6h6l2 2h10v11H3z',
+  retrieve: 'M4 6h16 M4 12h10 M4 18h7 M17 14l3 3-3 3',
+  memo: 'M5 4h14v12l-4 4H5z M15 20v-4h4 M8 9h8 M8 13h5',
+  undo: 'M9 14L4 9l5-5 M4 9h10a6 6 0 0 1 0 12h-3',
+  redo: 'M15 14l5-5-5-5 M20 9H10a6 6 0 0 0 0 12h3',
   keyboard: 'M3 7h18v10H3z M7 11h.01 M11 11h.01 M15 11h.01 M8 14h8',
 } as const;
 

@@ -210,7 +210,7 @@ const BlockView = memo(function BlockView({
   hoveredId: ExcerptId | null;
 }) {
   const text = (
-    <p className="block-text">
+    <p className="block-text" dir="auto">
       {block.segments.map((s) => {
         const coded = s.excerpts.length > 0;
         const cls = [

@@ -1,8 +1,10 @@
-import { Fragment, useMemo } from 'react';
-import type { SearchHit } from '../../../../core/contract/index.js';
+import { Fragment, useMemo, useState } from 'react';
+import type { CodeId, SearchHit } from '../../../../core/contract/index.js';
+import { codeTree, exactCode } from '../../lib/codes.js';
+import { useCodes } from '../../stores/codes.js';
 import { useDocuments } from '../../stores/documents.js';
 import { useNav } from '../../stores/nav.js';
-import { useSearch } from '../../stores/search.js';
+import { hitKey, useSearch } from '../../stores/search.js';
 import { Icon } from '../common/Icon.js';
 
 /** The snippet marks hits with «…»; show them as <mark>. */
@@ -32,6 +34,8 @@ export function SearchView() {
     return [...groups.entries()];
   }, [hits]);
   const title = (id: number) => titles.find((d) => d.id === id)?.title ?? `Document ${id}`;
+  const review = useSearch((s) => s.review);
+  if (review) return <ReviewHits title={title} />;
 
   return (
     <div className="view">
@@ -65,10 +69,15 @@ export function SearchView() {
           </div>
         ) : (
           <>
-            <p className="muted small view-count" role="status">
-              {hits.length} match{hits.length === 1 ? '' : 'es'} in {byDoc.length} document
-              {byDoc.length === 1 ? '' : 's'}
-            </p>
+            <div className="view-count-row">
+              <p className="muted small view-count" role="status">
+                {hits.length} match{hits.length === 1 ? '' : 'es'} in {byDoc.length} document
+                {byDoc.length === 1 ? '' : 's'}
+              </p>
+              <button type="button" className="button" onClick={() => void useSearch.getState().startReview()}>
+                Code all hits…
+              </button>
+            </div>
             {byDoc.map(([docId, docHits]) => (
               <section key={docId} className="hit-group" aria-label={`Matches in ${title(docId)}`}>
                 <h2 className="hit-doc">{title(docId)}</h2>
@@ -85,6 +94,9 @@ export function SearchView() {
                       >
                         <Snippet text={hit.snippet} />
                       </button>
+                      {hit.codes && hit.codes.length > 0 && (
+                        <span className="muted small hit-codes">{hit.codes.map((c) => c.name).join(', ')}</span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -92,6 +104,95 @@ export function SearchView() {
             ))}
           </>
         )}
+      </div>
+    </div>
+  );
+}
+
+/** Review before "code all hits": every occurrence with a checkbox, then one code for the checked ones. */
+function ReviewHits({ title }: { title: (id: number) => string }) {
+  const review = useSearch((s) => s.review);
+  const codes = useCodes((s) => s.list);
+  const rows = useMemo(() => codeTree(codes), [codes]);
+  const [codeId, setCodeId] = useState('');
+  const [newName, setNewName] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (!review) return null;
+  const n = review.checked.size;
+  const apply = async () => {
+    setBusy(true);
+    try {
+      let id = codeId ? (Number(codeId) as CodeId) : null;
+      const name = newName.trim();
+      if (id === null && name) {
+        const code = exactCode(useCodes.getState().list, name) ?? (await useCodes.getState().add(name));
+        id = code?.id ?? null;
+      }
+      if (id !== null) await useSearch.getState().applyReview(id);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="view">
+      <header className="view-head">
+        <h1>Code all hits of “{review.query}”</h1>
+      </header>
+      <div className="review-bar">
+        <select aria-label="Code to apply" value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+          <option value="">New code…</option>
+          {rows.map((r) => (
+            <option key={r.code.id} value={r.code.id}>
+              {r.path}
+            </option>
+          ))}
+        </select>
+        {codeId === '' && (
+          <input
+            aria-label="New code name"
+            placeholder="New code name"
+            value={newName}
+            onChange={(e) => setNewName(e.target.value)}
+          />
+        )}
+        <button type="button" className="link" onClick={() => useSearch.getState().setAll(n < review.hits.length)}>
+          {n < review.hits.length ? 'Check all' : 'Uncheck all'}
+        </button>
+        <span className="spacer" />
+        <button type="button" className="button" onClick={() => useSearch.getState().cancelReview()}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy || n === 0 || (codeId === '' && newName.trim() === '')}
+          onClick={() => void apply()}
+        >
+          Code {n} hit{n === 1 ? '' : 's'}
+        </button>
+      </div>
+      <div className="view-body">
+        <ul className="hits review" aria-label="Hits to code">
+          {review.hits.map((hit) => {
+            const key = hitKey(hit);
+            return (
+              <li key={key}>
+                <label className="hit review-hit">
+                  <input
+                    type="checkbox"
+                    checked={review.checked.has(key)}
+                    onChange={() => useSearch.getState().toggle(key)}
+                    aria-label={`Code hit in ${title(hit.documentId)} at ${hit.start}`}
+                  />
+                  <span className="muted small">{title(hit.documentId)}</span>
+                  <span dir="auto">
+                    <Snippet text={hit.snippet} />
+                  </span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { fuzzyFilter } from '../../lib/fuzzy.js';
 import { useBoard } from '../../stores/board.js';
 import { useCodes } from '../../stores/codes.js';
 import { useDocuments } from '../../stores/documents.js';
+import { useMemos } from '../../stores/memos.js';
 import { type Section, useNav } from '../../stores/nav.js';
 import { useProject } from '../../stores/project.js';
 import { Icon, type IconName } from '../common/Icon.js';
@@ -12,6 +13,8 @@ const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
   { id: 'documents', label: 'Documents', icon: 'documents' },
   { id: 'codes', label: 'Codes', icon: 'codes' },
   { id: 'excerpts', label: 'Excerpts', icon: 'excerpts' },
+  { id: 'retrieve', label: 'Retrieve', icon: 'retrieve' },
+  { id: 'memos', label: 'Memos', icon: 'memo' },
   { id: 'board', label: 'Board', icon: 'board' },
   { id: 'search', label: 'Search', icon: 'search' },
 ];
@@ -24,10 +27,13 @@ export function Rail() {
   const codes = useCodes((s) => s.list.length);
   const cards = useBoard((s) => s.current?.cards.length ?? null);
   const excerpts = docs.reduce((n, d) => n + d.excerpts, 0);
+  const memoCount = useMemos((s) => s.list.length);
   const counts: Record<Section, number | null> = {
     documents: docs.length,
     codes,
     excerpts,
+    retrieve: null,
+    memos: memoCount,
     board: cards,
     search: null,
   };

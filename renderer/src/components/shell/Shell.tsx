@@ -6,9 +6,11 @@ import { ExcerptsView } from '../excerpts/ExcerptsView.js';
 import { CsvPreviewDialog } from '../import/CsvPreviewDialog.js';
 import { ImportPanel } from '../import/ImportPanel.js';
 import { PasteDialog } from '../import/PasteDialog.js';
+import { MemosView } from '../memos/MemosView.js';
 import { RightPanel } from '../panel/RightPanel.js';
 import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
+import { RetrievalView } from '../retrieval/RetrievalView.js';
 import { SearchView } from '../search/SearchView.js';
 import { DropZone } from './DropZone.js';
 import { ExportDialog } from './ExportDialog.js';
@@ -35,6 +37,8 @@ export function Shell() {
         {section === 'documents' && <ReaderView />}
         {section === 'codes' && <CodesView />}
         {section === 'excerpts' && <ExcerptsView />}
+        {section === 'retrieve' && <RetrievalView />}
+        {section === 'memos' && <MemosView />}
         {section === 'board' && <BoardView />}
         {section === 'search' && <SearchView />}
       </main>
@@ -57,6 +61,8 @@ const labels = {
   documents: 'Transcript',
   codes: 'Codebook',
   excerpts: 'Excerpts',
+  retrieve: 'Retrieval',
+  memos: 'Memos',
   board: 'Board',
   search: 'Search',
 } as const;

@@ -9,6 +9,8 @@ const SHORTCUTS: [string, string][] = [
   ['B', 'Add the selected excerpt to the board'],
   ['Esc', 'Close the picker or dialog, clear the selection'],
   ['Space, arrows, Space', 'On a board card: pick up, move between groups, drop'],
+  ['Ctrl/⌘ Z', 'Undo the last coding, codebook, memo or board action'],
+  ['Shift Ctrl/⌘ Z', 'Redo (also Ctrl Y)'],
   ['/', 'Search the project'],
   ['?', 'Show this list'],
 ];

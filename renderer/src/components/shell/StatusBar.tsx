@@ -1,6 +1,8 @@
 import { useActivity } from '../../stores/activity.js';
+import { useHistory } from '../../stores/history.js';
 import { useNav } from '../../stores/nav.js';
 import { useProject } from '../../stores/project.js';
+import { Icon } from '../common/Icon.js';
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -12,11 +14,34 @@ export function StatusBar() {
   const pending = useActivity((s) => s.pending);
   const work = useActivity((s) => s.work);
   const lastError = useActivity((s) => s.lastError);
+  const { canUndo, canRedo, undoLabel, redoLabel } = useHistory();
   const saveState = pending > 0 ? 'Saving…' : 'All changes saved';
   return (
     <footer className="statusbar">
       <span className="status-file" title={project?.path}>
         {project ? baseName(project.path) : ''}
+      </span>
+      <span className="status-history">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={undoLabel ?? 'Nothing to undo'}
+          title={undoLabel ? `${undoLabel} (Ctrl/⌘ Z)` : 'Nothing to undo'}
+          disabled={!canUndo}
+          onClick={() => void useHistory.getState().undo()}
+        >
+          <Icon name="undo" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={redoLabel ?? 'Nothing to redo'}
+          title={redoLabel ? `${redoLabel} (Shift Ctrl/⌘ Z)` : 'Nothing to redo'}
+          disabled={!canRedo}
+          onClick={() => void useHistory.getState().redo()}
+        >
+          <Icon name="redo" />
+        </button>
       </span>
       <span className="status-save" role="status" aria-label="Save state">
         <span className={`status-dot ${pending > 0 ? 'busy' : ''}`} aria-hidden="true" />

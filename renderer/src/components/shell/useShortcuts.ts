@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { hasCommandModifier, isTypingTarget } from '../../lib/keys.js';
 import { useBoard } from '../../stores/board.js';
 import { useCoding } from '../../stores/coding.js';
+import { useHistory } from '../../stores/history.js';
 import { useNav } from '../../stores/nav.js';
 
 function dialogOpen(): boolean {
@@ -15,7 +16,15 @@ function dialogOpen(): boolean {
 export function useShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || hasCommandModifier(e) || isTypingTarget(e.target) || dialogOpen()) return;
+      if (e.defaultPrevented || isTypingTarget(e.target) || dialogOpen()) return;
+      // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y): the project's undo, outside fields (fields keep their own).
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
+        e.preventDefault();
+        const redo = e.key.toLowerCase() === 'y' || e.shiftKey;
+        void (redo ? useHistory.getState().redo() : useHistory.getState().undo());
+        return;
+      }
+      if (hasCommandModifier(e)) return;
       const coding = useCoding.getState();
       if (e.key === 'c' || e.key === 'C') {
         if (coding.openPicker()) e.preventDefault();

@@ -1,0 +1,104 @@
+/**
+ * Undo/redo for as long as a project is open: one step per contract call. A step is the list
+ * of inverse row changes the db change log recorded while the call ran (see
+ * db/repositories/history.ts); undo replays them backwards in one transaction, and the log
+ * written by that replay becomes the redo step. A new action clears redo.
+ */
+import type { ChangeEntry } from '../../db/repositories/history.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import type { HistoryStatus } from '../contract/types.js';
+import { conflict } from '../errors.js';
+
+export interface HistoryStep {
+  /** What the step did, in the researcher's words ("apply code Price"). */
+  label: string;
+  entries: ChangeEntry[];
+}
+
+/** Called after a step was recorded or replayed, with the row changes it made (e.g. to reindex memos). */
+export type AfterChange = (entries: readonly ChangeEntry[]) => void;
+
+const MAX_STEPS = 1000;
+
+export class History {
+  private readonly undoSteps: HistoryStep[] = [];
+  private readonly redoSteps: HistoryStep[] = [];
+
+  constructor(
+    private readonly repos: Repositories,
+    private readonly afterChange: AfterChange = () => {},
+  ) {
+    repos.history.install();
+  }
+
+  /** Runs one undoable command; whatever rows it changed become one undo step. */
+  record<T>(label: string, command: () => T): T {
+    this.repos.history.clear();
+    let result: T;
+    try {
+      result = command();
+    } finally {
+      // A command that failed half-way (outside one transaction) is still undoable as far as it got.
+      const entries = this.repos.history.take();
+      if (entries.length > 0) {
+        this.undoSteps.push({ label, entries });
+        if (this.undoSteps.length > MAX_STEPS) this.undoSteps.shift();
+        this.redoSteps.length = 0;
+        this.afterChange(entries);
+      }
+    }
+    return result;
+  }
+
+  /** Forgets changes made by commands that are not undoable (imports), so they never join a step. */
+  ignore<T>(command: () => T): T {
+    try {
+      return command();
+    } finally {
+      this.repos.history.clear();
+    }
+  }
+
+  undo(): HistoryStatus {
+    this.move(this.undoSteps, this.redoSteps, 'undo');
+    return this.status();
+  }
+
+  redo(): HistoryStatus {
+    this.move(this.redoSteps, this.undoSteps, 'redo');
+    return this.status();
+  }
+
+  status(): HistoryStatus {
+    const undo = this.undoSteps.at(-1);
+    const redo = this.redoSteps.at(-1);
+    return {
+      canUndo: undo !== undefined,
+      canRedo: redo !== undefined,
+      undoLabel: undo ? `Undo: ${undo.label}` : null,
+      redoLabel: redo ? `Redo: ${redo.label}` : null,
+    };
+  }
+
+  private move(from: HistoryStep[], to: HistoryStep[], what: 'undo' | 'redo'): void {
+    const step = from.at(-1);
+    if (!step) throw conflict(`There is nothing to ${what}.`);
+    let entries: ChangeEntry[];
+    try {
+      entries = this.repos.tx(() => {
+        this.repos.history.clear();
+        this.repos.history.replay(step.entries);
+        return this.repos.history.take();
+      });
+    } catch (err) {
+      // The project changed underneath in a way this step cannot be replayed onto; keep data safe.
+      this.repos.history.clear();
+      throw conflict(
+        `Quarry could not ${what} "${step.label}": the project changed in a way that conflicts with it (${(err as Error).message}). Nothing was changed.`,
+      );
+    }
+    from.pop();
+    to.push({ label: step.label, entries });
+    this.afterChange(entries);
+  }
+}
