@@ -162,6 +162,35 @@ describe('.docx refusals', () => {
     expect(docs.some((d) => ['random', 'truncated', 'not-word', 'slip', 'bomb'].includes(d.title))).toBe(false);
   });
 
+  it('cuts an entry that lies about its size at the declared size, so the file is refused, not inflated', async () => {
+    const body = `<w:p><w:r><w:t>${'x'.repeat(2_000_000)}</w:t></w:r></w:p>`;
+    const buf = Buffer.from(docx(body));
+    // Claim 1,000 bytes for word/document.xml in its central-directory and local headers.
+    const name = Buffer.from('word/document.xml');
+    let patched = 0;
+    for (
+      let at = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      at >= 0;
+      at = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)
+    ) {
+      if (buf.subarray(at + 46, at + 46 + name.length).equals(name)) {
+        buf.writeUInt32LE(1000, at + 24);
+        patched++;
+      }
+    }
+    expect(patched).toBe(1);
+    for (
+      let at = buf.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+      at >= 0;
+      at = buf.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4)
+    ) {
+      if (buf.subarray(at + 30, at + 30 + name.length).equals(name)) buf.writeUInt32LE(1000, at + 22);
+    }
+    const result = await importAll([file('liar.docx', buf)]);
+    expect(result.imported).toEqual([]);
+    expect(result.rejected[0]?.error).toMatch(/Word content cannot be read/);
+  });
+
   it('refuses an archive over the absolute cap whatever its ratio', () => {
     const big = zipSync({ 'word/document.xml': new Uint8Array(3 * 1024 * 1024) }, { level: 0 });
     expect(() => openDocx(big, { maxExpandedBytes: 2 * 1024 * 1024, maxRatio: 50, ratioFloorBytes: 0 })).toThrow(
