@@ -93,6 +93,12 @@ export const useBoard = create<BoardState>()((set, get) => ({
       if (!board) return null;
       selectedBoard = board.id;
       await changed('boards.create');
+      // A refresh started by a remote change event can supersede the one above and leave
+      // current unset for a moment; the new board is known, so fetch it directly.
+      if (!get().current) {
+        const fresh = await guard(() => getClient().call('boards.get', { id: board.id }));
+        if (fresh && !get().current) set({ current: fresh });
+      }
       return get().current;
     })().finally(() => {
       ensuring = null;

@@ -17,6 +17,8 @@ export interface TextTarget {
   start: number;
   end: number;
   text: string;
+  /** Whole turns instead of [start, end): the listed turn indexes or every turn of a speaker. */
+  turns?: { indexes: number[] } | { speaker: string };
 }
 
 interface CodingState {
@@ -39,6 +41,10 @@ interface CodingState {
   stepExcerpt(direction: 1 | -1): void;
   hoverExcerpt(id: ExcerptId | null): void;
   untag(excerptId: ExcerptId, codeId: CodeId): Promise<void>;
+  /** The picker for one turn (by index) or every turn of a speaker. */
+  codeTurns(documentId: DocumentId, scope: { turn: number } | { speaker: string }): boolean;
+  /** New boundaries for an excerpt (excerpts.resize). */
+  resize(id: ExcerptId, start: number, end: number): Promise<boolean>;
   deleteExcerpt(id: ExcerptId): Promise<void>;
   reset(): void;
 }
@@ -99,6 +105,23 @@ export const useCoding = create<CodingState>()((set, get) => ({
         ids.push(code.id);
       }
       const unique = [...new Set(ids)];
+      if (t.turns) {
+        const scope = 'speaker' in t.turns ? { speaker: t.turns.speaker } : { turns: t.turns.indexes };
+        const done = await mutate(() =>
+          getClient().call('excerpts.tagTurns', { documentId: t.documentId, codeIds: unique, ...scope }),
+        );
+        if (!done) return false;
+        useCodes.getState().markUsed(unique);
+        set({
+          pickerOpen: false,
+          pickerTarget: null,
+          focusedExcerptId: done.excerptIds.length === 1 ? (done.excerptIds[0] ?? null) : null,
+        });
+        await changed('excerpts.tagTurns');
+        const n = done.excerptIds.length;
+        useActivity.getState().toast('success', `Coded ${n} turn${n === 1 ? '' : 's'}`);
+        return true;
+      }
       const result = await mutate(() =>
         getClient().call('excerpts.tag', { documentId: t.documentId, start: t.start, end: t.end, codeIds: unique }),
       );
@@ -146,6 +169,41 @@ export const useCoding = create<CodingState>()((set, get) => ({
     if (!result) return;
     if (result.excerptDeleted && get().focusedExcerptId === excerptId) set({ focusedExcerptId: null });
     await changed('excerpts.untag');
+  },
+
+  codeTurns(documentId, scope) {
+    const doc = useDocuments.getState().doc;
+    if (!doc || doc.id !== documentId) return false;
+    if ('turn' in scope) {
+      const turn = doc.turns[scope.turn];
+      if (!turn) return false;
+      const who = turn.speaker ? ` (${turn.speaker})` : '';
+      return get().openPicker({
+        documentId,
+        start: turn.start,
+        end: turn.end,
+        text: `This turn${who}: ${doc.text.slice(turn.start, turn.end)}`,
+        turns: { indexes: [scope.turn] },
+      });
+    }
+    const key = scope.speaker.trim().toLowerCase();
+    const n = doc.turns.filter((t) => t.speaker?.trim().toLowerCase() === key).length;
+    return get().openPicker({
+      documentId,
+      start: 0,
+      end: 0,
+      text: `All ${n} turn${n === 1 ? '' : 's'} of ${scope.speaker}`,
+      turns: { speaker: scope.speaker },
+    });
+  },
+
+  async resize(id, start, end) {
+    const result = await mutate(() => getClient().call('excerpts.resize', { id, start, end }));
+    if (!result) return false;
+    clearPageSelection();
+    set({ selection: null, focusedExcerptId: id });
+    await changed('excerpts.resize');
+    return true;
   },
 
   async deleteExcerpt(id) {
