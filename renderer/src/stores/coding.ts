@@ -11,6 +11,7 @@ import { mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 import { recentCodes, useCodes } from './codes.js';
 import { useDocuments } from './documents.js';
+import { useMemos } from './memos.js';
 
 export interface TextTarget {
   documentId: DocumentId;
@@ -45,8 +46,18 @@ interface CodingState {
   codeTurns(documentId: DocumentId, scope: { turn: number } | { speaker: string }): boolean;
   /** New boundaries for an excerpt (excerpts.resize). */
   resize(id: ExcerptId, start: number, end: number): Promise<boolean>;
+  /** The focused excerpt's boundaries from the selection: exactly it, or grown to include it. */
+  resizeToSelection(mode: 'set' | 'extend'): Promise<boolean>;
+  /** The turn the selection lies in (index into the open document's turns), or null. */
+  selectionTurn(): number | null;
+  /** M: a memo on the excerpt being looked at, or on the document quoting the selection. */
+  memo(): boolean;
   deleteExcerpt(id: ExcerptId): Promise<void>;
   reset(): void;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 function clearPageSelection() {
@@ -203,6 +214,46 @@ export const useCoding = create<CodingState>()((set, get) => ({
     clearPageSelection();
     set({ selection: null, focusedExcerptId: id });
     await changed('excerpts.resize');
+    return true;
+  },
+
+  async resizeToSelection(mode) {
+    const sel = get().selection;
+    const id = get().focusedExcerptId;
+    const x = useDocuments.getState().excerpts.find((e) => e.id === id);
+    if (!sel || !x || sel.documentId !== x.documentId) return false;
+    const start = mode === 'set' ? sel.start : Math.min(sel.start, x.start);
+    const end = mode === 'set' ? sel.end : Math.max(sel.end, x.end);
+    return get().resize(x.id, start, end);
+  },
+
+  selectionTurn() {
+    const sel = get().selection;
+    const doc = useDocuments.getState().doc;
+    if (!sel || !doc || doc.id !== sel.documentId) return null;
+    const at = doc.turns.findIndex((t) => t.start <= sel.start && sel.end <= t.end);
+    return at < 0 ? null : at;
+  },
+
+  memo() {
+    const sel = get().selection;
+    const excerpts = useDocuments.getState().excerpts;
+    const doc = useDocuments.getState().doc;
+    const memos = useMemos.getState();
+    // A selection that is exactly an excerpt means that excerpt; other text is a quote.
+    const exact = sel ? excerpts.find((x) => x.start === sel.start && x.end === sel.end) : undefined;
+    if (sel && !exact && doc && doc.id === sel.documentId) {
+      memos.openDraft({
+        targetKind: 'document',
+        targetId: doc.id,
+        label: `Document ${doc.title}`,
+        body: `> ${sel.text.replace(/\n/g, '\n> ')}\n\n`,
+      });
+      return true;
+    }
+    const x = exact ?? excerpts.find((e) => e.id === get().focusedExcerptId);
+    if (!x) return false;
+    memos.openDraft({ targetKind: 'excerpt', targetId: x.id, label: `Excerpt “${shorten(x.text)}”`, body: '' });
     return true;
   },
 

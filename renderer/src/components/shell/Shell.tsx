@@ -2,12 +2,14 @@ import { useNav } from '../../stores/nav.js';
 import { BoardView } from '../board/BoardView.js';
 import { CodesView } from '../codes/CodesView.js';
 import { ExcerptsView } from '../excerpts/ExcerptsView.js';
+import { MemoDialog } from '../memos/MemoDialog.js';
 import { MemosView } from '../memos/MemosView.js';
 import { RightPanel } from '../panel/RightPanel.js';
 import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
 import { RetrievalView } from '../retrieval/RetrievalView.js';
 import { SearchView } from '../search/SearchView.js';
+import { CommandPalette } from './CommandPalette.js';
 import { DropZone } from './DropZone.js';
 import { ExportDialog } from './ExportDialog.js';
 import { ProjectsDialog } from './ProjectsDialog.js';
@@ -39,6 +41,8 @@ export function Shell() {
       <RightPanel />
       <StatusBar />
       <CodePicker />
+      <MemoDialog />
+      <CommandPalette />
       {exportOpen && <ExportDialog />}
       {shortcutsOpen && <ShortcutsDialog />}
       {projectsOpen && <ProjectsDialog />}
