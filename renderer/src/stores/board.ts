@@ -86,20 +86,29 @@ export const useBoard = create<BoardState>()((set, get) => ({
 
   ensureBoard() {
     ensuring ??= (async () => {
-      if (!get().loaded) await get().load();
-      if (get().current) return get().current;
-      if (get().boards.length > 0) return null;
-      const board = await mutate(() => getClient().call('boards.create', { name: 'Board 1' }));
-      if (!board) return null;
-      selectedBoard = board.id;
-      await changed('boards.create');
-      // A refresh started by a remote change event can supersede the one above and leave
-      // current unset for a moment; the new board is known, so fetch it directly.
-      if (!get().current) {
-        const fresh = await guard(() => getClient().call('boards.get', { id: board.id }));
-        if (fresh && !get().current) set({ current: fresh });
+      const open = get().current;
+      if (open) return open;
+      // Ask the project, not the store: a reload still in flight (after another click, or an
+      // SSE change event) can leave the store's lists stale, and trusting them either drops
+      // the caller's card or creates a second "Board 1".
+      const client = getClient();
+      const boards = await guard(() => client.call('boards.list', {}));
+      if (!boards) return null;
+      let id = (boards.find((b) => b.id === selectedBoard) ?? boards[0])?.id;
+      if (id === undefined) {
+        const board = await mutate(() => client.call('boards.create', { name: 'Board 1' }));
+        if (!board) return null;
+        id = board.id;
+        await changed('boards.create');
       }
-      return get().current;
+      selectedBoard = id;
+      const current = get().current;
+      if (current?.id === id) return current;
+      const boardId = id;
+      const detail = await guard(() => client.call('boards.get', { id: boardId }));
+      if (!detail) return null;
+      set({ current: detail, loaded: true });
+      return detail;
     })().finally(() => {
       ensuring = null;
     });
