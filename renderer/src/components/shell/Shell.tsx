@@ -6,12 +6,14 @@ import { ExcerptsView } from '../excerpts/ExcerptsView.js';
 import { CsvPreviewDialog } from '../import/CsvPreviewDialog.js';
 import { ImportPanel } from '../import/ImportPanel.js';
 import { PasteDialog } from '../import/PasteDialog.js';
+import { MemoDialog } from '../memos/MemoDialog.js';
 import { MemosView } from '../memos/MemosView.js';
 import { RightPanel } from '../panel/RightPanel.js';
 import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
 import { RetrievalView } from '../retrieval/RetrievalView.js';
 import { SearchView } from '../search/SearchView.js';
+import { CommandPalette } from './CommandPalette.js';
 import { DropZone } from './DropZone.js';
 import { ExportDialog } from './ExportDialog.js';
 import { ProjectsDialog } from './ProjectsDialog.js';
@@ -45,6 +47,8 @@ export function Shell() {
       <RightPanel />
       <StatusBar />
       <CodePicker />
+      <MemoDialog />
+      <CommandPalette />
       {exportOpen && <ExportDialog />}
       {shortcutsOpen && <ShortcutsDialog />}
       {projectsOpen && <ProjectsDialog />}
