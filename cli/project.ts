@@ -19,8 +19,12 @@ export async function createCliApp(extra: AppOptions = {}): Promise<QuarryApp> {
 }
 
 /** Runs `work` with `projectPath` open; the project is closed whatever happens. */
-export async function withProject<T>(projectPath: string, work: (dispatcher: Dispatcher) => Promise<T>): Promise<T> {
-  const app = await createCliApp();
+export async function withProject<T>(
+  projectPath: string,
+  work: (dispatcher: Dispatcher) => Promise<T>,
+  extra: AppOptions = {},
+): Promise<T> {
+  const app = await createCliApp(extra);
   try {
     await app.dispatcher.call('project.open', { path: resolve(projectPath) });
     return await work(app.dispatcher);

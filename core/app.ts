@@ -39,7 +39,7 @@ import {
   tagTurns,
   untagExcerpt,
 } from './services/excerpts.js';
-import { importFiles } from './services/importing.js';
+import { importFiles, previewCsv } from './services/importing.js';
 import { addInsight, listInsights } from './services/insights.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
 import {
@@ -141,8 +141,9 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'history.redo': () => current().history.redo(),
     'history.status': () => current().history.status(),
 
-    'documents.import': ({ files, participant, study }) =>
-      current().history.ignore(() => importFiles(current(), files, { participant, study }, limits)),
+    // Imports are not undoable: the service clears the change log after each file's transaction.
+    'documents.import': ({ files, ...options }) => importFiles(current(), files, options, limits),
+    'documents.previewCsv': ({ file }) => previewCsv(file, limits),
     'documents.list': () => listDocuments(current()),
     'documents.get': ({ id }) => getDocument(current(), id),
     'documents.setParticipant': (input) => setDocumentParticipant(current(), input),

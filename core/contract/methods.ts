@@ -53,6 +53,14 @@ export const fileUpload = z.object({
   dataBase64: z.string(),
 });
 
+const csvMapping = z
+  .object({
+    idColumn: z.string().min(1).nullable(),
+    attributeColumns: z.array(z.string().min(1)).max(500),
+    textColumns: z.array(z.string().min(1)).min(1, 'Choose at least one open-text column').max(500),
+  })
+  .strict();
+
 export const contract = {
   // ---- app: projects ----
   'app.status': method<T.AppStatus>()({ input: empty, mutates: false, scope: 'app' }),
@@ -86,10 +94,24 @@ export const contract = {
       .object({
         files: z.array(fileUpload).min(1, 'Choose at least one file to import').max(10_000),
         participant: name.optional(),
+        /** A regular expression found in each file name (first group, or the match): e.g. "p\\d+". */
+        participantPattern: z.string().min(1).max(200).optional(),
+        /** Each document's participant is its main speaker (interviewer-like labels left out). */
+        participantFromSpeaker: z.boolean().optional(),
         study: name.optional(),
+        /** The study round (wave); created in the study when missing. */
+        round: name.optional(),
+        /** A file already in the project (same sha256): skipped (default) or imported again. */
+        duplicates: z.enum(['skip', 'keep']).optional(),
+        /** Column roles for survey CSVs (from documents.previewCsv); guessed when absent. */
+        csv: csvMapping.optional(),
       })
       .strict(),
     mutates: true,
+  }),
+  'documents.previewCsv': method<T.CsvPreview>()({
+    input: z.object({ file: fileUpload }).strict(),
+    mutates: false,
   }),
   'documents.list': method<T.DocumentSummary[]>()({ input: empty, mutates: false }),
   'documents.get': method<T.DocumentDetail>()({

@@ -61,6 +61,22 @@ export interface ImportResult {
   imported: { file: string; documentIds: DocumentId[]; format: ImportFormat }[];
   /** `file` is the name as given; `error` is the reason as a sentence (it does not repeat the name). */
   rejected: { file: string; error: string }[];
+  /**
+   * Files whose bytes (sha256) were already in the project: `duplicateOf` is the earlier file's
+   * name, `documentIds` its documents. 'skipped' files are not imported; 'kept' ones are also
+   * listed under `imported`.
+   */
+  duplicates: { file: string; duplicateOf: string; documentIds: DocumentId[]; action: 'skipped' | 'kept' }[];
+}
+
+export type CsvColumnRole = 'id' | 'attribute' | 'text' | 'ignore';
+
+/** A survey CSV before import: its columns with the role each would get and sample values. */
+export interface CsvPreview {
+  file: string;
+  delimiter: string;
+  rows: number;
+  columns: { name: string; role: CsvColumnRole; samples: string[]; filled: number; distinct: number }[];
 }
 
 export interface DocumentSummary {

@@ -115,7 +115,7 @@ export function markdownToText(source: string): { title: string | null; text: st
   return { title, text: blocks(tokens).normalize('NFC') };
 }
 
-export const mdImporter: Importer = {
+export const mdImporter = {
   format: 'md',
   version: '1',
   mediaType: 'text/markdown',
@@ -125,4 +125,4 @@ export const mdImporter: Importer = {
     if (text.trim().length === 0) throw new ImportRefusal('the file has no text once its Markdown markup is removed');
     return [documentFromText(title ?? titleFromFileName(name), text)];
   },
-};
+} satisfies Importer;

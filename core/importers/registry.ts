@@ -2,12 +2,24 @@
  * The importers Quarry knows, tried in order. Adding a format is one module plus one line
  * here.
  */
+import { csvImporter } from './csv.js';
+import { docxImporter } from './docx.js';
 import { mdImporter } from './md.js';
 import { extensionOf } from './names.js';
+import { srtImporter } from './srt.js';
 import { txtImporter } from './txt.js';
 import type { Importer } from './types.js';
+import { vttImporter } from './vtt.js';
 
-export const IMPORTERS: readonly Importer[] = [mdImporter, txtImporter];
+// Content-sniffing importers (.txt that is really WebVTT) come before the plain ones.
+export const IMPORTERS: readonly Importer[] = [
+  vttImporter,
+  srtImporter,
+  docxImporter,
+  csvImporter,
+  mdImporter,
+  txtImporter,
+];
 
 export function findImporter(bytes: Uint8Array, name: string): Importer | undefined {
   return IMPORTERS.find((importer) => importer.detect(bytes, name));
@@ -17,5 +29,5 @@ export function findImporter(bytes: Uint8Array, name: string): Importer | undefi
 export function unknownFormatReason(name: string): string {
   const ext = extensionOf(name);
   const what = ext ? `.${ext} files are not supported` : 'files without an extension are not supported';
-  return `${what}; Quarry imports .txt and .md in this version`;
+  return `${what}; Quarry imports .txt, .md, .vtt, .srt, .docx and .csv`;
 }

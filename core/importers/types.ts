@@ -21,6 +21,13 @@ export interface ParsedDocument {
   breaks?: number[];
   language?: string | null;
   kind?: 'interview' | 'notes' | 'survey_response' | 'field_note' | 'other';
+  /** The participant this document belongs to, with attribute values (survey rows). */
+  participant?: { label: string; attributes: Record<string, string> };
+}
+
+/** What the caller chose for a file, where the format needs a choice (CSV column roles). */
+export interface ParseOptions {
+  csv?: { idColumn: string | null; attributeColumns: string[]; textColumns: string[] } | undefined;
 }
 
 export interface Importer {
@@ -31,7 +38,7 @@ export interface Importer {
   /** Whether this importer takes the file; `name` is the file name as uploaded. */
   detect(bytes: Uint8Array, name: string): boolean;
   /** One file may yield several documents (a survey CSV, a QDPX project). */
-  parse(bytes: Uint8Array, name: string): ParsedDocument[];
+  parse(bytes: Uint8Array, name: string, options?: ParseOptions): ParsedDocument[] | Promise<ParsedDocument[]>;
 }
 
 /** A file an importer refuses, with the reason shown to the researcher. */

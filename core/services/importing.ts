@@ -1,13 +1,19 @@
 /**
  * Bringing files into a project. Each file is its own transaction: a refused or failing
- * file leaves nothing behind, and the rest of the batch carries on.
+ * file leaves nothing behind, and the rest of the batch carries on. A file whose bytes
+ * (sha256) are already in the project is a duplicate: skipped by default, or kept when the
+ * caller says so. Documents go to a study round and to a participant — a chosen name, one
+ * found in the file name by a pattern, the main speaker, or (for survey rows) the respondent.
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_ROUND_NAME } from '../../db/repositories/studies.js';
-import type { DocumentId, ImportFormat, ImportResult, ParticipantId } from '../contract/types.js';
+import type { CsvPreview, DocumentId, ImportFormat, ImportResult, ParticipantId } from '../contract/types.js';
+import { badInput } from '../errors.js';
+import { guessRoles, parseCsv } from '../importers/csv/analyse.js';
 import { baseName } from '../importers/names.js';
+import { decodeOrRefuse } from '../importers/plainText.js';
 import { findImporter, unknownFormatReason } from '../importers/registry.js';
-import { type Importer, ImportRefusal, type ParsedDocument } from '../importers/types.js';
+import { type Importer, ImportRefusal, type ParsedDocument, type ParseOptions } from '../importers/types.js';
 import { segmentText, withByteRanges } from '../text/segments.js';
 import type { ImportLimits, ProjectContext } from './context.js';
 import { ensureParticipant } from './participants.js';
@@ -19,7 +25,14 @@ export interface ImportFile {
 
 export interface ImportOptions {
   participant?: string | undefined;
+  /** A regular expression found in the file name (case-insensitive); its first group, or the match, is the label. */
+  participantPattern?: string | undefined;
+  /** The document's participant is its main speaker (interviewer-like labels left out). */
+  participantFromSpeaker?: boolean | undefined;
   study?: string | undefined;
+  round?: string | undefined;
+  duplicates?: 'skip' | 'keep' | undefined;
+  csv?: ParseOptions['csv'];
 }
 
 function megabytes(bytes: number): string {
@@ -35,11 +48,11 @@ function decodedSize(base64: string): number {
 interface Prepared {
   importer: Importer;
   bytes: Uint8Array;
+  sha256: string;
   documents: ParsedDocument[];
 }
 
-/** Decodes and parses one file, or says why not. Nothing is written here. */
-function prepare(file: ImportFile, limits: ImportLimits): Prepared {
+function readBytes(file: ImportFile, limits: ImportLimits): Uint8Array {
   const size = decodedSize(file.dataBase64);
   if (size > limits.maxFileBytes) {
     throw new ImportRefusal(
@@ -48,30 +61,79 @@ function prepare(file: ImportFile, limits: ImportLimits): Prepared {
   }
   const bytes = Buffer.from(file.dataBase64, 'base64');
   if (bytes.byteLength === 0) throw new ImportRefusal('the file is empty');
-  const importer = findImporter(bytes, file.name);
-  if (!importer) throw new ImportRefusal(unknownFormatReason(file.name));
-  const documents = importer.parse(bytes, file.name);
-  if (documents.length === 0) throw new ImportRefusal('the file holds no documents');
-  return { importer, bytes, documents };
+  return bytes;
 }
 
-function store(ctx: ProjectContext, file: ImportFile, prepared: Prepared, options: ImportOptions): DocumentId[] {
+/** Decodes and parses one file, or says why not. Nothing is written here. */
+async function prepare(file: ImportFile, bytes: Uint8Array, sha256: string, options: ImportOptions): Promise<Prepared> {
+  const importer = findImporter(bytes, file.name);
+  if (!importer) throw new ImportRefusal(unknownFormatReason(file.name));
+  const documents = await importer.parse(bytes, file.name, { csv: options.csv });
+  if (documents.length === 0) throw new ImportRefusal('the file holds no documents');
+  return { importer, bytes, sha256, documents };
+}
+
+export function compilePattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, 'iu');
+  } catch (err) {
+    throw badInput(
+      `The participant pattern "${pattern}" is not a valid regular expression: ${(err as Error).message}.`,
+    );
+  }
+}
+
+/** The label a pattern finds in a file name: its first capture group, else the whole match. */
+export function labelFromFileName(name: string, pattern: RegExp): string | null {
+  const stem = baseName(name).replace(/\.[^.]+$/, '');
+  const match = pattern.exec(stem);
+  if (!match) return null;
+  return (match[1] ?? match[0]).trim() || null;
+}
+
+const INTERVIEWER =
+  /^(i|int|interviewer(in)?|moderator(in)?|facilitator|researcher|host|q|speaker 1|主持人|司会|진행자)$/iu;
+
+/** The speaker with the most words, leaving out interviewer-like labels. */
+export function mainSpeaker(doc: ParsedDocument): string | null {
+  const words = new Map<string, number>();
+  for (const turn of doc.turns) {
+    if (!turn.speaker || INTERVIEWER.test(turn.speaker)) continue;
+    const n = doc.text.slice(turn.start, turn.end).split(/\s+/).length;
+    words.set(turn.speaker, (words.get(turn.speaker) ?? 0) + n);
+  }
+  let best: string | null = null;
+  for (const [speaker, n] of words) if (best === null || n > (words.get(best) ?? 0)) best = speaker;
+  return best;
+}
+
+function roundFor(ctx: ProjectContext, options: ImportOptions): number | null {
+  const { repos } = ctx;
+  if (!options.study && !options.round) return null;
+  const studyName = options.study?.trim() || 'Study';
+  const studyId = repos.studies.findStudy(studyName) ?? repos.studies.insertStudy(studyName);
+  if (options.round) {
+    const name = options.round.trim();
+    return repos.studies.findRound(studyId, name) ?? repos.studies.insertRound(studyId, name);
+  }
+  return repos.studies.firstRound(studyId) ?? repos.studies.insertRound(studyId, DEFAULT_ROUND_NAME);
+}
+
+function store(
+  ctx: ProjectContext,
+  file: ImportFile,
+  prepared: Prepared,
+  options: ImportOptions,
+  pattern: RegExp | null,
+): DocumentId[] {
   const { repos } = ctx;
   return repos.tx(() => {
-    const participantId: ParticipantId | null = options.participant
-      ? ensureParticipant(ctx, options.participant.trim())
-      : null;
-    let roundId: number | null = null;
-    if (options.study) {
-      const name = options.study.trim();
-      const studyId = repos.studies.findStudy(name) ?? repos.studies.insertStudy(name);
-      roundId = repos.studies.firstRound(studyId) ?? repos.studies.insertRound(studyId, DEFAULT_ROUND_NAME);
-      if (participantId !== null) repos.participants.linkRound(participantId, roundId);
-    }
+    const roundId = roundFor(ctx, options);
+    const fileLabel = options.participant?.trim() || (pattern ? labelFromFileName(file.name, pattern) : null);
     const sourceId = repos.sources.insert({
       fileName: baseName(file.name),
       mediaType: prepared.importer.mediaType,
-      sha256: createHash('sha256').update(prepared.bytes).digest('hex'),
+      sha256: prepared.sha256,
       bytes: prepared.bytes,
       importer: prepared.importer.format,
       importerVersion: prepared.importer.version,
@@ -85,6 +147,17 @@ function store(ctx: ProjectContext, file: ImportFile, prepared: Prepared, option
     };
 
     return prepared.documents.map((doc) => {
+      let label = doc.participant?.label ?? fileLabel;
+      if (!label && options.participantFromSpeaker) label = mainSpeaker(doc);
+      const participantId = label ? ensureParticipant(ctx, label) : null;
+      if (participantId !== null) {
+        // The main speaker's turns belong to the participant found for them.
+        speakerIds.set(label as string, participantId);
+        for (const [name, value] of Object.entries(doc.participant?.attributes ?? {})) {
+          repos.participants.setValue(participantId, repos.participants.ensureAttribute(name), value);
+        }
+        if (roundId !== null) repos.participants.linkRound(participantId, roundId);
+      }
       const documentId = repos.documents.insert({
         title: doc.title,
         kind: doc.kind ?? 'interview',
@@ -109,24 +182,55 @@ function store(ctx: ProjectContext, file: ImportFile, prepared: Prepared, option
   });
 }
 
-export function importFiles(
+const sentence = (reason: string) => `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
+
+export async function importFiles(
   ctx: ProjectContext,
   files: readonly ImportFile[],
   options: ImportOptions,
   limits: ImportLimits,
-): ImportResult {
-  const result: ImportResult = { imported: [], rejected: [] };
+): Promise<ImportResult> {
+  const pattern = options.participantPattern ? compilePattern(options.participantPattern) : null;
+  const result: ImportResult = { imported: [], rejected: [], duplicates: [] };
   for (const file of files) {
     try {
-      const prepared = prepare(file, limits);
-      const documentIds = store(ctx, file, prepared, options);
+      const bytes = readBytes(file, limits);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const earlier = ctx.repos.sources.findBySha256(sha256)[0];
+      if (earlier) {
+        const existing = ctx.repos.documents.idsBySource(earlier.id);
+        const action = options.duplicates === 'keep' ? 'kept' : 'skipped';
+        result.duplicates.push({ file: file.name, duplicateOf: earlier.fileName, documentIds: existing, action });
+        if (action === 'skipped') continue;
+      }
+      const prepared = await prepare(file, bytes, sha256, options);
+      const documentIds = store(ctx, file, prepared, options, pattern);
+      // Imports are not undoable: their rows must never join the next undo step. This runs
+      // synchronously after the file's transaction, so no other command's changes are lost.
+      ctx.repos.history.clear();
       result.imported.push({ file: file.name, documentIds, format: prepared.importer.format as ImportFormat });
     } catch (err) {
       const reason =
         err instanceof ImportRefusal ? err.message : `it could not be imported (${(err as Error)?.message ?? err})`;
       // The file name travels in `file`; `error` is the reason as a sentence.
-      result.rejected.push({ file: file.name, error: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` });
+      result.rejected.push({ file: file.name, error: sentence(reason) });
     }
   }
   return result;
+}
+
+/** What a CSV holds and the role each column would get, before anything is imported. */
+export function previewCsv(file: ImportFile, limits: ImportLimits): CsvPreview {
+  try {
+    const table = parseCsv(decodeOrRefuse(readBytes(file, limits)));
+    return {
+      file: file.name,
+      delimiter: table.delimiter,
+      rows: table.rows.length,
+      columns: guessRoles(table),
+    };
+  } catch (err) {
+    if (err instanceof ImportRefusal) throw badInput(`${file.name}: ${sentence(err.message)}`);
+    throw err;
+  }
 }

@@ -1,12 +1,20 @@
 /**
- * Turns imported bytes into text: UTF-8 (with or without BOM), UTF-16 LE/BE (by BOM, or by
- * the zero-byte pattern when a BOM is missing), and Windows-1252 for legacy files that are not
- * valid UTF-8. Binary content is refused with a reason the researcher can act on.
+ * Turns imported bytes into text. In order of trust:
+ * 1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
+ * 2. BOM-less UTF-16 (the zero-byte pattern of mostly-Latin text);
+ * 3. valid UTF-8 (by far the most common; legacy encodings rarely happen to be valid UTF-8);
+ * 4. a legacy encoding guessed by chardet (GB18030/GBK, Big5, Shift_JIS, EUC-JP, EUC-KR,
+ *    KOI8-R, Windows-125x, ISO-8859-x) and decoded by iconv-lite — accepted only when the
+ *    guess decodes cleanly; otherwise Windows-1252, which maps every byte.
+ * Binary content is refused with a reason the researcher can act on.
  */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
 
 export class DecodeError extends Error {}
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** The encoding a text was read in, lower-case as iconv-lite names it (e.g. 'utf-8', 'gb18030', 'shift_jis'). */
+export type Encoding = string;
 
 export interface Decoded {
   text: string;
@@ -14,7 +22,7 @@ export interface Decoded {
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((b, i) => bytes[i] === b);
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 
 /** UTF-16 without a BOM: text in Latin scripts has a zero in every other byte. */
@@ -47,7 +55,7 @@ function countControls(text: string): number {
 
 const BINARY = 'it looks like a binary file, not text';
 
-function decodeStrict(bytes: Uint8Array, encoding: Encoding): string | null {
+function decodeStrict(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): string | null {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -55,42 +63,91 @@ function decodeStrict(bytes: Uint8Array, encoding: Encoding): string | null {
   }
 }
 
-/** Windows-1252's 0x80–0x9F (Node's TextDecoder treats the label as Latin-1 and leaves C1 controls). */
-const CP1252_HIGH =
-  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
-  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+/** UTF-32 is rare but legal (the pysrt fixtures have it); iconv-lite reads it. */
+function decodeUtf32(bytes: Uint8Array, encoding: 'utf-32le' | 'utf-32be'): string {
+  if ((bytes.length - 4) % 4 !== 0)
+    throw new DecodeError(`it claims to be ${encoding.toUpperCase()} but its length is not a multiple of 4 bytes`);
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + 4, bytes.byteLength - 4), encoding);
+  if (text.includes('\uFFFD'))
+    throw new DecodeError(`it claims to be ${encoding.toUpperCase()} but is not valid ${encoding}`);
+  return text;
+}
 
-function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder('latin1')
-    .decode(bytes)
-    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+/** chardet's names → iconv-lite's, for the encodings we are willing to trust. */
+const LEGACY: Record<string, string> = {
+  gb18030: 'gb18030',
+  big5: 'big5',
+  shift_jis: 'shift_jis',
+  'euc-jp': 'euc-jp',
+  'euc-kr': 'euc-kr',
+  'koi8-r': 'koi8-r',
+  'windows-1250': 'windows-1250',
+  'windows-1251': 'windows-1251',
+  'windows-1252': 'windows-1252',
+  'windows-1253': 'windows-1253',
+  'windows-1254': 'windows-1254',
+  'windows-1255': 'windows-1255',
+  'windows-1256': 'windows-1256',
+  'iso-8859-1': 'windows-1252',
+  'iso-8859-2': 'iso-8859-2',
+  'iso-8859-5': 'iso-8859-5',
+  'iso-8859-6': 'iso-8859-6',
+  'iso-8859-7': 'iso-8859-7',
+  'iso-8859-8': 'iso-8859-8',
+  'iso-8859-9': 'iso-8859-9',
+};
+const MULTIBYTE = new Set(['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr']);
+
+/** Characters that a wrong single-byte guess typically produces: C1 controls and odd symbols. */
+function implausible(text: string): number {
+  return text.match(/[\u0080-\u009f\ufffd¤¦¨¬¯°±²³´µ¶·¸¹º¼½¾×÷]/g)?.length ?? 0;
+}
+
+/** The best legacy reading of bytes that are not UTF-8. */
+function decodeLegacy(bytes: Uint8Array): Decoded {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const guesses = chardet.analyse(bytes);
+  for (const guess of guesses) {
+    const encoding = LEGACY[guess.name.toLowerCase()];
+    if (!encoding) continue;
+    const multibyte = MULTIBYTE.has(encoding);
+    // Multi-byte guesses are reliable when confident; single-byte ones are weak on short text.
+    if (guess.confidence < (multibyte ? 50 : 30)) continue;
+    const text = iconv.decode(buffer, encoding);
+    const bad = multibyte ? (text.match(/\ufffd/g)?.length ?? 0) : implausible(text);
+    if (bad <= Math.max(1, text.length * 0.001)) return { text, encoding };
+  }
+  // Windows-1252 maps every byte and is what most older Western exports are.
+  return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252' };
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  let encoding: Encoding | null = null;
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) encoding = 'utf-8';
-  else if (startsWith(bytes, [0xff, 0xfe])) encoding = 'utf-16le';
-  else if (startsWith(bytes, [0xfe, 0xff])) encoding = 'utf-16be';
-  else encoding = sniffUtf16(bytes);
-
-  let text: string | null;
-  if (encoding !== null) {
-    text = decodeStrict(bytes, encoding);
-    if (text === null) throw new DecodeError(`it claims to be ${encoding.toUpperCase()} but is not valid ${encoding}`);
-  } else {
-    if (bytes.includes(0)) throw new DecodeError(BINARY);
-    text = decodeStrict(bytes, 'utf-8');
-    encoding = 'utf-8';
-    if (text === null) {
-      // Not UTF-8: most likely an older Windows/Mac export. Windows-1252 maps every byte.
-      text = decodeWindows1252(bytes);
-      encoding = 'windows-1252';
+  let decoded: Decoded;
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]))
+    decoded = { text: decodeUtf32(bytes, 'utf-32le'), encoding: 'utf-32le' };
+  else if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]))
+    decoded = { text: decodeUtf32(bytes, 'utf-32be'), encoding: 'utf-32be' };
+  else {
+    let utf: 'utf-8' | 'utf-16le' | 'utf-16be' | null = null;
+    if (startsWith(bytes, [0xef, 0xbb, 0xbf])) utf = 'utf-8';
+    else if (startsWith(bytes, [0xff, 0xfe])) utf = 'utf-16le';
+    else if (startsWith(bytes, [0xfe, 0xff])) utf = 'utf-16be';
+    else utf = sniffUtf16(bytes) as typeof utf;
+    if (utf !== null) {
+      const text = decodeStrict(bytes, utf);
+      if (text === null)
+        throw new DecodeError(`it claims to be ${utf.toUpperCase()} but is not valid ${utf.toUpperCase()}`);
+      decoded = { text, encoding: utf };
+    } else {
+      if (bytes.includes(0)) throw new DecodeError(BINARY);
+      const text = decodeStrict(bytes, 'utf-8');
+      decoded = text !== null ? { text, encoding: 'utf-8' } : decodeLegacy(bytes);
     }
   }
-  if (text.includes('\0')) throw new DecodeError(BINARY);
-  const controls = countControls(text);
-  if (controls > 0 && controls > text.length * 0.01) throw new DecodeError(BINARY);
-  return { text, encoding };
+  if (decoded.text.includes('\0')) throw new DecodeError(BINARY);
+  const controls = countControls(decoded.text);
+  if (controls > 0 && controls > decoded.text.length * 0.01) throw new DecodeError(BINARY);
+  return decoded;
 }
 
 /** NFC, `\n` line ends, no BOM: the one form every stored document text has. */

@@ -11,6 +11,10 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Arabic}/gu, 'ar'],
   [/\p{Script=Hebrew}/gu, 'he'],
   [/\p{Script=Greek}/gu, 'el'],
+  [/\p{Script=Devanagari}/gu, 'hi'],
+  // Ukrainian letters (і ї є ґ) absent from Russian tell the two apart; other Cyrillic reads as Russian.
+  [/[іїєґІЇЄҐ]/gu, 'uk'],
+  [/\p{Script=Cyrillic}/gu, 'ru'],
 ];
 
 const STOPWORDS: Record<string, string[]> = {
@@ -20,8 +24,15 @@ const STOPWORDS: Record<string, string[]> = {
   es: ['el', 'la', 'los', 'y', 'es', 'que', 'no', 'una', 'por', 'con', 'para', 'pero', 'muy', 'yo'],
   nl: ['de', 'het', 'een', 'en', 'is', 'niet', 'ik', 'dat', 'met', 'van', 'maar', 'ook', 'wij', 'zijn'],
   it: ['il', 'la', 'che', 'e', 'è', 'non', 'per', 'una', 'sono', 'con', 'ma', 'anche', 'io', 'gli'],
+  pl: ['nie', 'się', 'jest', 'że', 'to', 'na', 'jak', 'ale', 'tak', 'mnie', 'było', 'bardzo', 'już', 'dla'],
+  sv: ['och', 'det', 'att', 'är', 'jag', 'inte', 'som', 'en', 'på', 'med', 'för', 'men', 'var', 'har'],
+  tr: ['ve', 'bir', 'bu', 'çok', 'ama', 'ne', 'için', 'de', 'da', 'ben', 'değil', 'gibi', 'var', 'mi'],
   pt: ['o', 'a', 'que', 'e', 'não', 'um', 'uma', 'para', 'com', 'mas', 'eu', 'os', 'muito', 'está'],
 };
+
+function cyrillicShare(sample: string, letters: number): number {
+  return (sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0) / letters;
+}
 
 export function guessLanguage(text: string): string | null {
   const sample = text.slice(0, 20_000);
@@ -30,7 +41,8 @@ export function guessLanguage(text: string): string | null {
   // Kana marks Japanese even where Han characters dominate, so it is checked first.
   for (const [pattern, language] of SCRIPTS) {
     const n = sample.match(pattern)?.length ?? 0;
-    if (n / letters > (language === 'ja' ? 0.05 : 0.3)) return language;
+    const share = language === 'ja' ? 0.05 : language === 'uk' ? 0.01 : 0.3;
+    if (n / letters > share && (language !== 'uk' || cyrillicShare(sample, letters) > 0.3)) return language;
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 8) return null;

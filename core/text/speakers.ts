@@ -1,6 +1,8 @@
 /**
  * Finds speaker turns in plain-text transcripts: `Name: text` (also the full-width colon
- * `：`, an optional `[00:01:23]` time before or after the name) and `[Name] text`.
+ * `：`, an optional `[00:01:23]` time before or after the name), `[Name] text`, and
+ * Otter/Teams-style header lines (`Speaker 1  0:03` or `Anna Schmidt (00:01:02)` alone on a
+ * line, the speech on the lines below). A turn's end time is the next timed turn's start.
  * A label becomes a speaker only when the document reads like a transcript: it recurs,
  * or other labels recur and it looks like a speaker label. Metadata lines
  * (`Date: ...`, `Note: 12:30`), URLs and clock times never become speakers.
@@ -27,6 +29,8 @@ const COLON_LINE = new RegExp(
   'u',
 );
 const BRACKET_LINE = new RegExp(String.raw`^[ \t]*\[${NAME}\][ \t]+(?=\S)`, 'u');
+// Otter: `Speaker 1  0:03`; Teams/Zoom docx: `Anna Schmidt   00:01:02` or `Anna Schmidt (00:01:02)`.
+const HEADER_LINE = new RegExp(String.raw`^[ \t]*${NAME}[ \t]+[\[(]?${TIME}[\])]?[ \t]*$`, 'u');
 
 /** Words that introduce metadata or prose, not a speaker. Compared case-insensitively. */
 const NOT_SPEAKERS = new Set(
@@ -97,7 +101,7 @@ const SPEAKERISH =
   /\d|speaker|participant|interviewer|interviewee|moderator|respondent|facilitator|teilnehmer|befragte|sprecher|^[A-Z]{1,3}$/iu;
 
 /** A one-off label in a transcript: "P7", "Moderator", "Anna Schmidt", "李娜" — not "my point". */
-function looksLikeName(label: string): boolean {
+export function looksLikeName(label: string): boolean {
   return SPEAKERISH.test(label) || label.split(/\s+/).every((word) => !/^\p{Ll}/u.test(word));
 }
 
@@ -115,6 +119,21 @@ interface Candidate {
   lineStart: number;
   speechStart: number;
   startMs: number | null;
+  /** A header line: the speech starts on the next line. */
+  header: boolean;
+}
+
+function speakerAllowed(speaker: string): boolean {
+  if (speaker.length === 0 || speaker.length > MAX_NAME) return false;
+  if (speaker.split(/\s+/).length > 4) return false;
+  return !NOT_SPEAKERS.has(speaker.toLowerCase().replace(/\.$/, ''));
+}
+
+function headerOf(line: string, lineStart: number, lineEnd: number): Candidate | null {
+  const match = HEADER_LINE.exec(line);
+  const speaker = match?.[1]?.trim() ?? '';
+  if (!match || !speakerAllowed(speaker)) return null;
+  return { speaker, lineStart, speechStart: lineEnd + 1, startMs: timeToMs(match[2]), header: true };
 }
 
 function candidateOf(line: string, lineStart: number): Candidate | null {
@@ -122,11 +141,9 @@ function candidateOf(line: string, lineStart: number): Candidate | null {
   const match = colon ?? BRACKET_LINE.exec(line);
   if (!match) return null;
   const speaker = (colon ? match[2] : match[1])?.trim() ?? '';
-  if (speaker.length === 0 || speaker.length > MAX_NAME) return null;
-  if (speaker.split(/\s+/).length > 4) return null;
-  if (NOT_SPEAKERS.has(speaker.toLowerCase().replace(/\.$/, ''))) return null;
+  if (!speakerAllowed(speaker)) return null;
   const time = colon ? (match[1] ?? match[3]) : undefined;
-  return { speaker, lineStart, speechStart: lineStart + match[0].length, startMs: timeToMs(time) };
+  return { speaker, lineStart, speechStart: lineStart + match[0].length, startMs: timeToMs(time), header: false };
 }
 
 export function detectTurns(text: string): DetectedTurn[] {
@@ -135,7 +152,8 @@ export function detectTurns(text: string): DetectedTurn[] {
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
-    const candidate = candidateOf(text.slice(lineStart, lineEnd), lineStart);
+    const line = text.slice(lineStart, lineEnd);
+    const candidate = candidateOf(line, lineStart) ?? (newline === -1 ? null : headerOf(line, lineStart, lineEnd));
     if (candidate) candidates.push(candidate);
     if (newline === -1) break;
     lineStart = newline + 1;
@@ -145,14 +163,34 @@ export function detectTurns(text: string): DetectedTurn[] {
   for (const c of candidates) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
   const isTranscript = [...counts.values()].some((n) => n >= 2);
   if (!isTranscript) return [];
-  const accepted = candidates.filter((c) => (counts.get(c.speaker) ?? 0) >= 2 || looksLikeName(c.speaker));
+  // Header lines are only trusted when there are several: one "Meeting 10:30" is a title.
+  const headers = candidates.filter((c) => c.header).length;
+  const accepted = candidates.filter(
+    (c) => (!c.header || headers >= 2) && ((counts.get(c.speaker) ?? 0) >= 2 || looksLikeName(c.speaker)),
+  );
 
-  return accepted.map((c, i) => {
+  const turns = accepted.map((c, i) => {
     const next = accepted[i + 1];
     const limit = next ? next.lineStart : text.length;
     let end = limit;
     while (end > c.speechStart && /\s/.test(text[end - 1] ?? '')) end--;
-    const start = Math.min(c.speechStart, end);
-    return { speaker: c.speaker, start, end, lineStart: c.lineStart, startMs: c.startMs, endMs: null };
+    let start = Math.min(c.speechStart, end);
+    while (c.header && start < end && /\s/.test(text[start] ?? '')) start++;
+    return { speaker: c.speaker, start, end, lineStart: c.lineStart, startMs: c.startMs, endMs: null as number | null };
   });
+  // Exports give start times only; a turn ends where the next timed one begins.
+  for (let i = 0; i + 1 < turns.length; i++) {
+    const turn = turns[i] as DetectedTurn;
+    const nextMs = (turns[i + 1] as DetectedTurn).startMs;
+    if (turn.startMs !== null && nextMs !== null && nextMs >= turn.startMs) turn.endMs = nextMs;
+  }
+  return turns;
+}
+
+/** `Name: text` at the start of a subtitle cue: the label and where the speech starts, or null. */
+export function speakerPrefix(line: string): { speaker: string; rest: number } | null {
+  const match = COLON_LINE.exec(line);
+  const speaker = match?.[2]?.trim() ?? '';
+  if (!match || match[1] !== undefined || match[3] !== undefined || !speakerAllowed(speaker)) return null;
+  return { speaker, rest: match[0].length };
 }

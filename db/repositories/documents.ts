@@ -134,6 +134,13 @@ export class DocumentsRepo {
     );
   }
 
+  /** Documents made from one imported source (a survey CSV makes many). */
+  idsBySource(sourceId: number): DocumentId[] {
+    return this.sql
+      .all<{ id: DocumentId }>(`SELECT id FROM documents WHERE source_id = ? ORDER BY id`, sourceId)
+      .map((r) => r.id);
+  }
+
   exists(id: DocumentId): boolean {
     return this.sql.get(`SELECT 1 FROM documents WHERE id = ?`, id) !== undefined;
   }

@@ -34,6 +34,10 @@ export class StudiesRepo {
     )?.id;
   }
 
+  findRound(studyId: StudyId, name: string): number | undefined {
+    return this.sql.get<{ id: number }>(`SELECT id FROM rounds WHERE study_id = ? AND name = ?`, studyId, name)?.id;
+  }
+
   insertRound(studyId: StudyId, name: string): number {
     const { lastInsertRowid } = this.sql.run(
       `INSERT INTO rounds (guid, study_id, name, position)

@@ -7,6 +7,7 @@ import './styles/start.css';
 import './styles/views.css';
 import './styles/reader.css';
 import './styles/board.css';
+import './styles/import.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -1,5 +1,5 @@
 /** The codebook (add, hierarchy, rename, delete with counts) and the excerpts panel (filter, jump). */
-import { expect, newProject, QUALCODER_TRANSCRIPT, saved, section, test } from './fixtures.js';
+import { expect, highlightTexts, newProject, QUALCODER_TRANSCRIPT, saved, section, test } from './fixtures.js';
 
 test('codebook: add a child code, rename, delete after a confirmation that counts codings', async ({
   page,
@@ -68,13 +68,13 @@ test('excerpts: filter by code, and a click opens the transcript at the excerpt'
 
   await list.getByRole('button', { name: /^Open in transcript: I am struggling with the lecture/ }).click();
   await expect(page.getByRole('heading', { name: 'transcript', level: 1 })).toBeVisible();
-  await expect(page.locator('.reader-text span.coded.focused')).toHaveText(['I am struggling with the lecture slides']);
+  await expect.poll(() => highlightTexts(page, 'q-focus')).toEqual(['I am struggling with the lecture slides']);
   const panel = page.getByRole('complementary', { name: 'Selection details' });
   await expect(panel.getByRole('heading', { name: 'Excerpt' })).toBeVisible();
 
   // J / K step through the document's excerpts.
   await page.keyboard.press('j');
-  await expect(page.locator('.reader-text span.coded.focused')).toHaveText(['good for my career at the museum']);
+  await expect.poll(() => highlightTexts(page, 'q-focus')).toEqual(['good for my career at the museum']);
   await page.keyboard.press('k');
-  await expect(page.locator('.reader-text span.coded.focused')).toHaveText(['I am struggling with the lecture slides']);
+  await expect.poll(() => highlightTexts(page, 'q-focus')).toEqual(['I am struggling with the lecture slides']);
 });

@@ -161,3 +161,61 @@ export function section(page: Page, name: 'Documents' | 'Codes' | 'Excerpts' | '
     .getByRole('navigation', { name: 'Project' })
     .getByRole('button', { name: new RegExp(`^${name}( \\d+)?$`) });
 }
+
+/**
+ * Texts painted by the reader's CSS Custom Highlights, in document order: `codes` are the
+ * per-colour code highlights (one entry per distinct range, so an excerpt coded twice counts
+ * once), or one named highlight (`q-focus`, `q-find`, `q-find-current`, …).
+ */
+export function highlightTexts(page: Page, which: 'codes' | string = 'codes'): Promise<string[]> {
+  return page.evaluate((which) => {
+    const ranges: Range[] = [];
+    for (const [name, h] of CSS.highlights) {
+      if (which === 'codes' ? name.startsWith('qc-') : name === which) ranges.push(...(h as unknown as Set<Range>));
+    }
+    const seen = new Map<string, Range>();
+    const nodes = [...document.querySelectorAll('.reader-text span[data-start]')].map((s) => s.firstChild);
+    for (const r of ranges)
+      seen.set(`${nodes.indexOf(r.startContainer as ChildNode)}:${r.startOffset}:${r.endOffset}`, r);
+    return [...seen.values()].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
+  }, which);
+}
+
+/** The background colour the stylesheet gives a code highlight that paints `text`. */
+export function highlightColour(page: Page, text: string): Promise<string | null> {
+  return page.evaluate((text) => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('qc-')) continue;
+      if (![...(h as unknown as Set<Range>)].some((r) => r.toString() === text)) continue;
+      for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) {
+        for (const rule of sheet.cssRules) {
+          if (rule instanceof CSSStyleRule && rule.selectorText.includes(`::highlight(${name})`)) {
+            return rule.style.backgroundColor;
+          }
+        }
+      }
+    }
+    return null;
+  }, text);
+}
+
+/** Clicks the middle of the first occurrence of `text` in the reader (e.g. coded text). */
+export async function clickText(page: Page, text: string, button: 'left' | 'right' = 'left'): Promise<void> {
+  const box = await page.evaluate((text) => {
+    const root = document.querySelector('.reader-text') as HTMLElement;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(text);
+      if (at < 0) continue;
+      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const mid = at + Math.floor(text.length / 2);
+      const r = document.createRange();
+      r.setStart(n, mid);
+      r.setEnd(n, mid + 1);
+      const rect = r.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }
+    throw new Error(`"${text}" is not in the reader`);
+  }, text);
+  await page.mouse.click(box.x, box.y, { button });
+}

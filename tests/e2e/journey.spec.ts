@@ -5,7 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, QUALCODER_TRANSCRIPT, saved, section, selectInReader, shot, test } from './fixtures.js';
+import {
+  expect,
+  highlightTexts,
+  QUALCODER_TRANSCRIPT,
+  saved,
+  section,
+  selectInReader,
+  shot,
+  test,
+} from './fixtures.js';
 
 const QUOTE = 'I think there were too many for the short semester period.';
 
@@ -21,7 +30,7 @@ test('create → import → code → board → reload → export', async ({ page
   await page.keyboard.press('C');
   await page.keyboard.type('Workload');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.reader-text span.coded')).toHaveText([QUOTE]);
+  await expect.poll(() => highlightTexts(page)).toEqual([QUOTE]);
 
   // The new excerpt is selected; the right panel puts it on the board.
   const panel = page.getByRole('complementary', { name: 'Selection details' });
@@ -50,7 +59,7 @@ test('create → import → code → board → reload → export', async ({ page
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'transcript', level: 1 })).toBeVisible();
-  await expect(page.locator('.reader-text span.coded')).toHaveText([QUOTE]);
+  await expect.poll(() => highlightTexts(page)).toEqual([QUOTE]);
   await section(page, 'Codes').click();
   await expect(page.getByRole('button', { name: 'Workload, 1 excerpt' })).toBeVisible();
   await section(page, 'Board').click();

@@ -212,7 +212,7 @@ describe('import, docs and show', () => {
     writeFileSync(join(folder, '.DS_Store'), 'junk');
 
     const out = json<ImportOut>('import', project, TRANSCRIPT, folder, '--json');
-    expect(keys(out)).toEqual(['imported', 'rejected']);
+    expect(keys(out)).toEqual(['duplicates', 'imported', 'rejected']);
     expect(out.rejected).toEqual([]);
     expect(out.imported.map((r) => r.file)).toEqual([
       TRANSCRIPT,

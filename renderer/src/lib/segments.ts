@@ -77,13 +77,39 @@ function pushTrimmed(ranges: Range[], text: string, start: number, end: number) 
   if (e > s) ranges.push({ start: s, end: e, speaker: null, startMs: null });
 }
 
+/**
+ * `plain`: one segment per block (the CSS Custom Highlight API paints codes over it), so a
+ * coding changes only the margin stripes, never the text nodes.
+ */
 export function buildBlocks(
   doc: Pick<DocumentDetail, 'text' | 'turns'>,
   excerpts: readonly Excerpt[],
   pending: { start: number; end: number } | null = null,
+  plain = false,
 ): Block[] {
   const byLength = [...excerpts].sort((a, b) => a.end - a.start - (b.end - b.start));
+  const byStart = [...byLength].sort((a, b) => a.start - b.start);
   return blockRanges(doc).map((range) => {
+    if (plain) {
+      return {
+        key: `${range.start}-${range.end}`,
+        start: range.start,
+        end: range.end,
+        speaker: range.speaker,
+        startMs: range.startMs,
+        segments: [
+          {
+            start: range.start,
+            end: range.end,
+            text: doc.text.slice(range.start, range.end),
+            excerpts: [],
+            color: null,
+            pending: false,
+          },
+        ],
+        stripes: stripesOf(byStart, range),
+      };
+    }
     const touching = byLength.filter((x) => x.start < range.end && x.end > range.start && x.end > x.start);
     const cuts = new Set<number>([range.start, range.end]);
     for (const x of touching) {
@@ -109,10 +135,7 @@ export function buildBlocks(
         pending: pending !== null && pending.start <= start && pending.end >= end,
       });
     }
-    const stripes = touching
-      .slice()
-      .sort((a, b) => a.start - b.start)
-      .flatMap((x) => x.codes.map((code) => ({ excerptId: x.id, code })));
+    const stripes = stripesOf(byStart, range);
     return {
       key: `${range.start}-${range.end}`,
       start: range.start,
@@ -123,6 +146,12 @@ export function buildBlocks(
       stripes,
     };
   });
+}
+
+function stripesOf(byStart: readonly Excerpt[], range: { start: number; end: number }): Block['stripes'] {
+  return byStart
+    .filter((x) => x.start < range.end && x.end > range.start && x.end > x.start)
+    .flatMap((x) => x.codes.map((code) => ({ excerptId: x.id, code })));
 }
 
 /** Shrinks [start, end) so it neither starts nor ends on whitespace; null when nothing is left. */

@@ -11,12 +11,15 @@ import { mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 import { recentCodes, useCodes } from './codes.js';
 import { useDocuments } from './documents.js';
+import { useMemos } from './memos.js';
 
 export interface TextTarget {
   documentId: DocumentId;
   start: number;
   end: number;
   text: string;
+  /** Whole turns instead of [start, end): the listed turn indexes or every turn of a speaker. */
+  turns?: { indexes: number[] } | { speaker: string };
 }
 
 interface CodingState {
@@ -39,8 +42,22 @@ interface CodingState {
   stepExcerpt(direction: 1 | -1): void;
   hoverExcerpt(id: ExcerptId | null): void;
   untag(excerptId: ExcerptId, codeId: CodeId): Promise<void>;
+  /** The picker for one turn (by index) or every turn of a speaker. */
+  codeTurns(documentId: DocumentId, scope: { turn: number } | { speaker: string }): boolean;
+  /** New boundaries for an excerpt (excerpts.resize). */
+  resize(id: ExcerptId, start: number, end: number): Promise<boolean>;
+  /** The focused excerpt's boundaries from the selection: exactly it, or grown to include it. */
+  resizeToSelection(mode: 'set' | 'extend'): Promise<boolean>;
+  /** The turn the selection lies in (index into the open document's turns), or null. */
+  selectionTurn(): number | null;
+  /** M: a memo on the excerpt being looked at, or on the document quoting the selection. */
+  memo(): boolean;
   deleteExcerpt(id: ExcerptId): Promise<void>;
   reset(): void;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 function clearPageSelection() {
@@ -99,6 +116,23 @@ export const useCoding = create<CodingState>()((set, get) => ({
         ids.push(code.id);
       }
       const unique = [...new Set(ids)];
+      if (t.turns) {
+        const scope = 'speaker' in t.turns ? { speaker: t.turns.speaker } : { turns: t.turns.indexes };
+        const done = await mutate(() =>
+          getClient().call('excerpts.tagTurns', { documentId: t.documentId, codeIds: unique, ...scope }),
+        );
+        if (!done) return false;
+        useCodes.getState().markUsed(unique);
+        set({
+          pickerOpen: false,
+          pickerTarget: null,
+          focusedExcerptId: done.excerptIds.length === 1 ? (done.excerptIds[0] ?? null) : null,
+        });
+        await changed('excerpts.tagTurns');
+        const n = done.excerptIds.length;
+        useActivity.getState().toast('success', `Coded ${n} turn${n === 1 ? '' : 's'}`);
+        return true;
+      }
       const result = await mutate(() =>
         getClient().call('excerpts.tag', { documentId: t.documentId, start: t.start, end: t.end, codeIds: unique }),
       );
@@ -146,6 +180,81 @@ export const useCoding = create<CodingState>()((set, get) => ({
     if (!result) return;
     if (result.excerptDeleted && get().focusedExcerptId === excerptId) set({ focusedExcerptId: null });
     await changed('excerpts.untag');
+  },
+
+  codeTurns(documentId, scope) {
+    const doc = useDocuments.getState().doc;
+    if (!doc || doc.id !== documentId) return false;
+    if ('turn' in scope) {
+      const turn = doc.turns[scope.turn];
+      if (!turn) return false;
+      const who = turn.speaker ? ` (${turn.speaker})` : '';
+      return get().openPicker({
+        documentId,
+        start: turn.start,
+        end: turn.end,
+        text: `This turn${who}: ${doc.text.slice(turn.start, turn.end)}`,
+        turns: { indexes: [scope.turn] },
+      });
+    }
+    const key = scope.speaker.trim().toLowerCase();
+    const n = doc.turns.filter((t) => t.speaker?.trim().toLowerCase() === key).length;
+    return get().openPicker({
+      documentId,
+      start: 0,
+      end: 0,
+      text: `All ${n} turn${n === 1 ? '' : 's'} of ${scope.speaker}`,
+      turns: { speaker: scope.speaker },
+    });
+  },
+
+  async resize(id, start, end) {
+    const result = await mutate(() => getClient().call('excerpts.resize', { id, start, end }));
+    if (!result) return false;
+    clearPageSelection();
+    set({ selection: null, focusedExcerptId: id });
+    await changed('excerpts.resize');
+    return true;
+  },
+
+  async resizeToSelection(mode) {
+    const sel = get().selection;
+    const id = get().focusedExcerptId;
+    const x = useDocuments.getState().excerpts.find((e) => e.id === id);
+    if (!sel || !x || sel.documentId !== x.documentId) return false;
+    const start = mode === 'set' ? sel.start : Math.min(sel.start, x.start);
+    const end = mode === 'set' ? sel.end : Math.max(sel.end, x.end);
+    return get().resize(x.id, start, end);
+  },
+
+  selectionTurn() {
+    const sel = get().selection;
+    const doc = useDocuments.getState().doc;
+    if (!sel || !doc || doc.id !== sel.documentId) return null;
+    const at = doc.turns.findIndex((t) => t.start <= sel.start && sel.end <= t.end);
+    return at < 0 ? null : at;
+  },
+
+  memo() {
+    const sel = get().selection;
+    const excerpts = useDocuments.getState().excerpts;
+    const doc = useDocuments.getState().doc;
+    const memos = useMemos.getState();
+    // A selection that is exactly an excerpt means that excerpt; other text is a quote.
+    const exact = sel ? excerpts.find((x) => x.start === sel.start && x.end === sel.end) : undefined;
+    if (sel && !exact && doc && doc.id === sel.documentId) {
+      memos.openDraft({
+        targetKind: 'document',
+        targetId: doc.id,
+        label: `Document ${doc.title}`,
+        body: `> ${sel.text.replace(/\n/g, '\n> ')}\n\n`,
+      });
+      return true;
+    }
+    const x = exact ?? excerpts.find((e) => e.id === get().focusedExcerptId);
+    if (!x) return false;
+    memos.openDraft({ targetKind: 'excerpt', targetId: x.id, label: `Excerpt “${shorten(x.text)}”`, body: '' });
+    return true;
   },
 
   async deleteExcerpt(id) {

@@ -3,8 +3,7 @@ import { create } from 'zustand';
 import type { DocumentDetail, DocumentId, DocumentSummary, Excerpt } from '../../../core/contract/index.js';
 import { bridge, getClient, unwrap } from '../client/index.js';
 import { readFileBase64 } from '../lib/files.js';
-import { guard, latestOnly, mutate, useActivity } from './activity.js';
-import { changed } from './changes.js';
+import { guard, latestOnly } from './activity.js';
 
 interface DocumentsState {
   list: DocumentSummary[];
@@ -92,22 +91,8 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
   },
 
   async importFiles(files) {
-    if (files.length === 0 || get().importing) return;
-    await runImport(
-      files.map((f) => f.name),
-      async () => {
-        const unreadable: string[] = [];
-        const uploads: Upload[] = [];
-        for (const file of files) {
-          try {
-            uploads.push({ name: file.name, dataBase64: await readFileBase64(file) });
-          } catch (err) {
-            unreadable.push(`${file.name} — ${(err as Error).message}`);
-          }
-        }
-        return { uploads, unreadable };
-      },
-    );
+    const { useImporter } = await import('./importer.js');
+    await useImporter.getState().start(files.map((f) => ({ name: f.name, read: () => readFileBase64(f) })));
   },
 
   async importWithDialog() {
@@ -115,47 +100,11 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
     if (!open || get().importing) return;
     const picked = await guard(async () => unwrap(await open({ purpose: 'import' })));
     if (!picked || picked.canceled || picked.files.length === 0) return;
-    await runImport(
-      picked.files.map((f) => f.name),
-      async () => ({ uploads: picked.files, unreadable: [] }),
-    );
+    const { useImporter } = await import('./importer.js');
+    await useImporter.getState().start(picked.files.map((f) => ({ name: f.name, read: async () => f.dataBase64 })));
   },
 
   reset() {
     set({ ...initial });
   },
 }));
-
-type Upload = { name: string; dataBase64: string };
-
-/** Reads, imports and reports; shared by the file input, drag-and-drop and the native dialog. */
-async function runImport(names: string[], read: () => Promise<{ uploads: Upload[]; unreadable: string[] }>) {
-  const activity = useActivity.getState();
-  const set = useDocuments.setState;
-  const get = useDocuments.getState;
-  set({ importing: true });
-  activity.setWork(`Importing ${names.length === 1 ? names[0] : `${names.length} files`}…`);
-  try {
-    const { uploads, unreadable } = await read();
-    if (uploads.length === 0) {
-      activity.toast('error', 'Nothing was imported', unreadable);
-      return;
-    }
-    const result = await mutate(() => getClient().call('documents.import', { files: uploads }));
-    if (!result) return;
-    await changed('documents.import');
-    const rejected = [...unreadable, ...result.rejected.map((r) => `${r.file} — ${r.error}`)];
-    const n = result.imported.length;
-    if (n > 0) {
-      const title = `Imported ${n} file${n === 1 ? '' : 's'}${rejected.length ? `, ${rejected.length} rejected` : ''}`;
-      activity.toast(rejected.length ? 'error' : 'success', title, rejected.length ? rejected : undefined);
-      const first = result.imported[0]?.documentIds[0];
-      if (first !== undefined && get().openId === null) await get().open(first);
-    } else {
-      activity.toast('error', `No file was imported (${rejected.length} rejected)`, rejected);
-    }
-  } finally {
-    set({ importing: false });
-    activity.setWork(null);
-  }
-}

@@ -2,10 +2,24 @@
 import { create } from 'zustand';
 import type { Memo, MemoId, MemoTargetKind } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
-import { guard, latestOnly, mutate } from './activity.js';
+import { guard, latestOnly, mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 
+/** A memo being written in the quick memo dialog (M). */
+export interface MemoDraft {
+  targetKind: MemoTargetKind;
+  targetId: number | null;
+  /** What it is about, for the dialog's heading. */
+  label: string;
+  body: string;
+}
+
 interface MemosState {
+  draft: MemoDraft | null;
+  openDraft(draft: MemoDraft): void;
+  closeDraft(): void;
+  /** Saves the draft with this title and body; closes it when saved. */
+  saveDraft(title: string, body: string): Promise<boolean>;
   list: Memo[];
   loaded: boolean;
   selectedId: MemoId | null;
@@ -23,6 +37,25 @@ export const useMemos = create<MemosState>()((set, get) => ({
   list: [],
   loaded: false,
   selectedId: null,
+  draft: null,
+
+  openDraft(draft) {
+    set({ draft });
+  },
+
+  closeDraft() {
+    set({ draft: null });
+  },
+
+  async saveDraft(title, body) {
+    const draft = get().draft;
+    if (!draft || body.trim() === '') return false;
+    const memo = await get().add(draft.targetKind, draft.targetId, body, title.trim() || undefined);
+    if (!memo) return false;
+    set({ draft: null });
+    useActivity.getState().toast('success', `Memo saved on ${draft.label}`);
+    return true;
+  },
 
   async reload() {
     const answer = await guard(() => seq(() => getClient().call('memos.list', {})));
@@ -63,6 +96,6 @@ export const useMemos = create<MemosState>()((set, get) => ({
   },
 
   reset() {
-    set({ list: [], loaded: false, selectedId: null });
+    set({ list: [], loaded: false, selectedId: null, draft: null });
   },
 }));

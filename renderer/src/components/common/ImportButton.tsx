@@ -1,14 +1,15 @@
 import { useRef } from 'react';
 import { bridge } from '../../client/index.js';
 import { useDocuments } from '../../stores/documents.js';
+import { useImporter } from '../../stores/importer.js';
 import { Icon } from './Icon.js';
 
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.docx,.vtt,.srt,.csv,.qdpx,.qdc';
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.docx,.vtt,.srt,.csv,.tsv';
 
 /** Opens the system file chooser (several files at once) and imports what was chosen. */
 export function ImportButton({ className }: { className?: string }) {
   const input = useRef<HTMLInputElement>(null);
-  const importing = useDocuments((s) => s.importing);
+  const importing = useImporter((s) => s.running);
   const importFiles = useDocuments((s) => s.importFiles);
   const label = importing ? 'Importing…' : 'Import files';
   if (bridge()?.openDialog) {
@@ -50,5 +51,15 @@ export function ImportButton({ className }: { className?: string }) {
         }}
       />
     </>
+  );
+}
+
+/** Opens the dialog for pasting text as a new document. */
+export function PasteButton({ className }: { className?: string }) {
+  return (
+    <button type="button" className={className ?? 'button'} onClick={() => useImporter.getState().setPasteOpen(true)}>
+      <Icon name="edit" />
+      Paste text…
+    </button>
   );
 }

@@ -1,6 +1,7 @@
 import { type CSSProperties, useMemo } from 'react';
 import type { CodeRef } from '../../../../core/contract/index.js';
 import { speakerSlots } from '../../lib/speakers.js';
+import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
 import { CodeChip } from '../common/CodeChip.js';
 import { Hints } from './Hints.js';
@@ -48,6 +49,14 @@ export function DocumentContext() {
                 <span className="speaker-dot" aria-hidden="true" />
                 <span>{name}</span>
                 <span className="count">{n}</span>
+                <button
+                  type="button"
+                  className="link-button small"
+                  aria-label={`Code all turns of ${name}`}
+                  onClick={() => useCoding.getState().codeTurns(doc.id, { speaker: name })}
+                >
+                  Code all…
+                </button>
               </li>
             ))}
           </ul>

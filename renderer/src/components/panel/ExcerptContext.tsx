@@ -38,6 +38,11 @@ export function ExcerptContext({ excerpt }: { excerpt: Excerpt }) {
           <CodeChip key={code.id} code={code} onRemove={() => void coding.untag(excerpt.id, code.id)} />
         ))}
       </div>
+      {inReader && (
+        <p className="muted small">
+          To change its boundaries, select the text it should cover: this panel then offers to set or extend them.
+        </p>
+      )}
       <div className="panel-actions">
         <button
           type="button"
@@ -52,6 +57,9 @@ export function ExcerptContext({ excerpt }: { excerpt: Excerpt }) {
           }
         >
           Add code…
+        </button>
+        <button type="button" className="button" onClick={() => coding.memo()}>
+          Memo… <kbd>M</kbd>
         </button>
         <button
           type="button"

@@ -1,5 +1,7 @@
 import { recentCodes, useCodes } from '../../stores/codes.js';
 import { useCoding } from '../../stores/coding.js';
+import { useDocuments } from '../../stores/documents.js';
+import { useExcerpt } from '../../stores/lookup.js';
 import { CodeChip } from '../common/CodeChip.js';
 
 /** Text selected in the reader, with the recent codes that 1–9 apply. */
@@ -7,6 +9,13 @@ export function SelectionContext({ text }: { text: string }) {
   const list = useCodes((s) => s.list);
   const recent = useCodes((s) => s.recent);
   const codes = recentCodes({ list, recent });
+  const focused = useExcerpt(useCoding((s) => s.focusedExcerptId));
+  const selection = useCoding((s) => s.selection);
+  const doc = useDocuments((s) => s.doc);
+  const coding = useCoding.getState();
+  const turn = selection ? coding.selectionTurn() : null;
+  const speaker = turn !== null ? doc?.turns[turn]?.speaker : null;
+  const sameDoc = focused && selection && focused.documentId === selection.documentId;
   return (
     <section className="panel-section" aria-labelledby="panel-selection">
       <h2 id="panel-selection">Selection</h2>
@@ -25,6 +34,37 @@ export function SelectionContext({ text }: { text: string }) {
             </li>
           ))}
         </ol>
+      )}
+      <div className="panel-actions">
+        <button type="button" className="button" onClick={() => coding.memo()}>
+          Memo… <kbd>M</kbd>
+        </button>
+        {turn !== null && doc && (
+          <button type="button" className="button" onClick={() => coding.codeTurns(doc.id, { turn })}>
+            Code this whole turn…
+          </button>
+        )}
+        {speaker && doc && (
+          <button type="button" className="button" onClick={() => coding.codeTurns(doc.id, { speaker })}>
+            Code all turns of {speaker}…
+          </button>
+        )}
+      </div>
+      {sameDoc && (
+        <>
+          <h3>Selected excerpt</h3>
+          <blockquote className="quote small">
+            {focused.text.length > 160 ? `${focused.text.slice(0, 160)}…` : focused.text}
+          </blockquote>
+          <div className="panel-actions">
+            <button type="button" className="button" onClick={() => void coding.resizeToSelection('set')}>
+              Set its boundaries to this selection
+            </button>
+            <button type="button" className="button" onClick={() => void coding.resizeToSelection('extend')}>
+              Extend it to include this selection
+            </button>
+          </div>
+        </>
       )}
     </section>
   );

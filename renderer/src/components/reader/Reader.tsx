@@ -1,17 +1,26 @@
 /**
  * The transcript reader. Text is rendered as spans carrying their document offsets
- * (data-start/data-end), so a DOM selection maps back to exact UTF-16 offsets, and coded
- * spans are coloured by their code. Selecting text shows the selection bar; clicking a
- * highlight opens that excerpt in the right panel.
+ * (data-start/data-end), so a DOM selection maps back to exact UTF-16 offsets. Coded spans
+ * are painted with the CSS Custom Highlight API over one text node per turn (useHighlights);
+ * where CSS.highlights is missing, the text is cut into one span per excerpt boundary and
+ * coloured with classes instead. Selecting text shows the selection bar; clicking coded text
+ * opens that excerpt in the right panel; Ctrl/Cmd+F finds in the document.
  */
 import { type CSSProperties, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentDetail, ExcerptId } from '../../../../core/contract/index.js';
+import { supportsHighlights } from '../../lib/highlights.js';
 import { offsetsToRange, rangeToOffsets } from '../../lib/offsets.js';
 import { type Block, buildBlocks, trimRange } from '../../lib/segments.js';
 import { formatTimestamp, speakerSlots } from '../../lib/speakers.js';
 import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
+import { useFind } from '../../stores/find.js';
+import { FindBar } from './FindBar.js';
 import { SelectionBar } from './SelectionBar.js';
+import { TurnMenu, type TurnMenuTarget } from './TurnMenu.js';
+import { useHighlights } from './useHighlights.js';
+
+const HIGHLIGHT_API = supportsHighlights();
 
 export function Reader({ doc }: { doc: DocumentDetail }) {
   const excerpts = useDocuments((s) => s.excerpts);
@@ -25,12 +34,16 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
   const pendingEnd = pending?.end;
   // Blocks whose content did not change keep their identity, so only the turns touched by a
   // coding re-render (a long transcript has thousands of them).
+  // With highlights the pending range is painted over the text, not cut into spans.
+  const cutStart = HIGHLIGHT_API ? undefined : pendingStart;
+  const cutEnd = HIGHLIGHT_API ? undefined : pendingEnd;
   const cache = useRef(new Map<string, { sig: string; block: Block }>());
   const blocks = useMemo(() => {
     const fresh = buildBlocks(
       doc,
       excerpts,
-      pendingStart !== undefined && pendingEnd !== undefined ? { start: pendingStart, end: pendingEnd } : null,
+      cutStart !== undefined && cutEnd !== undefined ? { start: cutStart, end: cutEnd } : null,
+      HIGHLIGHT_API,
     );
     const next = new Map<string, { sig: string; block: Block }>();
     const kept = fresh.map((block) => {
@@ -43,12 +56,56 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
     });
     cache.current = next;
     return kept;
-  }, [doc, excerpts, pendingStart, pendingEnd]);
+  }, [doc, excerpts, cutStart, cutEnd]);
   const slots = useMemo(() => speakerSlots(doc.turns), [doc.turns]);
+  /** Turn index (as excerpts.tagTurns counts them) by the turn's start offset. */
+  const turnIndex = useMemo(() => new Map(doc.turns.map((t, i) => [t.start, i])), [doc.turns]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const pointerDown = useRef(false);
   const [bar, setBar] = useState<{ top: number; left: number } | null>(null);
+  const [menu, setMenu] = useState<TurnMenuTarget | null>(null);
+  const findOpen = useFind((s) => s.open);
+  const findMatches = useFind((s) => s.matches);
+  const findCurrent = useFind((s) => s.current);
+  const findSeq = useFind((s) => s.seq);
+  const find = useMemo(
+    () => ({ matches: findOpen ? findMatches : [], current: findCurrent, seq: findSeq }),
+    [findOpen, findMatches, findCurrent, findSeq],
+  );
+  const pendingSpan = useMemo(
+    () => (pendingStart !== undefined && pendingEnd !== undefined ? { start: pendingStart, end: pendingEnd } : null),
+    [pendingStart, pendingEnd],
+  );
+  const { offsetAt } = useHighlights({
+    enabled: HIGHLIGHT_API,
+    root: textRef,
+    blocks,
+    excerpts,
+    focusedId,
+    hoveredId,
+    pending: pendingSpan,
+    find,
+  });
+
+  // Find results follow the document (another one opened, or its text reloaded).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the document changes
+  useEffect(() => {
+    useFind.getState().refresh();
+  }, [doc]);
+
+  // Ctrl/Cmd+F finds in this document instead of the browser's page find.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        if (document.querySelector('dialog[open]')) return;
+        e.preventDefault();
+        useFind.getState().show();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const readSelection = useCallback(
     (placeBar: boolean) => {
@@ -138,14 +195,35 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
   const onClick = (e: React.MouseEvent) => {
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return;
+    if (HIGHLIGHT_API) {
+      const at = offsetAt(e.clientX, e.clientY);
+      const hit = at === null ? null : innermostAt(excerpts, at);
+      useCoding.getState().focusExcerpt(hit);
+      return;
+    }
     const span = (e.target as HTMLElement).closest<HTMLElement>('span[data-excerpts]');
     const first = span?.dataset.excerpts?.split(' ')[0];
     useCoding.getState().focusExcerpt(first ? (Number(first) as ExcerptId) : null);
   };
 
+  const onContextMenu = (e: React.MouseEvent) => {
+    const label = (e.target as HTMLElement).closest<HTMLElement>('.turn-who[data-turn]');
+    if (!label) return;
+    e.preventDefault();
+    const box = scrollRef.current?.getBoundingClientRect();
+    const host = scrollRef.current;
+    setMenu({
+      turn: Number(label.dataset.turn),
+      speaker: label.dataset.speaker || null,
+      top: e.clientY - (box?.top ?? 0) + (host?.scrollTop ?? 0),
+      left: e.clientX - (box?.left ?? 0) + (host?.scrollLeft ?? 0),
+    });
+  };
+
   const hasTurns = doc.turns.length > 0;
   return (
     <div className="reader-scroll" ref={scrollRef}>
+      {findOpen && <FindBar />}
       <article className="reader" aria-labelledby="reader-title">
         <header className="reader-head">
           <h1 id="reader-title">{doc.title}</h1>
@@ -169,11 +247,13 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
             pointerDown.current = true;
           }}
           onClick={onClick}
+          onContextMenu={onContextMenu}
         >
           {blocks.map((block) => (
             <BlockView
               key={block.key}
               block={block}
+              turn={turnIndex.get(block.start) ?? null}
               slot={block.speaker ? (slots.get(block.speaker) ?? 0) : 0}
               focusedId={touches(block, focusedId) ? focusedId : null}
               hoveredId={touches(block, hoveredId) ? hoveredId : null}
@@ -182,6 +262,7 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
         </div>
       </article>
       {bar && <SelectionBar top={bar.top} left={bar.left} />}
+      {menu && <TurnMenu doc={doc} target={menu} onClose={() => setMenu(null)} />}
     </div>
   );
 }
@@ -194,17 +275,28 @@ function blockSignature(block: Block): string {
   return `${block.speaker}|${block.startMs}|${segments.join(';')}|${stripes.join(';')}`;
 }
 
+/** The shortest excerpt covering `offset`: what a click on overlapping codes means. */
+function innermostAt(excerpts: readonly { id: ExcerptId; start: number; end: number }[], offset: number) {
+  let best: { id: ExcerptId; start: number; end: number } | null = null;
+  for (const x of excerpts) {
+    if (x.start <= offset && offset < x.end && (!best || x.end - x.start < best.end - best.start)) best = x;
+  }
+  return best?.id ?? null;
+}
+
 function touches(block: Block, id: ExcerptId | null): boolean {
   return id !== null && block.stripes.some((x) => x.excerptId === id);
 }
 
 const BlockView = memo(function BlockView({
   block,
+  turn,
   slot,
   focusedId,
   hoveredId,
 }: {
   block: Block;
+  turn: number | null;
   slot: number;
   focusedId: ExcerptId | null;
   hoveredId: ExcerptId | null;
@@ -249,7 +341,12 @@ const BlockView = memo(function BlockView({
   }
   return (
     <div className="block turn" style={{ '--speaker': `var(--speaker-${slot})` } as CSSProperties}>
-      <div className="block-gutter turn-who">
+      <div
+        className="block-gutter turn-who"
+        data-turn={turn ?? undefined}
+        data-speaker={block.speaker ?? undefined}
+        title={turn !== null ? 'Right-click to code this turn or all of this speaker’s turns' : undefined}
+      >
         {block.speaker && <span className="turn-speaker">{block.speaker}</span>}
         {block.startMs !== null && <span className="turn-time">{formatTimestamp(block.startMs)}</span>}
       </div>

@@ -16,8 +16,8 @@ export function ReaderView() {
       {count === 0 ? (
         <>
           <p className="muted">
-            Import interview transcripts or notes (.txt, .md). Lines like <code>Anna: …</code> become speaker turns. You
-            can also drop files anywhere on this window.
+            Import transcripts, notes and survey exports (.txt, .md, .docx, .vtt, .srt, .csv). Lines like{' '}
+            <code>Anna: …</code> become speaker turns. You can also drop files or folders anywhere on this window.
           </p>
           <ImportButton className="button primary" />
         </>

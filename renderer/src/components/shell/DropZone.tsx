@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useDocuments } from '../../stores/documents.js';
+import { droppedFiles } from '../../lib/dropped.js';
+import { readFileBase64 } from '../../lib/files.js';
+import { useImporter } from '../../stores/importer.js';
 
 function carriesFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
-/** Files dragged from the desktop onto any part of the window are imported. */
+/** Files and folders dragged from the desktop onto any part of the window are imported. */
 export function DropZone() {
   const [active, setActive] = useState(false);
   useEffect(() => {
@@ -31,8 +33,10 @@ export function DropZone() {
       e.preventDefault();
       depth = 0;
       setActive(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length > 0) void useDocuments.getState().importFiles(files);
+      if (!e.dataTransfer) return;
+      void droppedFiles(e.dataTransfer).then((files) =>
+        useImporter.getState().start(files.map((f) => ({ name: f.name, read: () => readFileBase64(f.file) }))),
+      );
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -48,7 +52,7 @@ export function DropZone() {
   if (!active) return null;
   return (
     <div className="dropzone" aria-hidden="true">
-      <div className="dropzone-card">Drop files to import them</div>
+      <div className="dropzone-card">Drop files or folders to import them</div>
     </div>
   );
 }

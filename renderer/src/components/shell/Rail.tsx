@@ -8,7 +8,7 @@ import { type Section, useNav } from '../../stores/nav.js';
 import { useParticipants } from '../../stores/participants.js';
 import { useProject } from '../../stores/project.js';
 import { Icon, type IconName } from '../common/Icon.js';
-import { ImportButton } from '../common/ImportButton.js';
+import { ImportButton, PasteButton } from '../common/ImportButton.js';
 
 const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
   { id: 'documents', label: 'Documents', icon: 'documents' },
@@ -77,6 +77,7 @@ export function Rail() {
       </ul>
       <div className="rail-actions">
         <ImportButton className="button rail-action" />
+        <PasteButton className="button rail-action" />
         <button type="button" className="button rail-action" onClick={() => useNav.getState().setExportOpen(true)}>
           <Icon name="export" />
           Export…
@@ -114,7 +115,8 @@ function DocumentList() {
       )}
       {loaded && list.length === 0 && (
         <p className="rail-empty">
-          No documents yet. Import .txt or .md transcripts, or drop files anywhere on the window.
+          No documents yet. Import transcripts, notes or survey exports, or drop files and folders anywhere on the
+          window.
         </p>
       )}
       {list.length > 0 && shown.length === 0 && <p className="rail-empty">No document matches “{query}”.</p>}

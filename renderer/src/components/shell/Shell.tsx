@@ -1,7 +1,12 @@
+import { useImporter } from '../../stores/importer.js';
 import { useNav } from '../../stores/nav.js';
 import { BoardView } from '../board/BoardView.js';
 import { CodesView } from '../codes/CodesView.js';
 import { ExcerptsView } from '../excerpts/ExcerptsView.js';
+import { CsvPreviewDialog } from '../import/CsvPreviewDialog.js';
+import { ImportPanel } from '../import/ImportPanel.js';
+import { PasteDialog } from '../import/PasteDialog.js';
+import { MemoDialog } from '../memos/MemoDialog.js';
 import { MemosView } from '../memos/MemosView.js';
 import { RightPanel } from '../panel/RightPanel.js';
 import { ParticipantsView } from '../participants/ParticipantsView.js';
@@ -9,6 +14,7 @@ import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
 import { RetrievalView } from '../retrieval/RetrievalView.js';
 import { SearchView } from '../search/SearchView.js';
+import { CommandPalette } from './CommandPalette.js';
 import { DropZone } from './DropZone.js';
 import { ExportDialog } from './ExportDialog.js';
 import { ProjectsDialog } from './ProjectsDialog.js';
@@ -24,6 +30,8 @@ export function Shell() {
   const exportOpen = useNav((s) => s.exportOpen);
   const shortcutsOpen = useNav((s) => s.shortcutsOpen);
   const projectsOpen = useNav((s) => s.projectsOpen);
+  const csvOpen = useImporter((s) => s.csv !== null);
+  const pasteOpen = useImporter((s) => s.pasteOpen);
   useShortcuts();
   return (
     <div className="shell">
@@ -41,9 +49,14 @@ export function Shell() {
       <RightPanel />
       <StatusBar />
       <CodePicker />
+      <MemoDialog />
+      <CommandPalette />
       {exportOpen && <ExportDialog />}
       {shortcutsOpen && <ShortcutsDialog />}
       {projectsOpen && <ProjectsDialog />}
+      {csvOpen && <CsvPreviewDialog />}
+      {pasteOpen && <PasteDialog />}
+      <ImportPanel />
       <DropZone />
       <Toasts />
     </div>

@@ -8,6 +8,7 @@ import { useBoard } from '../../stores/board.js';
 import { useCoding } from '../../stores/coding.js';
 import { useHistory } from '../../stores/history.js';
 import { useNav } from '../../stores/nav.js';
+import { usePalette } from '../../stores/palette.js';
 
 function dialogOpen(): boolean {
   return document.querySelector('dialog[open]') !== null;
@@ -16,6 +17,12 @@ function dialogOpen(): boolean {
 export function useShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Ctrl/Cmd+K: the command palette, from anywhere but another dialog (fields included).
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k' && !dialogOpen()) {
+        e.preventDefault();
+        usePalette.getState().show();
+        return;
+      }
       if (e.defaultPrevented || isTypingTarget(e.target) || dialogOpen()) return;
       // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y): the project's undo, outside fields (fields keep their own).
       if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
@@ -38,6 +45,10 @@ export function useShortcuts() {
       if ((e.key === 'j' || e.key === 'k') && useNav.getState().section === 'documents') {
         e.preventDefault();
         coding.stepExcerpt(e.key === 'j' ? 1 : -1);
+        return;
+      }
+      if ((e.key === 'm' || e.key === 'M') && useNav.getState().section === 'documents') {
+        if (coding.memo()) e.preventDefault();
         return;
       }
       if (e.key === 'b' && coding.focusedExcerptId !== null) {

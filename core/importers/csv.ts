@@ -1,0 +1,76 @@
+/**
+ * Survey exports (.csv): each respondent (row) becomes a participant with attribute values
+ * and one 'survey_response' document holding their answers, each under its question heading.
+ * Empty answers are skipped, and so are respondents without any answer. Without a mapping
+ * from the caller, the guessed column roles are used (./csv/analyse.ts).
+ */
+import { guessLanguage } from '../text/language.js';
+import { type CsvMapping, guessRoles, mappingFromRoles, parseCsv } from './csv/analyse.js';
+import { extensionOf, titleFromFileName } from './names.js';
+import { decodeOrRefuse } from './plainText.js';
+import { type Importer, ImportRefusal, type ParsedDocument } from './types.js';
+
+export function csvDocuments(text: string, name: string, mapping?: CsvMapping): ParsedDocument[] {
+  const table = parseCsv(text);
+  const map = mapping ?? mappingFromRoles(guessRoles(table));
+  const index = (column: string) => {
+    const i = table.headers.indexOf(column);
+    if (i < 0)
+      throw new ImportRefusal(
+        `it has no column "${column}" (its columns are ${table.headers.map((h) => `"${h}"`).join(', ')})`,
+      );
+    return i;
+  };
+  const idIndex = map.idColumn ? index(map.idColumn) : -1;
+  const attributes = map.attributeColumns.map((c) => [c, index(c)] as const);
+  const texts = map.textColumns.map((c) => [c, index(c)] as const);
+  if (texts.length === 0) {
+    throw new ImportRefusal('no column holds open-text answers; choose the text columns in the CSV preview');
+  }
+  const stem = titleFromFileName(name);
+  const docs: ParsedDocument[] = [];
+  const labels = new Set<string>();
+  table.rows.forEach((row, r) => {
+    let label = idIndex >= 0 ? (row[idIndex] ?? '') : '';
+    if (!label) label = `${stem} #${r + 1}`;
+    if (labels.has(label))
+      throw new ImportRefusal(`respondent id "${label}" appears twice in column "${map.idColumn}"`);
+    labels.add(label);
+    const answers = texts
+      .map(([column, i]) => [column, (row[i] ?? '').replace(/\r\n?/g, '\n').trim()] as const)
+      .filter(([, answer]) => answer !== '');
+    if (answers.length === 0) return;
+    const breaks: number[] = [];
+    let out = '';
+    for (const [question, answer] of answers) {
+      if (out) out += '\n\n';
+      breaks.push(out.length);
+      out += `${question}\n${answer}`;
+    }
+    const body = out.normalize('NFC');
+    docs.push({
+      title: `${stem} — ${label}`,
+      text: body,
+      turns: [],
+      breaks,
+      kind: 'survey_response',
+      language: guessLanguage(body),
+      participant: {
+        label,
+        attributes: Object.fromEntries(attributes.map(([c, i]) => [c, row[i] ?? '']).filter(([, v]) => v !== '')),
+      },
+    });
+  });
+  if (docs.length === 0) throw new ImportRefusal('no respondent answered any of the open-text questions');
+  return docs;
+}
+
+export const csvImporter: Importer = {
+  format: 'csv',
+  version: '1',
+  mediaType: 'text/csv',
+  detect: (_bytes, name) => ['csv', 'tsv'].includes(extensionOf(name)),
+  parse(bytes, name, options) {
+    return csvDocuments(decodeOrRefuse(bytes), name, options?.csv);
+  },
+};

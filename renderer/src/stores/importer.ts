@@ -1,0 +1,230 @@
+/**
+ * The import flow, for the file picker, drag-and-drop (files and folders), the native
+ * dialog and pasted text alike. Survey CSVs are previewed first so the researcher confirms
+ * the column roles; then the store loops over the files, one documents.import call per file
+ * (each file is its own transaction, so Cancel between files leaves only whole files), and
+ * keeps a determinate progress count. The summary goes to a toast; files that were already
+ * in the project are listed with a choice to import them anyway.
+ */
+import { create } from 'zustand';
+import type { CsvColumnRole, CsvPreview, DocumentId, ImportResult } from '../../../core/contract/index.js';
+import { getClient } from '../client/index.js';
+import { guard, mutate, useActivity } from './activity.js';
+import { changed } from './changes.js';
+import { useDocuments } from './documents.js';
+
+/** A file to import whose bytes are read only when its turn comes. */
+export interface PendingFile {
+  name: string;
+  read(): Promise<string>;
+}
+
+interface Loaded {
+  name: string;
+  dataBase64: string;
+}
+
+export interface CsvChoice {
+  file: Loaded;
+  preview: CsvPreview;
+  roles: Record<string, CsvColumnRole>;
+}
+
+type Mapping = { idColumn: string | null; attributeColumns: string[]; textColumns: string[] };
+type Duplicate = ImportResult['duplicates'][number];
+
+interface ImporterState {
+  running: boolean;
+  done: number;
+  total: number;
+  current: string | null;
+  cancelRequested: boolean;
+  /** The CSV whose column roles are being confirmed, if any. */
+  csv: CsvChoice | null;
+  /** Files skipped because their bytes were already in the project, kept for "import anyway". */
+  duplicates: { file: Loaded; duplicate: Duplicate }[];
+  pasteOpen: boolean;
+  start(files: PendingFile[]): Promise<void>;
+  cancel(): void;
+  setRole(column: string, role: CsvColumnRole): void;
+  /** Resolves the open CSV preview: import with the chosen roles, or leave the file out. */
+  confirmCsv(use: boolean): void;
+  importDuplicatesAnyway(): Promise<void>;
+  dismissDuplicates(): void;
+  setPasteOpen(open: boolean): void;
+  paste(title: string, text: string): Promise<boolean>;
+}
+
+let csvDecision: ((mapping: Mapping | null) => void) | null = null;
+
+const isCsv = (name: string) => /\.(csv|tsv)$/i.test(name);
+
+function mappingOf(roles: Record<string, CsvColumnRole>): Mapping {
+  const of = (role: CsvColumnRole) => Object.keys(roles).filter((c) => roles[c] === role);
+  return { idColumn: of('id')[0] ?? null, attributeColumns: of('attribute'), textColumns: of('text') };
+}
+
+function utf8Base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function report(result: ImportResult, unreadable: string[], cancelled: number): void {
+  const activity = useActivity.getState();
+  const rejected = [...unreadable, ...result.rejected.map((r) => `${r.file} — ${r.error}`)];
+  const n = result.imported.length;
+  const tail = cancelled > 0 ? ` (cancelled; ${cancelled} not imported)` : '';
+  if (n > 0) {
+    const title = `Imported ${n} file${n === 1 ? '' : 's'}${rejected.length ? `, ${rejected.length} rejected` : ''}${tail}`;
+    activity.toast(rejected.length ? 'error' : 'success', title, rejected.length ? rejected : undefined);
+  } else if (rejected.length > 0) {
+    activity.toast('error', `No file was imported (${rejected.length} rejected)${tail}`, rejected);
+  } else if (cancelled > 0) {
+    activity.toast('info', `Import cancelled; ${cancelled} file${cancelled === 1 ? '' : 's'} not imported`);
+  }
+}
+
+export const useImporter = create<ImporterState>()((set, get) => ({
+  running: false,
+  done: 0,
+  total: 0,
+  current: null,
+  cancelRequested: false,
+  csv: null,
+  duplicates: [],
+  pasteOpen: false,
+
+  async start(files) {
+    if (files.length === 0 || get().running) return;
+    set({ running: true, done: 0, total: files.length, current: null, cancelRequested: false, duplicates: [] });
+    const activity = useActivity.getState();
+    activity.setWork(`Importing ${files.length === 1 ? files[0]?.name : `${files.length} files`}…`);
+    const result: ImportResult = { imported: [], rejected: [], duplicates: [] };
+    const unreadable: string[] = [];
+    const skipped: { file: Loaded; duplicate: Duplicate }[] = [];
+    let cancelled = 0;
+    try {
+      // CSVs first: their column roles are confirmed before anything is written.
+      const mappings = new Map<PendingFile, Mapping>();
+      const loaded = new Map<PendingFile, Loaded>();
+      for (const file of files.filter((f) => isCsv(f.name))) {
+        const upload = await readOrNote(file, unreadable);
+        if (!upload) continue;
+        loaded.set(file, upload);
+        const preview = await guard(() => getClient().call('documents.previewCsv', { file: upload }));
+        if (!preview) continue;
+        const roles = Object.fromEntries(preview.columns.map((c) => [c.name, c.role]));
+        const mapping = await new Promise<Mapping | null>((resolve) => {
+          csvDecision = resolve;
+          set({ csv: { file: upload, preview, roles } });
+        });
+        set({ csv: null });
+        if (mapping) mappings.set(file, mapping);
+        if (get().cancelRequested) break;
+      }
+      for (const [index, file] of files.entries()) {
+        if (get().cancelRequested) {
+          cancelled = files.length - index;
+          break;
+        }
+        set({ current: file.name });
+        if (isCsv(file.name) && !mappings.has(file)) {
+          set({ done: index + 1 });
+          continue;
+        }
+        const upload = loaded.get(file) ?? (await readOrNote(file, unreadable));
+        if (upload) {
+          const csv = mappings.get(file);
+          const one = await mutate(() =>
+            getClient().call('documents.import', { files: [upload], ...(csv ? { csv } : {}) }),
+          );
+          if (one) {
+            result.imported.push(...one.imported);
+            result.rejected.push(...one.rejected);
+            result.duplicates.push(...one.duplicates);
+            for (const duplicate of one.duplicates) skipped.push({ file: upload, duplicate });
+          }
+        }
+        set({ done: index + 1 });
+      }
+      if (result.imported.length > 0) await changed('documents.import');
+      report(result, unreadable, cancelled);
+      set({ duplicates: skipped });
+      const first = result.imported[0]?.documentIds[0];
+      if (first !== undefined && useDocuments.getState().openId === null) await useDocuments.getState().open(first);
+    } finally {
+      set({ running: false, current: null, cancelRequested: false, csv: null });
+      activity.setWork(null);
+    }
+  },
+
+  cancel() {
+    set({ cancelRequested: true });
+    if (csvDecision) get().confirmCsv(false);
+  },
+
+  setRole(column, role) {
+    const csv = get().csv;
+    if (!csv) return;
+    const roles = { ...csv.roles, [column]: role };
+    // One id column: choosing a new one turns the old one into an attribute.
+    if (role === 'id')
+      for (const c of Object.keys(roles)) if (c !== column && roles[c] === 'id') roles[c] = 'attribute';
+    set({ csv: { ...csv, roles } });
+  },
+
+  confirmCsv(use) {
+    const csv = get().csv;
+    const decide = csvDecision;
+    csvDecision = null;
+    decide?.(use && csv ? mappingOf(csv.roles) : null);
+  },
+
+  async importDuplicatesAnyway() {
+    const items = get().duplicates;
+    set({ duplicates: [] });
+    const ids: DocumentId[] = [];
+    for (const { file } of items) {
+      const one = await mutate(() => getClient().call('documents.import', { files: [file], duplicates: 'keep' }));
+      for (const ok of one?.imported ?? []) ids.push(...ok.documentIds);
+    }
+    if (ids.length > 0) await changed('documents.import');
+    useActivity
+      .getState()
+      .toast('success', `Imported ${items.length} duplicate${items.length === 1 ? '' : 's'} anyway`);
+  },
+
+  dismissDuplicates() {
+    set({ duplicates: [] });
+  },
+
+  setPasteOpen(open) {
+    set({ pasteOpen: open });
+  },
+
+  async paste(title, text) {
+    if (!text.trim()) return false;
+    const name = `${title.trim().replace(/[\\/:*?"<>|]+/g, '-') || 'Pasted text'}.txt`;
+    await get().start([{ name, read: async () => utf8Base64(text) }]);
+    return true;
+  },
+}));
+
+async function readOrNote(file: PendingFile, unreadable: string[]): Promise<Loaded | null> {
+  try {
+    return { name: file.name, dataBase64: await file.read() };
+  } catch (err) {
+    unreadable.push(`${file.name} — ${(err as Error).message}`);
+    return null;
+  }
+}
+
+/** The CSV roles offered in the preview, in the order shown. */
+export const CSV_ROLES: { role: CsvColumnRole; label: string }[] = [
+  { role: 'id', label: 'Respondent id' },
+  { role: 'attribute', label: 'Attribute' },
+  { role: 'text', label: 'Open text' },
+  { role: 'ignore', label: 'Ignore' },
+];
