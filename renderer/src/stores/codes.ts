@@ -115,7 +115,10 @@ export const useCodes = create<CodesState>()((set, get) => ({
     const moved = await mutate(() => getClient().call('codes.move', input));
     if (!moved) return false;
     await changed('codes.move');
-    set({ announcement: describeMove(get().list, moved) });
+    // The codebook as it is now: the refresh above can be overtaken by a later one (a change
+    // event), which would leave the store's list a step behind for this sentence.
+    const fresh = await guard(() => getClient().call('codes.list', {}));
+    set({ announcement: describeMove(fresh ?? get().list, moved) });
     return true;
   },
 
