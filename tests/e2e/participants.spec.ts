@@ -23,13 +23,15 @@ test('participants: typed attributes edited in the table, filter by a value, lin
   await page.getByLabel('Attribute type').selectOption('choice');
   await page.getByLabel('Choices, separated by commas').fill('DE, FR, UK');
   await page.getByRole('button', { name: 'Add attribute', exact: true }).click();
+  await expect(table.getByRole('columnheader', { name: /^market/ })).toBeVisible();
   await page.getByLabel('New attribute name').fill('age');
   await page.getByLabel('Attribute type').selectOption('number');
   await page.getByRole('button', { name: 'Add attribute', exact: true }).click();
+  await expect(table.getByRole('columnheader', { name: /^age/ })).toBeVisible();
   await page.getByLabel('New attribute name').fill('consent');
   await page.getByLabel('Attribute type').selectOption('boolean');
   await page.getByRole('button', { name: 'Add attribute', exact: true }).click();
-  await expect(table.getByRole('columnheader', { name: /^age/ })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: /^consent/ })).toBeVisible();
 
   await table.getByLabel('market of P101').selectOption('DE');
   await table.getByLabel('market of P102').selectOption('FR');

@@ -121,7 +121,10 @@ function AddParticipantForm() {
       className="inline-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (label.trim() && (await useParticipants.getState().add(label.trim()))) setLabel('');
+        const sent = label;
+        // Clear only what was sent: the researcher may already be typing the next one.
+        if (sent.trim() && (await useParticipants.getState().add(sent.trim())))
+          setLabel((now) => (now === sent ? '' : now));
       }}
     >
       <input
@@ -153,9 +156,11 @@ function AddAttributeForm() {
       onSubmit={async (e) => {
         e.preventDefault();
         if (!ready) return;
+        const sent = { name, choices };
         if (await useParticipants.getState().addAttribute(name.trim(), type, list)) {
-          setName('');
-          setChoices('');
+          // Clear only what was sent: the researcher may already be typing the next one.
+          setName((now) => (now === sent.name ? '' : now));
+          setChoices((now) => (now === sent.choices ? '' : now));
         }
       }}
     >
