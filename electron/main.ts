@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, Menu, session } from 'electron';
-import { createApp, type QuarryApp } from '../core/app.js';
+import type { QuarryApp } from '../core/app.js';
 import { buildSampleProject } from '../core/sample/build.js';
+import { createWorkerApp } from '../core/worker/app.js';
 import { bindDialogs } from './dialogs.js';
 import { bindContract } from './ipc.js';
 import { buildMenu } from './menu.js';
@@ -53,7 +54,10 @@ async function start(): Promise<void> {
   serveRenderer(session.defaultSession, join(app.getAppPath(), 'dist', 'renderer'));
 
   // Shares the recent-projects list with the CLI; QUARRY_CONFIG_DIR isolates test runs.
-  quarry = createApp({ nativeDialogs: true, configDir: process.env.QUARRY_CONFIG_DIR || undefined });
+  // The project lives on a worker thread (core/worker): SQLite, parsing and indexing never
+  // block this process, whose event loop carries every window's IPC. Electron 17+ loads
+  // worker files from inside app.asar.
+  quarry = createWorkerApp({ nativeDialogs: true, configDir: process.env.QUARRY_CONFIG_DIR || undefined });
   const getWindow = () => win;
   const onProjectChanged = () => void refreshChrome();
   actions = createProjectActions(quarry, getWindow, onProjectChanged);

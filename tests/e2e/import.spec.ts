@@ -1,5 +1,5 @@
 /** Importing through the UI: the file input (several files), rejections with reasons, and drag-and-drop. */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, newProject, QUALCODER_TRANSCRIPT, SAMPLE, saved, shot, test } from './fixtures.js';
 
@@ -86,4 +86,31 @@ test('imports files dropped onto the window', async ({ page, workspace }) => {
   await expect(page.locator('.block-text').first()).toHaveText('I paid with Pix and it was instant.');
   await saved(page);
   expect(workspace.cliJson<{ title: string }[]>(['docs', project]).map((d) => d.title)).toEqual(['dropped']);
+});
+
+test('imports a whole folder, subfolders included and hidden files skipped', async ({ page, workspace }) => {
+  const project = newProject(workspace);
+  const folder = join(workspace.dir, 'round-1');
+  mkdirSync(join(folder, 'de'), { recursive: true });
+  mkdirSync(join(folder, '.cache'), { recursive: true });
+  writeFileSync(join(folder, 'p01.txt'), 'Interviewer: How was checkout?\nAnna: Slow, and the fee came last.\n');
+  writeFileSync(
+    join(folder, 'de', 'p02.txt'),
+    'Interviewerin: Wie war es?\nKatrin: Die Versandkosten kamen zu spät.\n',
+  );
+  writeFileSync(join(folder, '.DS_Store'), 'junk');
+  writeFileSync(join(folder, '.cache', 'x.txt'), 'cached');
+  await workspace.serve(project);
+
+  await page.getByRole('navigation').getByLabel('Choose a folder to import').setInputFiles(folder);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 files' })).toBeVisible();
+  await saved(page);
+
+  const titles = workspace
+    .cliJson<{ title: string }[]>(['docs', project])
+    .map((d) => d.title)
+    .sort();
+  expect(titles).toHaveLength(2);
+  expect(titles.join(' ')).toMatch(/p01/);
+  expect(titles.join(' ')).toMatch(/p02/);
 });

@@ -8,7 +8,7 @@ import { type Section, useNav } from '../../stores/nav.js';
 import { useParticipants } from '../../stores/participants.js';
 import { useProject } from '../../stores/project.js';
 import { Icon, type IconName } from '../common/Icon.js';
-import { ImportButton, PasteButton } from '../common/ImportButton.js';
+import { ImportButton, ImportFolderButton, PasteButton } from '../common/ImportButton.js';
 
 const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
   { id: 'documents', label: 'Documents', icon: 'documents' },
@@ -77,6 +77,7 @@ export function Rail() {
       </ul>
       <div className="rail-actions">
         <ImportButton className="button rail-action" />
+        <ImportFolderButton className="button rail-action" />
         <PasteButton className="button rail-action" />
         <button type="button" className="button rail-action" onClick={() => useNav.getState().setExportOpen(true)}>
           <Icon name="export" />
