@@ -26,6 +26,8 @@ interface ProjectState {
   refreshStatus(): Promise<void>;
   create(path: string, name?: string): Promise<boolean>;
   open(path: string): Promise<boolean>;
+  /** Sets who is coding: recorded on every new coding, kept in preferences across projects. */
+  setCoder(name: string): Promise<boolean>;
 }
 
 const LAST_DOC = 'quarry.lastDocument:';
@@ -112,6 +114,16 @@ export const useProject = create<ProjectState>()((set, get) => ({
     if (!info) return false;
     await get().refreshStatus();
     useNav.setState({ section: 'documents', projectsOpen: false });
+    return true;
+  },
+
+  async setCoder(name) {
+    const trimmed = name.trim();
+    if (!trimmed) return false;
+    const coder = await mutate(() => getClient().call('app.setCoder', { name: trimmed }));
+    if (!coder) return false;
+    await get().refreshStatus();
+    useActivity.getState().toast('success', `New codings are recorded as ${coder.name}`);
     return true;
   },
 

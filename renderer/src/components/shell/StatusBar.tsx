@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useActivity } from '../../stores/activity.js';
 import { useHistory } from '../../stores/history.js';
 import { useNav } from '../../stores/nav.js';
 import { useProject } from '../../stores/project.js';
 import { Icon } from '../common/Icon.js';
+import { CoderDialog } from './CoderDialog.js';
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -16,6 +18,7 @@ export function StatusBar() {
   const lastError = useActivity((s) => s.lastError);
   const { canUndo, canRedo, undoLabel, redoLabel } = useHistory();
   const saveState = pending > 0 ? 'Saving…' : 'All changes saved';
+  const [coderOpen, setCoderOpen] = useState(false);
   return (
     <footer className="statusbar">
       <span className="status-file" title={project?.path}>
@@ -66,7 +69,17 @@ export function StatusBar() {
         </span>
       )}
       <span className="status-spacer" />
-      {coder && <span className="status-coder">Coder: {coder.name}</span>}
+      {coder && (
+        <button
+          type="button"
+          className="link status-coder"
+          title="Change who is recorded on new codings"
+          onClick={() => setCoderOpen(true)}
+        >
+          Coder: {coder.name}
+        </button>
+      )}
+      {coderOpen && coder && <CoderDialog current={coder.name} onClose={() => setCoderOpen(false)} />}
       <button type="button" className="link status-help" onClick={() => useNav.getState().setShortcutsOpen(true)}>
         Shortcuts ?
       </button>
