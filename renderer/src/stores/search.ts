@@ -1,21 +1,55 @@
 /** Full-text search over the project (the contract's FTS5 search), typed as you go. */
 import { create } from 'zustand';
-import type { CodeId, SearchHit } from '../../../core/contract/index.js';
+import type { CodeId, DocumentId, MemoHit, SearchHit } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { guard, latestOnly, mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
+
+/** What the search is narrowed to; empty fields do not narrow. */
+export interface SearchFilterState {
+  codeId: CodeId | null;
+  documentId: DocumentId | null;
+  /** One participant attribute and the value it must have. */
+  attribute: { name: string; value: string } | null;
+}
+
+const NO_FILTERS: SearchFilterState = { codeId: null, documentId: null, attribute: null };
+
+/** The contract's `filters`, or undefined when nothing narrows the search. */
+export function filtersInput(f: SearchFilterState) {
+  const out: { codeId?: CodeId; documentId?: DocumentId; attributes?: Record<string, string> } = {};
+  if (f.codeId !== null) out.codeId = f.codeId;
+  if (f.documentId !== null) out.documentId = f.documentId;
+  if (f.attribute && f.attribute.name !== '' && f.attribute.value.trim() !== '')
+    out.attributes = { [f.attribute.name]: f.attribute.value.trim() };
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+export const activeFilterCount = (f: SearchFilterState) => Object.keys(filtersInput(f) ?? {}).length;
 
 export const hitKey = (h: Pick<SearchHit, 'documentId' | 'start' | 'end'>) => `${h.documentId}:${h.start}:${h.end}`;
 
 interface SearchState {
   query: string;
   hits: SearchHit[];
+  /** Memos whose body matches the query (filters do not apply to memos). */
+  memoHits: MemoHit[];
+  filters: SearchFilterState;
   /** The query the hits belong to (null before the first search). */
   searched: string | null;
   busy: boolean;
   /** "Code all hits": every occurrence, each with a checkbox, before anything is coded. */
-  review: { query: string; hits: SearchHit[]; checked: Set<string> } | null;
+  review: {
+    query: string;
+    /** The filters the hits were found with, passed on to search.codeAll. */
+    filters: ReturnType<typeof filtersInput>;
+    hits: SearchHit[];
+    checked: Set<string>;
+  } | null;
   setQuery(query: string): void;
+  /** Changes some filters and searches again. */
+  setFilters(patch: Partial<SearchFilterState>): void;
+  clearFilters(): void;
   run(): Promise<void>;
   startReview(): Promise<void>;
   toggle(key: string): void;
@@ -33,9 +67,21 @@ const LIMIT = 200;
 export const useSearch = create<SearchState>()((set, get) => ({
   query: '',
   hits: [],
+  memoHits: [],
+  filters: NO_FILTERS,
   searched: null,
   busy: false,
   review: null,
+
+  setFilters(patch) {
+    set({ filters: { ...get().filters, ...patch } });
+    void get().run();
+  },
+
+  clearFilters() {
+    set({ filters: NO_FILTERS });
+    void get().run();
+  },
 
   setQuery(query) {
     set({ query });
@@ -47,20 +93,35 @@ export const useSearch = create<SearchState>()((set, get) => ({
   async run() {
     const query = get().query.trim();
     if (query === '') {
-      set({ hits: [], searched: null, busy: false });
+      set({ hits: [], memoHits: [], searched: null, busy: false });
       return;
     }
     set({ busy: true });
-    const answer = await guard(() => seq(() => getClient().call('search.query', { query, limit: LIMIT })));
-    if (answer) set({ hits: answer.value, searched: query, busy: false });
+    const filters = filtersInput(get().filters);
+    const answer = await guard(() =>
+      seq(() => {
+        const client = getClient();
+        return Promise.all([
+          client.call('search.query', { query, limit: LIMIT, ...(filters ? { filters } : {}) }),
+          client.call('search.memos', { query, limit: LIMIT }),
+        ]);
+      }),
+    );
+    if (answer) {
+      const [hits, memoHits] = answer.value;
+      set({ hits, memoHits, searched: query, busy: false });
+    }
   },
 
   async startReview() {
     const query = get().searched;
     if (!query) return;
-    const hits = await guard(() => getClient().call('search.query', { query, limit: 2000, every: true }));
+    const filters = filtersInput(get().filters);
+    const hits = await guard(() =>
+      getClient().call('search.query', { query, limit: 2000, every: true, ...(filters ? { filters } : {}) }),
+    );
     if (!hits) return;
-    set({ review: { query, hits, checked: new Set(hits.map(hitKey)) } });
+    set({ review: { query, filters, hits, checked: new Set(hits.map(hitKey)) } });
   },
 
   toggle(key) {
@@ -88,7 +149,14 @@ export const useSearch = create<SearchState>()((set, get) => ({
       .filter((h) => review.checked.has(hitKey(h)))
       .map(({ documentId, start, end }) => ({ documentId, start, end }));
     if (hits.length === 0) return 0;
-    const result = await mutate(() => getClient().call('search.codeAll', { query: review.query, codeId, hits }));
+    const result = await mutate(() =>
+      getClient().call('search.codeAll', {
+        query: review.query,
+        codeId,
+        hits,
+        ...(review.filters ? { filters: review.filters } : {}),
+      }),
+    );
     if (!result) return undefined;
     set({ review: null });
     useActivity
@@ -103,6 +171,6 @@ export const useSearch = create<SearchState>()((set, get) => ({
 
   reset() {
     if (timer) clearTimeout(timer);
-    set({ query: '', hits: [], searched: null, busy: false, review: null });
+    set({ query: '', hits: [], memoHits: [], filters: NO_FILTERS, searched: null, busy: false, review: null });
   },
 }));

@@ -1,10 +1,12 @@
 import { Fragment, useMemo, useState } from 'react';
-import type { CodeId, SearchHit } from '../../../../core/contract/index.js';
+import type { CodeId, DocumentId, MemoHit, SearchHit } from '../../../../core/contract/index.js';
 import { codeTree, exactCode } from '../../lib/codes.js';
 import { useCodes } from '../../stores/codes.js';
 import { useDocuments } from '../../stores/documents.js';
+import { useMemos } from '../../stores/memos.js';
 import { useNav } from '../../stores/nav.js';
-import { hitKey, useSearch } from '../../stores/search.js';
+import { useParticipants } from '../../stores/participants.js';
+import { activeFilterCount, hitKey, useSearch } from '../../stores/search.js';
 import { Icon } from '../common/Icon.js';
 
 /** The snippet marks hits with «…»; show them as <mark>. */
@@ -27,6 +29,8 @@ export function SearchView() {
   const hits = useSearch((s) => s.hits);
   const searched = useSearch((s) => s.searched);
   const busy = useSearch((s) => s.busy);
+  const memoHits = useSearch((s) => s.memoHits);
+  const filtered = useSearch((s) => activeFilterCount(s.filters) > 0);
   const titles = useDocuments((s) => s.list);
   const byDoc = useMemo(() => {
     const groups = new Map<number, SearchHit[]>();
@@ -58,54 +62,174 @@ export function SearchView() {
           />
         </div>
       </header>
+      <SearchFilters />
       <div className="view-body">
         {searched === null ? (
           <div className="empty">
             <p className="muted">Search every transcript and note. Press / from anywhere to come here.</p>
           </div>
-        ) : hits.length === 0 ? (
-          <div className="empty">
-            <p className="muted">{busy ? 'Searching…' : `Nothing found for “${searched}”.`}</p>
-          </div>
         ) : (
           <>
-            <div className="view-count-row">
-              <p className="muted small view-count" role="status">
-                {hits.length} match{hits.length === 1 ? '' : 'es'} in {byDoc.length} document
-                {byDoc.length === 1 ? '' : 's'}
-              </p>
-              <button type="button" className="button" onClick={() => void useSearch.getState().startReview()}>
-                Code all hits…
-              </button>
-            </div>
-            {byDoc.map(([docId, docHits]) => (
-              <section key={docId} className="hit-group" aria-label={`Matches in ${title(docId)}`}>
-                <h2 className="hit-doc">{title(docId)}</h2>
-                <ul className="hits">
-                  {docHits.map((hit) => (
-                    <li key={`${hit.start}-${hit.end}`}>
-                      <button
-                        type="button"
-                        className="hit"
-                        onClick={() => {
-                          useNav.getState().go('documents');
-                          void useDocuments.getState().open(hit.documentId, { start: hit.start, end: hit.end }, true);
-                        }}
-                      >
-                        <Snippet text={hit.snippet} />
-                      </button>
-                      {hit.codes && hit.codes.length > 0 && (
-                        <span className="muted small hit-codes">{hit.codes.map((c) => c.name).join(', ')}</span>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+            {hits.length === 0 ? (
+              <div className="empty">
+                <p className="muted">
+                  {busy ? 'Searching…' : `Nothing found for “${searched}”${filtered ? ' with these filters' : ''}.`}
+                </p>
+              </div>
+            ) : (
+              <>
+                <div className="view-count-row">
+                  <p className="muted small view-count" role="status">
+                    {hits.length} match{hits.length === 1 ? '' : 'es'} in {byDoc.length} document
+                    {byDoc.length === 1 ? '' : 's'}
+                  </p>
+                  <button type="button" className="button" onClick={() => void useSearch.getState().startReview()}>
+                    Code all hits…
+                  </button>
+                </div>
+                {byDoc.map(([docId, docHits]) => (
+                  <section key={docId} className="hit-group" aria-label={`Matches in ${title(docId)}`}>
+                    <h2 className="hit-doc">{title(docId)}</h2>
+                    <ul className="hits">
+                      {docHits.map((hit) => (
+                        <li key={`${hit.start}-${hit.end}`}>
+                          <button
+                            type="button"
+                            className="hit"
+                            onClick={() => {
+                              useNav.getState().go('documents');
+                              void useDocuments
+                                .getState()
+                                .open(hit.documentId, { start: hit.start, end: hit.end }, true);
+                            }}
+                          >
+                            <Snippet text={hit.snippet} />
+                          </button>
+                          {hit.codes && hit.codes.length > 0 && (
+                            <span className="muted small hit-codes">{hit.codes.map((c) => c.name).join(', ')}</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ))}
+              </>
+            )}
+            {memoHits.length > 0 && <MemoHits hits={memoHits} />}
           </>
         )}
       </div>
     </div>
+  );
+}
+
+/** Narrow the search to one code, one document, or participants with one attribute value. */
+function SearchFilters() {
+  const filters = useSearch((s) => s.filters);
+  const codes = useCodes((s) => s.list);
+  const rows = useMemo(() => codeTree(codes), [codes]);
+  const documents = useDocuments((s) => s.list);
+  const attributes = useParticipants((s) => s.attributes);
+  const { setFilters } = useSearch.getState();
+  const attr = filters.attribute;
+  const attrDef = attr ? attributes.find((a) => a.name === attr.name) : undefined;
+  return (
+    <fieldset className="search-filters review-bar" aria-label="Search filters">
+      <select
+        aria-label="Filter by code"
+        value={filters.codeId ?? ''}
+        onChange={(e) => setFilters({ codeId: e.target.value ? (Number(e.target.value) as CodeId) : null })}
+      >
+        <option value="">Any code</option>
+        {rows.map((r) => (
+          <option key={r.code.id} value={r.code.id}>
+            {r.path}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by document"
+        value={filters.documentId ?? ''}
+        onChange={(e) => setFilters({ documentId: e.target.value ? (Number(e.target.value) as DocumentId) : null })}
+      >
+        <option value="">Any document</option>
+        {documents.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.title}
+          </option>
+        ))}
+      </select>
+      {attributes.length > 0 && (
+        <select
+          aria-label="Filter by participant attribute"
+          value={attr?.name ?? ''}
+          onChange={(e) => setFilters({ attribute: e.target.value ? { name: e.target.value, value: '' } : null })}
+        >
+          <option value="">Any participant</option>
+          {attributes.map((a) => (
+            <option key={a.id} value={a.name}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      )}
+      {attr &&
+        (attrDef && attrDef.choices.length > 0 ? (
+          <select
+            aria-label={`${attr.name} value`}
+            value={attr.value}
+            onChange={(e) => setFilters({ attribute: { name: attr.name, value: e.target.value } })}
+          >
+            <option value="">Choose…</option>
+            {attrDef.choices.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            aria-label={`${attr.name} value`}
+            placeholder={`${attr.name} is…`}
+            value={attr.value}
+            onChange={(e) => setFilters({ attribute: { name: attr.name, value: e.target.value } })}
+          />
+        ))}
+      {activeFilterCount(filters) > 0 && (
+        <button type="button" className="link" onClick={() => useSearch.getState().clearFilters()}>
+          Clear filters
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** Memo bodies that match; a hit opens the memo in the Memos section. */
+function MemoHits({ hits }: { hits: MemoHit[] }) {
+  return (
+    <section className="hit-group" aria-label="In memos">
+      <h2 className="hit-doc">In memos</h2>
+      <ul className="hits">
+        {hits.map((hit) => (
+          <li key={`${hit.memoId}-${hit.start}`}>
+            <button
+              type="button"
+              className="hit"
+              onClick={() => {
+                useMemos.getState().select(hit.memoId);
+                useNav.getState().go('memos');
+              }}
+            >
+              <span className="memo-title">{hit.title || 'Untitled memo'}</span>{' '}
+              <span className="muted small">on {hit.targetLabel}</span>{' '}
+              <span dir="auto">
+                <Snippet text={hit.snippet} />
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
