@@ -28,7 +28,6 @@ export function CoderDialog({ current, onClose }: { current: string; onClose(): 
           maxLength={200}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          // biome-ignore lint/a11y/noAutofocus: the dialog exists to type this one field
           autoFocus
         />
         <div className="dialog-actions">
