@@ -132,6 +132,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
       if (session) setSessionCoder(session, coderName);
       return { id: session?.coderId ?? null, name: coderName };
     },
+    'rounds.list': () => current().repos.studies.listRounds(),
     'coders.list': () =>
       current()
         .repos.coders.list()

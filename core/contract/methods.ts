@@ -15,6 +15,7 @@ import { historyMethods } from './methods/history.js';
 import { insightsMethods } from './methods/insights.js';
 import { memosMethods } from './methods/memos.js';
 import { participantsMethods } from './methods/participants.js';
+import { roundsMethods } from './methods/rounds.js';
 import { searchMethods } from './methods/search.js';
 
 export type { MethodSpec, Scope } from './define.js';
@@ -30,6 +31,7 @@ export const contract = {
   ...memosMethods,
   ...attributesMethods,
   ...participantsMethods,
+  ...roundsMethods,
   ...searchMethods,
   ...boardsMethods,
   ...insightsMethods,

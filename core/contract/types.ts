@@ -302,3 +302,11 @@ export interface ExportResult {
   encoding: 'utf8' | 'base64';
   data: string;
 }
+
+/** A wave of a study; documents and participants belong to rounds. */
+export interface Round {
+  id: RoundId;
+  name: string;
+  study: string;
+  documents: number;
+}

@@ -1,5 +1,5 @@
 /** Studies and their rounds (waves). */
-import type { StudyId } from '../../core/contract/types.js';
+import type { Round, StudyId } from '../../core/contract/types.js';
 import { newGuid, nowIso, type Sql } from './sql.js';
 
 export interface StudyRoundRef {
@@ -24,6 +24,16 @@ export class StudiesRepo {
       nowIso(),
     );
     return lastInsertRowid as StudyId;
+  }
+
+  /** Every round with its study's name and how many documents it holds. */
+  listRounds(): Round[] {
+    return this.sql.all<Round>(
+      `SELECT r.id, r.name, s.name AS study,
+              (SELECT count(*) FROM documents d WHERE d.round_id = r.id) AS documents
+         FROM rounds r JOIN studies s ON s.id = r.study_id
+        ORDER BY s.name COLLATE NOCASE, r.position, r.id`,
+    );
   }
 
   /** The study's first round, if it has any. */

@@ -73,3 +73,23 @@ test('filters search hits by document and participant attribute, and finds memos
   await expect(page.getByRole('heading', { name: 'Memos', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: /Login friction/ })).toHaveAttribute('aria-current', 'true');
 });
+
+test('filters search hits by study round', async ({ page, workspace }) => {
+  const project = newProject(workspace, 'Rounds');
+  workspace.cli(['import', project, SAMPLE('P02-Tom-UK.txt'), '--study', 'Checkout', '--round', 'Wave 1']);
+  workspace.cli(['import', project, SAMPLE('P07-Marcus-US.txt'), '--study', 'Checkout', '--round', 'Wave 2']);
+  await workspace.serve(project);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  await page.keyboard.press('/');
+  await page.getByLabel('Search the project').fill('password');
+  const count = page.getByRole('status').filter({ hasText: /match/ });
+  await expect(count).toHaveText(/in 2 documents$/);
+
+  const round = page.getByLabel('Filter by round');
+  await expect(round.locator('option')).toHaveText(['Any round', 'Wave 1', 'Wave 2']);
+  await round.selectOption('Wave 2');
+  await expect(count).not.toHaveText(/in 2 documents$/);
+  await expect(page.getByRole('region', { name: 'Matches in P07-Marcus-US' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Matches in P02-Tom-UK' })).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 /** Full-text search over the project (the contract's FTS5 search), typed as you go. */
 import { create } from 'zustand';
-import type { CodeId, DocumentId, MemoHit, SearchHit } from '../../../core/contract/index.js';
+import type { CodeId, DocumentId, MemoHit, Round, SearchHit } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { guard, latestOnly, mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
@@ -9,17 +9,20 @@ import { changed } from './changes.js';
 export interface SearchFilterState {
   codeId: CodeId | null;
   documentId: DocumentId | null;
+  /** A round's name (round names are what the contract filters on). */
+  round: string | null;
   /** One participant attribute and the value it must have. */
   attribute: { name: string; value: string } | null;
 }
 
-const NO_FILTERS: SearchFilterState = { codeId: null, documentId: null, attribute: null };
+const NO_FILTERS: SearchFilterState = { codeId: null, documentId: null, round: null, attribute: null };
 
 /** The contract's `filters`, or undefined when nothing narrows the search. */
 export function filtersInput(f: SearchFilterState) {
-  const out: { codeId?: CodeId; documentId?: DocumentId; attributes?: Record<string, string> } = {};
+  const out: { codeId?: CodeId; documentId?: DocumentId; round?: string; attributes?: Record<string, string> } = {};
   if (f.codeId !== null) out.codeId = f.codeId;
   if (f.documentId !== null) out.documentId = f.documentId;
+  if (f.round !== null) out.round = f.round;
   if (f.attribute && f.attribute.name !== '' && f.attribute.value.trim() !== '')
     out.attributes = { [f.attribute.name]: f.attribute.value.trim() };
   return Object.keys(out).length > 0 ? out : undefined;
@@ -35,6 +38,9 @@ interface SearchState {
   /** Memos whose body matches the query (filters do not apply to memos). */
   memoHits: MemoHit[];
   filters: SearchFilterState;
+  /** The project's study rounds, offered as a filter when there are any. */
+  rounds: Round[];
+  loadRounds(): Promise<void>;
   /** The query the hits belong to (null before the first search). */
   searched: string | null;
   busy: boolean;
@@ -69,9 +75,15 @@ export const useSearch = create<SearchState>()((set, get) => ({
   hits: [],
   memoHits: [],
   filters: NO_FILTERS,
+  rounds: [],
   searched: null,
   busy: false,
   review: null,
+
+  async loadRounds() {
+    const rounds = await guard(() => getClient().call('rounds.list', {}));
+    if (rounds) set({ rounds });
+  },
 
   setFilters(patch) {
     set({ filters: { ...get().filters, ...patch } });
@@ -171,6 +183,6 @@ export const useSearch = create<SearchState>()((set, get) => ({
 
   reset() {
     if (timer) clearTimeout(timer);
-    set({ query: '', hits: [], memoHits: [], filters: NO_FILTERS, searched: null, busy: false, review: null });
+    set({ query: '', hits: [], memoHits: [], filters: NO_FILTERS, rounds: [], searched: null, busy: false, review: null });
   },
 }));

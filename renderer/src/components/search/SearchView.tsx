@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { CodeId, DocumentId, MemoHit, SearchHit } from '../../../../core/contract/index.js';
 import { codeTree, exactCode } from '../../lib/codes.js';
 import { useCodes } from '../../stores/codes.js';
@@ -130,7 +130,9 @@ function SearchFilters() {
   const rows = useMemo(() => codeTree(codes), [codes]);
   const documents = useDocuments((s) => s.list);
   const attributes = useParticipants((s) => s.attributes);
+  const rounds = useSearch((s) => s.rounds);
   const { setFilters } = useSearch.getState();
+  useEffect(() => void useSearch.getState().loadRounds(), []);
   const attr = filters.attribute;
   const attrDef = attr ? attributes.find((a) => a.name === attr.name) : undefined;
   return (
@@ -159,6 +161,20 @@ function SearchFilters() {
           </option>
         ))}
       </select>
+      {rounds.length > 0 && (
+        <select
+          aria-label="Filter by round"
+          value={filters.round ?? ''}
+          onChange={(e) => setFilters({ round: e.target.value || null })}
+        >
+          <option value="">Any round</option>
+          {[...new Set(rounds.map((r) => r.name))].map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      )}
       {attributes.length > 0 && (
         <select
           aria-label="Filter by participant attribute"
