@@ -183,6 +183,15 @@ export const useSearch = create<SearchState>()((set, get) => ({
 
   reset() {
     if (timer) clearTimeout(timer);
-    set({ query: '', hits: [], memoHits: [], filters: NO_FILTERS, rounds: [], searched: null, busy: false, review: null });
+    set({
+      query: '',
+      hits: [],
+      memoHits: [],
+      filters: NO_FILTERS,
+      rounds: [],
+      searched: null,
+      busy: false,
+      review: null,
+    });
   },
 }));
