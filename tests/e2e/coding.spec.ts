@@ -1,5 +1,6 @@
 /** Coding from the reader: select, C, fuzzy picker, recent codes on 1–9, exact offsets. */
 import {
+  type CliExcerpt,
   clickText,
   expect,
   highlightColour,
@@ -13,15 +14,6 @@ import {
   shot,
   test,
 } from './fixtures.js';
-
-interface CliExcerpt {
-  id: number;
-  documentId: number;
-  start: number;
-  end: number;
-  text: string;
-  codes: string[];
-}
 
 test('codes a selection with the keyboard: C, a new code name, Enter', async ({ page, workspace }) => {
   const project = newProject(workspace, 'Coding', [QUALCODER_TRANSCRIPT]);

@@ -219,3 +219,13 @@ export async function clickText(page: Page, text: string, button: 'left' | 'righ
   }, text);
   await page.mouse.click(box.x, box.y, { button });
 }
+
+/** An excerpt as `quarry excerpts --json` prints it (spec/cli.md). */
+export interface CliExcerpt {
+  id: number;
+  documentId: number;
+  start: number;
+  end: number;
+  text: string;
+  codes: string[];
+}

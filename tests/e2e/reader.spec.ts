@@ -1,5 +1,6 @@
 /** The reader's coding workspace: find, selection bar, boundaries, whole turns, memos, palette. */
 import {
+  type CliExcerpt,
   clickText,
   expect,
   highlightTexts,
@@ -12,15 +13,6 @@ import {
   shot,
   test,
 } from './fixtures.js';
-
-interface CliExcerpt {
-  id: number;
-  documentId: number;
-  start: number;
-  end: number;
-  text: string;
-  codes: string[];
-}
 
 const docButton = (page: import('@playwright/test').Page, name: RegExp) =>
   page.getByRole('list', { name: 'Documents' }).getByRole('button', { name });

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type CliExcerpt,
   expect,
   highlightTexts,
   newProject,
@@ -15,12 +16,6 @@ import {
   shot,
   test,
 } from './fixtures.js';
-
-interface CliExcerpt {
-  id: number;
-  text: string;
-  codes: string[];
-}
 
 const ZH = [
   '采访者：你觉得价格怎么样？',
