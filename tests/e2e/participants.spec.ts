@@ -72,3 +72,42 @@ test('participants: typed attributes edited in the table, filter by a value, lin
   const docs = workspace.cliJson<{ title: string; participant: string | null }[]>(['docs', project]);
   expect(docs.find((d) => d.title === 'transcript')?.participant).toBe('P102');
 });
+
+test('an attribute is renamed and given more choices; values that no longer fit are refused', async ({
+  page,
+  workspace,
+}) => {
+  const project = newProject(workspace, 'Attributes');
+  await workspace.serve(project);
+  await section(page, 'Participants').click();
+  const table = page.getByRole('table', { name: 'Participants' });
+  await page.getByLabel('New participant label').fill('P201');
+  await page.getByRole('button', { name: 'Add participant', exact: true }).click();
+  await page.getByLabel('New attribute name').fill('country');
+  await page.getByLabel('Attribute type').selectOption('choice');
+  await page.getByLabel('Choices, separated by commas').fill('DE, UK');
+  await page.getByRole('button', { name: 'Add attribute', exact: true }).click();
+  await table.getByLabel('country of P201').selectOption('UK');
+  await saved(page);
+
+  await table.getByRole('button', { name: 'Edit attribute country' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit attribute country' });
+  await dialog.getByLabel('Name', { exact: true }).fill('market');
+  await dialog.getByLabel('Choices, separated by commas').fill('DE, UK, JP');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table.getByRole('columnheader', { name: /^market/ })).toBeVisible();
+  await expect(table.getByLabel('market of P201').locator('option')).toHaveText(['—', 'DE', 'UK', 'JP']);
+  await expect(table.getByLabel('market of P201')).toHaveValue('UK');
+
+  // Dropping the choice a participant holds would orphan the value: refused, nothing changes.
+  await table.getByRole('button', { name: 'Edit attribute market' }).click();
+  const again = page.getByRole('dialog', { name: 'Edit attribute market' });
+  await again.getByLabel('Choices, separated by commas').fill('DE, JP');
+  await again.getByRole('button', { name: 'Save' }).click();
+  await expect(again).toBeVisible();
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await section(page, 'Participants').click();
+  await expect(table.getByLabel('market of P201')).toHaveValue('UK');
+});

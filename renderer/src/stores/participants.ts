@@ -4,7 +4,14 @@
  * value, inline edits, new participants and attributes, linked documents).
  */
 import { create } from 'zustand';
-import type { Attribute, AttributeType, DocumentId, Participant, ParticipantId } from '../../../core/contract/index.js';
+import type {
+  Attribute,
+  AttributeId,
+  AttributeType,
+  DocumentId,
+  Participant,
+  ParticipantId,
+} from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { guard, latestOnly, mutate } from './activity.js';
 import { changed } from './changes.js';
@@ -29,6 +36,8 @@ interface ParticipantsState {
   /** Sets one attribute value; an empty value clears it. */
   setAttribute(id: ParticipantId, name: string, value: string): Promise<boolean>;
   addAttribute(name: string, type: AttributeType, choices: string[]): Promise<Attribute | undefined>;
+  /** Renames an attribute, changes its type or its choices; the core refuses values that would no longer fit. */
+  updateAttribute(id: AttributeId, patch: { name: string; type: AttributeType; choices: string[] }): Promise<boolean>;
   /** Makes `documentIds` exactly the documents linked to the participant (others are unlinked). */
   linkDocuments(id: ParticipantId, documentIds: DocumentId[]): Promise<boolean>;
   reset(): void;
@@ -88,6 +97,13 @@ export const useParticipants = create<ParticipantsState>()((set, get) => ({
     const a = await mutate(() => getClient().call('attributes.add', input));
     if (a) await changed('attributes.add');
     return a;
+  },
+
+  async updateAttribute(id, patch) {
+    const input = patch.type === 'choice' ? { id, ...patch } : { id, name: patch.name, type: patch.type };
+    const a = await mutate(() => getClient().call('attributes.update', input));
+    if (a) await changed('attributes.update');
+    return a !== undefined;
   },
 
   async linkDocuments(id, documentIds) {

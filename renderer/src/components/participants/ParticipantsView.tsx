@@ -9,7 +9,9 @@ import { useDocuments } from '../../stores/documents.js';
 import { useParticipants } from '../../stores/participants.js';
 import { Icon } from '../common/Icon.js';
 import { AttributeCell, LabelCell } from './cells.js';
+import { EditAttributeDialog } from './EditAttributeDialog.js';
 import { LinkDocumentsDialog } from './LinkDocumentsDialog.js';
+import { TYPE_LABEL } from './labels.js';
 
 export function ParticipantsView() {
   const rows = useParticipants((s) => s.rows);
@@ -18,6 +20,7 @@ export function ParticipantsView() {
   const filter = useParticipants((s) => s.filter);
   const docs = useDocuments((s) => s.list);
   const [linking, setLinking] = useState<Participant | null>(null);
+  const [editing, setEditing] = useState<Attribute | null>(null);
   const titleOf = new Map(docs.map((d) => [d.id, d.title]));
 
   useEffect(() => {
@@ -51,6 +54,15 @@ export function ParticipantsView() {
                 {attributes.map((a) => (
                   <th scope="col" key={a.id}>
                     {a.name} <span className="muted small">{TYPE_LABEL[a.type]}</span>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={`Edit attribute ${a.name}`}
+                      title="Rename, change type or choices"
+                      onClick={() => setEditing(a)}
+                    >
+                      <Icon name="edit" />
+                    </button>
                   </th>
                 ))}
                 <th scope="col">Documents</th>
@@ -102,17 +114,10 @@ export function ParticipantsView() {
         )}
       </div>
       {linking && <LinkDocumentsDialog participant={linking} onClose={() => setLinking(null)} />}
+      {editing && <EditAttributeDialog attribute={editing} onClose={() => setEditing(null)} />}
     </div>
   );
 }
-
-const TYPE_LABEL: Record<AttributeType, string> = {
-  text: 'text',
-  number: 'number',
-  date: 'date',
-  choice: 'choice',
-  boolean: 'yes/no',
-};
 
 function AddParticipantForm() {
   const [label, setLabel] = useState('');
