@@ -7,19 +7,22 @@ import { openBrowser } from '../browser.js';
 import type { CommandContext } from '../commands.js';
 import { CliError, EXIT } from '../errors.js';
 import { notice, printLine } from '../output.js';
-import { createCliApp } from '../project.js';
+import { appOptions } from '../project.js';
 
 export async function run({ command, values, positionals }: CommandContext): Promise<number> {
   const [project] = positionals;
   const rawPort = str(values, 'port');
   const port = rawPort !== undefined ? parseIntInRange(command, '--port', rawPort, 0, 65_535) : 0;
   const { startServer } = await import('../serve/server.js');
-  const app = await createCliApp();
+  // The project lives on a worker thread, so the HTTP host keeps answering (other tabs, the
+  // change stream) while a large file is parsed and indexed.
+  const { createWorkerApp } = await import('../../core/worker/app.js');
+  const app = createWorkerApp(appOptions());
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({ app, projectPath: project ?? null, port, host: '127.0.0.1' });
   } catch (err) {
-    app.close();
+    await app.closeAndWait();
     const code = (err as NodeJS.ErrnoException)?.code;
     if (code === 'EADDRINUSE') {
       throw new CliError(
@@ -44,8 +47,8 @@ export async function run({ command, values, positionals }: CommandContext): Pro
       server
         .close()
         .catch(() => {})
+        .then(() => app.closeAndWait())
         .finally(() => {
-          app.close();
           notice(`Stopped (${signal}); the project was closed cleanly.`);
           done(EXIT.ok);
         });
