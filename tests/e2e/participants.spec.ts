@@ -68,6 +68,9 @@ test('participants: typed attributes edited in the table, filter by a value, lin
   await expect(table.getByLabel('age of P101')).toHaveValue('34');
   await expect(table.getByLabel('age of P102')).toHaveValue('12.5');
   await expect(table.getByLabel('consent of P102')).toBeChecked();
+  // Never answered is not "no": P101's consent shows as indeterminate.
+  await expect(table.getByLabel('consent of P101')).toHaveJSProperty('indeterminate', true);
+  await expect(table.getByLabel('consent of P102')).toHaveJSProperty('indeterminate', false);
   await expect(page.getByRole('list', { name: 'Documents of P102' }).getByRole('listitem')).toHaveText(['transcript']);
   const docs = workspace.cliJson<{ title: string; participant: string | null }[]>(['docs', project]);
   expect(docs.find((d) => d.title === 'transcript')?.participant).toBe('P102');

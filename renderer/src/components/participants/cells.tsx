@@ -1,5 +1,5 @@
 /** Table cells edited in place: the participant's label and one typed attribute value each. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Attribute, Participant } from '../../../../core/contract/index.js';
 import { useParticipants } from '../../stores/participants.js';
 
@@ -82,7 +82,10 @@ export function AttributeCell({ participant, attribute }: { participant: Partici
   }
 }
 
-/** A yes/no checkbox that shows the new state at once and goes back if the save fails. */
+/**
+ * A yes/no checkbox that shows the new state at once and goes back if the save fails. A value
+ * never set shows as indeterminate (announced as "mixed"), so "not asked" is not read as "no".
+ */
 function BooleanCell({
   label,
   value,
@@ -93,16 +96,30 @@ function BooleanCell({
   onCommit(next: string): Promise<boolean>;
 }) {
   const [on, setOn] = useState(value === 'true');
-  useEffect(() => setOn(value === 'true'), [value]);
+  const [unset, setUnset] = useState(value === '');
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    setOn(value === 'true');
+    setUnset(value === '');
+  }, [value]);
+  useEffect(() => {
+    if (box.current) box.current.indeterminate = unset;
+  }, [unset]);
   return (
     <input
+      ref={box}
       type="checkbox"
       aria-label={label}
+      title={unset ? 'Not set' : undefined}
       checked={on}
       onChange={async (e) => {
         const next = e.target.checked;
         setOn(next);
-        if (!(await onCommit(next ? 'true' : 'false'))) setOn(!next);
+        setUnset(false);
+        if (!(await onCommit(next ? 'true' : 'false'))) {
+          setOn(value === 'true');
+          setUnset(value === '');
+        }
       }}
     />
   );
