@@ -25,7 +25,7 @@ CREATE VIRTUAL TABLE search_words USING fts5(
 CREATE VIRTUAL TABLE search_trigrams USING fts5(text, content='', contentless_delete=1, tokenize='trigram');
 `;
 
-/** The same statement shape as Quarry's SearchRepo.matchWords / matchTrigrams. */
+/** The same statement shape as Quarry's SearchRepo.matchSegments. */
 const matchSql = (table: string) => /* sql */ `
   SELECT s.owner_id AS documentId, d.title AS documentTitle, s.start, s."end", f.rank
     FROM ${table} f

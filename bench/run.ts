@@ -16,7 +16,8 @@ import { createApp } from '../core/app.js';
 import { planSearch } from '../core/services/search.js';
 import { type Corpus, generateCorpus } from './corpus.js';
 import { type FloorDb, openFloor } from './floor.js';
-import { median, percentile, renderTable } from './stats.js';
+import { report } from './report.js';
+import { median, percentile } from './stats.js';
 
 export interface BenchOptions {
   docs: number;
@@ -350,51 +351,6 @@ export async function runBench(options: BenchOptions, log: Log = (line) => conso
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
-}
-
-const f1 = (n: number) => n.toFixed(1);
-const f2 = (n: number) => n.toFixed(2);
-const thousands = (n: number) => Math.round(n).toLocaleString('en');
-
-/** The human-readable tables. */
-export function report(r: BenchResult): string[] {
-  const lines: string[] = ['', 'Import throughput'];
-  const row = (name: string, t: Throughput) => [
-    name,
-    f2(t.seconds),
-    f2(t.mbPerSec),
-    thousands(t.wordsPerSec),
-    f1(t.filesPerSec),
-  ];
-  lines.push(
-    ...renderTable(
-      ['', 's', 'MB/s', 'words/s', 'files/s'],
-      [row('Quarry documents.import', r.import.quarry), row('floor (raw better-sqlite3)', r.import.floor)],
-    ),
-    `Quarry/floor throughput: ${f2(r.import.ratio)} (1.00 = as fast as the floor)`,
-    '',
-    `Search latency (ms, ${r.options.runs} runs each, limit ${SEARCH_LIMIT})`,
-    ...renderTable(
-      ['kind', 'query', 'hits', 'Quarry median', 'Quarry p95', 'direct median', 'direct p95', 'Quarry/direct'],
-      r.search.map((s) => [
-        s.kind,
-        s.query,
-        String(s.quarry.hits),
-        f2(s.quarry.medianMs),
-        f2(s.quarry.p95Ms),
-        f2(s.direct.medianMs),
-        f2(s.direct.p95Ms),
-        f1(s.ratio),
-      ]),
-    ),
-    '',
-    'CLI start-up',
-    'skipped' in r.cli
-      ? `${r.cli.command}: skipped — ${r.cli.skipped}`
-      : `${r.cli.command}: median ${f1(r.cli.medianMs)} ms, best ${f1(r.cli.minMs)} ms over ${r.cli.runs} runs`,
-    '',
-  );
-  return lines;
 }
 
 async function main(): Promise<number> {

@@ -194,29 +194,15 @@ export class SearchRepo {
     );
   }
 
-  /** Document segments matching an FTS5 expression on the word index, best bm25 first. */
-  matchWords(expression: string, limit: number): SegmentHitRow[] {
+  /** Document segments matching an FTS5 expression on one index, best bm25 first (no filters). */
+  matchSegments(table: SearchTable, expression: string, limit: number): SegmentHitRow[] {
+    const fts = FTS_TABLE[table];
     return this.sql.all<SegmentHitRow>(
       `SELECT s.owner_id AS documentId, d.title AS documentTitle, s.start, s."end", f.rank
-         FROM search_words f
+         FROM ${fts} f
          JOIN search_segments s ON s.id = f.rowid AND s.owner_kind = 'document'
          JOIN documents d ON d.id = s.owner_id
-        WHERE search_words MATCH ?
-        ORDER BY f.rank, s.owner_id, s.start
-        LIMIT ?`,
-      expression,
-      limit,
-    );
-  }
-
-  /** Document segments matching an FTS5 expression on the trigram index, best bm25 first. */
-  matchTrigrams(expression: string, limit: number): SegmentHitRow[] {
-    return this.sql.all<SegmentHitRow>(
-      `SELECT s.owner_id AS documentId, d.title AS documentTitle, s.start, s."end", f.rank
-         FROM search_trigrams f
-         JOIN search_segments s ON s.id = f.rowid AND s.owner_kind = 'document'
-         JOIN documents d ON d.id = s.owner_id
-        WHERE search_trigrams MATCH ?
+        WHERE ${fts} MATCH ?
         ORDER BY f.rank, s.owner_id, s.start
         LIMIT ?`,
       expression,

@@ -43,7 +43,7 @@ describe('repositories', () => {
       }),
     ).toThrow('boom');
     expect(r.meta.counts()).toMatchObject({ documents: 0, participants: 0 });
-    expect(r.search.matchWords('"hello"', 10)).toEqual([]);
+    expect(r.search.matchSegments('words', '"hello"', 10)).toEqual([]);
   });
 
   it('keeps project meta single and reports the schema version', () => {
@@ -64,11 +64,11 @@ describe('repositories', () => {
     const r = open();
     const id = addDoc(r, 'Zahlung fehlgeschlagen 付款页面');
     r.search.insertSegments('document', id, [{ start: 0, end: 27, text: 'Zahlung fehlgeschlagen 付款页面' }]);
-    expect(r.search.matchWords('"zahlung"', 5)).toMatchObject([{ documentId: id, start: 0, end: 27 }]);
-    expect(r.search.matchTrigrams('"付款页"', 5)).toHaveLength(1);
+    expect(r.search.matchSegments('words', '"zahlung"', 5)).toMatchObject([{ documentId: id, start: 0, end: 27 }]);
+    expect(r.search.matchSegments('trigrams', '"付款页"', 5)).toHaveLength(1);
     r.search.deleteSegments('document', id);
-    expect(r.search.matchWords('"zahlung"', 5)).toEqual([]);
-    expect(r.search.matchTrigrams('"付款页"', 5)).toEqual([]);
+    expect(r.search.matchSegments('words', '"zahlung"', 5)).toEqual([]);
+    expect(r.search.matchSegments('trigrams', '"付款页"', 5)).toEqual([]);
     expect(r.search.countSegments('document', id)).toBe(0);
   });
 
