@@ -1,7 +1,7 @@
 /**
  * Whether the Electron runtime can run here. The electron npm package downloads its binary
  * from outside the npm registry at install time; where that was skipped or blocked, the
- * package is present (types, CLI) but `require('electron')` throws or names a missing file.
+ * optional dependency is absent, or present without its binary.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +15,7 @@ export function findElectronRuntime() {
   try {
     binary = require('electron');
   } catch {
-    return { ok: false, reason: 'the electron package is installed without its runtime binary' };
+    return { ok: false, reason: 'the Electron runtime is not installed (npm could not download it; it is an optional dependency)' };
   }
   if (typeof binary !== 'string' || !existsSync(binary)) {
     return { ok: false, reason: `the Electron runtime binary is missing (${binary})` };
