@@ -3,6 +3,7 @@
  * object and never see SQL; `tx` groups their writes into one transaction.
  */
 import type { Database } from 'better-sqlite3';
+import { AnalysisRepo } from './analysis.js';
 import { BoardsRepo } from './boards.js';
 import { CodersRepo } from './coders.js';
 import { CodesRepo } from './codes.js';
@@ -11,6 +12,7 @@ import { ExcerptsRepo } from './excerpts.js';
 import { HistoryRepo } from './history.js';
 import { InsightsRepo } from './insights.js';
 import { MemosRepo } from './memos.js';
+import { MetricsRepo } from './metrics.js';
 import { ParticipantsRepo } from './participants.js';
 import { ProjectMetaRepo } from './projectMeta.js';
 import { SearchRepo } from './search.js';
@@ -32,6 +34,8 @@ export class Repositories {
   readonly insights: InsightsRepo;
   readonly search: SearchRepo;
   readonly history: HistoryRepo;
+  readonly metrics: MetricsRepo;
+  readonly analysis: AnalysisRepo;
   private readonly sql: Sql;
 
   constructor(db: Database) {
@@ -50,6 +54,8 @@ export class Repositories {
     this.insights = new InsightsRepo(sql);
     this.search = new SearchRepo(sql);
     this.history = new HistoryRepo(sql);
+    this.metrics = new MetricsRepo(sql);
+    this.analysis = new AnalysisRepo(sql);
   }
 
   /** Checkpoints the WAL into the main file and closes the connection. */
