@@ -21,7 +21,7 @@ beforeAll(() => {
   dir = makeTempDir();
   project = join(dir, 'measures.quarry');
   expect(quarry(dir, ['new', project]).code).toBe(0);
-});
+}, 60_000);
 
 afterAll(() => removeDir(dir));
 
@@ -174,7 +174,7 @@ describe('analysis', () => {
       'Interviewer: How was checkout?\n\nAnna: The delivery fee was a surprise.\n\nInterviewer: And then?\n\nAnna: Delivery should be free.\n',
     );
     expect(quarry(dir, ['import', analysis, zh, en, '--participant-from-speaker']).code).toBe(0);
-  });
+  }, 60_000);
 
   it('counts words per language, Chinese segmented into words, stop words and speaker labels left out', () => {
     const words = quarryJson<{ word: string; count: number; documents: number }[]>(dir, ['words', analysis, '--json']);
