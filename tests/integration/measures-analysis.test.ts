@@ -99,11 +99,11 @@ describe('measures', () => {
   it('scores NPS per round with the change and its p-value', () => {
     const r1 = csv(
       'nps-r1.csv',
-      'id,score\n' + [10, 10, 9, 9, 8, 7, 6, 5, 3, 10].map((s, i) => `r${i},${s}`).join('\n'),
+      `id,score\n${[10, 10, 9, 9, 8, 7, 6, 5, 3, 10].map((s, i) => `r${i},${s}`).join('\n')}`,
     );
     const r2 = csv(
       'nps-r2.csv',
-      'id,score\n' + [10, 10, 9, 9, 9, 10, 8, 7, 9, 10].map((s, i) => `s${i},${s}`).join('\n'),
+      `id,score\n${[10, 10, 9, 9, 9, 10, 8, 7, 9, 10].map((s, i) => `s${i},${s}`).join('\n')}`,
     );
     for (const [file, round] of [
       [r1, 'Round 1'],
