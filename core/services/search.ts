@@ -124,8 +124,10 @@ export function search(
     // Only the segment and a margin either side, cut by SQLite; the whole text for old rows.
     const win = segmentWindow(row) ?? wholeText(textOf(row.documentId));
     const segment = win.text.slice(row.start - win.offset, row.end - win.offset);
-    const spans = input.every ? allSpans(segment, plan.positive, locate) : [];
-    if (spans.length === 0) spans.push(locate(segment, plan.positive) ?? fallbackSpan(segment, 0, segment.length));
+    const first = locate(segment, plan.positive);
+    // The index matched but the words cannot be placed exactly: no hit, never a guess.
+    if (!first) continue;
+    const spans = input.every ? allSpans(segment, plan.positive, locate) : [first];
     for (const span of spans) {
       const start = row.start + span.start;
       const end = row.start + span.end;
@@ -212,23 +214,26 @@ export function searchMemos(ctx: ProjectContext, input: { query: string; limit?:
   const plan = planSearch(input.query);
   const rows = runFts(input.query, () => ctx.repos.search.matchMemos(plan.table, plan.expression, limit));
   const locate = plan.spaceless ? findSubstringMatch : findWordMatch;
-  return rows.map((row) => {
+  return rows.flatMap((row): MemoHit[] => {
     const body = ctx.repos.memos.get(row.memoId)?.body ?? '';
-    const span = locate(body.slice(row.start, row.end), plan.positive) ?? fallbackSpan(body, row.start, row.end);
+    const span = locate(body.slice(row.start, row.end), plan.positive);
+    if (!span) return [];
     const start = row.start + span.start;
     const end = row.start + span.end;
     const targetKind = row.targetKind as MemoTargetKind;
-    return {
-      memoId: row.memoId as MemoHit['memoId'],
-      targetKind,
-      targetId: row.targetId,
-      targetLabel: memoTargetLabel(ctx, targetKind, row.targetId),
-      title: row.title,
-      start,
-      end,
-      snippet: makeSnippet(body, start, end),
-      rank: row.rank,
-    };
+    return [
+      {
+        memoId: row.memoId as MemoHit['memoId'],
+        targetKind,
+        targetId: row.targetId,
+        targetLabel: memoTargetLabel(ctx, targetKind, row.targetId),
+        title: row.title,
+        start,
+        end,
+        snippet: makeSnippet(body, start, end),
+        rank: row.rank,
+      },
+    ];
   });
 }
 
@@ -273,10 +278,4 @@ export function codeAllHits(
     }
     return { coded, excerptIds };
   });
-}
-
-/** When the index matched but the term cannot be placed (rare tokenizer differences): the segment's first word. */
-function fallbackSpan(text: string, start: number, end: number): Span {
-  const first = /\S+/.exec(text.slice(start, end));
-  return first ? { start: first.index, end: first.index + first[0].length } : { start: 0, end: end - start };
 }
