@@ -6,16 +6,7 @@
  * original text. Snippets wrap the hit in « ».
  */
 import type { SearchTable, SegmentFilters, SegmentHitRow } from '../../db/repositories/search.js';
-import type {
-  CodeAllResult,
-  CodeId,
-  CodeRef,
-  DocumentId,
-  ExcerptId,
-  MemoHit,
-  MemoTargetKind,
-  SearchHit,
-} from '../contract/types.js';
+import type { CodeId, CodeRef, DocumentId, MemoHit, MemoTargetKind, SearchHit } from '../contract/types.js';
 import { badInput } from '../errors.js';
 import { SPACELESS_SCRIPT } from '../text/fold.js';
 import { findSubstringMatch, findWordMatch, type Span } from '../text/match.js';
@@ -91,16 +82,25 @@ export function planSearch(query: string): Plan {
   return { parsed, positive, table: 'cjk', expression: cjkExpression(parsed), spaceless };
 }
 
-export function search(
-  ctx: ProjectContext,
-  input: {
-    query: string;
-    limit?: number | undefined;
-    filters?: SearchFilters | undefined;
-    /** Every occurrence in each matching segment, not only the first (for review and "code all hits"). */
-    every?: boolean | undefined;
-  },
-): SearchHit[] {
+export interface SearchInput {
+  query: string;
+  limit?: number | undefined;
+  filters?: SearchFilters | undefined;
+  /** Every occurrence in each matching segment, not only the first (for review and "code all hits"). */
+  every?: boolean | undefined;
+}
+
+export function search(ctx: ProjectContext, input: SearchInput): SearchHit[] {
+  return locateHits(ctx, input).map((h) => h.hit);
+}
+
+/** A hit with the search segment it was found in (a turn, or a paragraph outside turns). */
+export interface LocatedHit {
+  hit: SearchHit;
+  segment: { start: number; end: number };
+}
+
+export function locateHits(ctx: ProjectContext, input: SearchInput): LocatedHit[] {
   const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
   const filters = input.filters ?? {};
   if (filters.codeId !== undefined) requireCodes(ctx, [filters.codeId]);
@@ -119,7 +119,7 @@ export function search(
   );
   const locate = plan.spaceless ? findSubstringMatch : findWordMatch;
   const coded = ctx.repos.search.documentsWithExcerpts([...new Set(rows.map((r) => r.documentId))]);
-  const hits: SearchHit[] = [];
+  const hits: LocatedHit[] = [];
   for (const row of rows) {
     // Only the segment and a margin either side, cut by SQLite; the whole text for old rows.
     const win = segmentWindow(row) ?? wholeText(textOf(row.documentId));
@@ -134,14 +134,17 @@ export function search(
       const codes = coded.has(row.documentId) ? codesAt(ctx, row.documentId, start, end) : [];
       if (filters.codeId !== undefined && !codes.some((c) => c.id === filters.codeId)) continue;
       hits.push({
-        documentId: row.documentId,
-        documentTitle: row.documentTitle,
-        start,
-        end,
-        snippet: makeSnippetIn(win, start, end),
-        rank: row.rank,
-        participant: row.participant ?? null,
-        codes,
+        hit: {
+          documentId: row.documentId,
+          documentTitle: row.documentTitle,
+          start,
+          end,
+          snippet: makeSnippetIn(win, start, end),
+          rank: row.rank,
+          participant: row.participant ?? null,
+          codes,
+        },
+        segment: { start: row.start, end: row.end },
       });
     }
   }
@@ -234,48 +237,5 @@ export function searchMemos(ctx: ProjectContext, input: { query: string; limit?:
         rank: row.rank,
       },
     ];
-  });
-}
-
-/**
- * "Code all hits": applies a code to each reviewed hit (or every hit of the query), as one
- * excerpt per hit span. Hits that already carry the code are skipped. Reviewed hits are
- * re-checked against the query so a stale review cannot code arbitrary text.
- */
-export function codeAllHits(
-  ctx: ProjectContext,
-  input: {
-    query: string;
-    codeId: CodeId;
-    filters?: SearchFilters | undefined;
-    hits?: { documentId: DocumentId; start: number; end: number }[] | undefined;
-  },
-): CodeAllResult {
-  requireCodes(ctx, [input.codeId]);
-  const found = search(ctx, { query: input.query, limit: 10_000, filters: input.filters, every: true });
-  const key = (h: { documentId: number; start: number; end: number }) => `${h.documentId}:${h.start}:${h.end}`;
-  const known = new Set(found.map(key));
-  let chosen: { documentId: DocumentId; start: number; end: number }[] = found;
-  if (input.hits !== undefined) {
-    const stale = input.hits.filter((h) => !known.has(key(h)));
-    if (stale.length > 0) {
-      throw badInput(
-        `${stale.length} of the reviewed hits are no longer results of "${input.query}" (e.g. document ${stale[0]?.documentId} at ${stale[0]?.start}–${stale[0]?.end}). Search again and review the hits.`,
-      );
-    }
-    chosen = input.hits;
-  }
-  const { repos } = ctx;
-  return repos.tx(() => {
-    let coded = 0;
-    const excerptIds: ExcerptId[] = [];
-    for (const hit of chosen) {
-      const id =
-        repos.excerpts.findSpan(hit.documentId, hit.start, hit.end) ??
-        repos.excerpts.insert(hit.documentId, hit.start, hit.end, ctx.coderId);
-      if (repos.excerpts.addCoding(id, input.codeId, ctx.coderId)) coded++;
-      excerptIds.push(id);
-    }
-    return { coded, excerptIds };
   });
 }

@@ -68,10 +68,20 @@ function clusters(text: string, each: (cluster: string, start: number, end: numb
   for (const m of text.matchAll(CLUSTER)) each(m[0], m.index, m.index + m[0].length);
 }
 
+/** ASCII folds to its lower case, unit for unit (most of an English transcript). */
+const ASCII = /^[^\u0080-\uffff]*$/;
+
 /** The folded text with a map back to the original (for placing hits). */
 export function fold(text: string): Folded {
   const starts: number[] = [];
   const ends: number[] = [];
+  if (ASCII.test(text)) {
+    for (let i = 0; i < text.length; i++) {
+      starts.push(i);
+      ends.push(i + 1);
+    }
+    return { text: text.toLowerCase(), starts, ends };
+  }
   let out = '';
   clusters(text, (ch, start, end) => {
     const f = foldCached(ch);
@@ -86,6 +96,7 @@ export function fold(text: string): Folded {
 
 /** The folded text alone: the same as fold(text).text. */
 export function foldString(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   let out = '';
   clusters(text, (ch) => {
     out += foldCached(ch);

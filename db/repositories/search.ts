@@ -171,6 +171,16 @@ export class SearchRepo {
     );
   }
 
+  /** Ranges of a document's excerpts that carry a code (to skip extents they already cover). */
+  codedRanges(documentId: DocumentId, codeId: CodeId): { start: number; end: number }[] {
+    return this.sql.all(
+      `SELECT e.start, e."end" FROM excerpts e JOIN codings g ON g.excerpt_id = e.id
+        WHERE e.document_id = ? AND g.code_id = ? ORDER BY e.start`,
+      documentId,
+      codeId,
+    );
+  }
+
   /** Which of these documents have any excerpt (so hits elsewhere skip the code look-up). */
   documentsWithExcerpts(ids: readonly DocumentId[]): Set<DocumentId> {
     const rows = this.sql.all<{ id: DocumentId }>(
