@@ -13,7 +13,8 @@ import { type LocatedHit, locateHits, type SearchFilters } from './search.js';
 
 export interface CodeAllInput {
   query: string;
-  codeId: CodeId;
+  /** Absent only for a preview before the code exists: then nothing is already coded. */
+  codeId?: CodeId | undefined;
   filters?: SearchFilters | undefined;
   hits?: { documentId: DocumentId; start: number; end: number }[] | undefined;
   extent?: CodeExtent | undefined;
@@ -57,7 +58,7 @@ function containerOf(turns: readonly Range[], located: LocatedHit): Range {
 }
 
 function plan(ctx: ProjectContext, input: CodeAllInput): Plan {
-  requireCodes(ctx, [input.codeId]);
+  if (input.codeId !== undefined) requireCodes(ctx, [input.codeId]);
   const extent = input.extent ?? 'match';
   const hits = chosenHits(ctx, input);
   const byDoc = new Map<DocumentId, LocatedHit[]>();
@@ -76,7 +77,7 @@ function plan(ctx: ProjectContext, input: CodeAllInput): Plan {
     }
     // Widest first at each start, so an extent inside another one is dropped, not coded twice.
     ranges.sort((a, b) => a.start - b.start || b.end - a.end);
-    const coded = ctx.repos.search.codedRanges(documentId, input.codeId);
+    const coded = input.codeId === undefined ? [] : ctx.repos.search.codedRanges(documentId, input.codeId);
     const kept: Range[] = [];
     for (const r of ranges) {
       if (kept.some((k) => k.start <= r.start && k.end >= r.end)) continue;
@@ -94,7 +95,7 @@ export function previewCodeAll(ctx: ProjectContext, input: CodeAllInput): CodeAl
 }
 
 /** Codes the planned extents in one transaction (one undo step); an exact-span excerpt is reused. */
-export function codeAllHits(ctx: ProjectContext, input: CodeAllInput): CodeAllResult {
+export function codeAllHits(ctx: ProjectContext, input: CodeAllInput & { codeId: CodeId }): CodeAllResult {
   const p = plan(ctx, input);
   const { repos } = ctx;
   return repos.tx(() => {

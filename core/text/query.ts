@@ -88,7 +88,11 @@ export function parseQuery(input: string): ParsedQuery {
   }
   if (depth > 0) throw new QuerySyntaxError('A "(" is not closed.');
   const terms = parts.flatMap((p) => (p.kind === 'term' ? [p.term] : []));
-  if (terms.length === 0) throw new QuerySyntaxError('Search needs at least one word with a letter or digit.');
+  if (terms.length === 0) {
+    throw new QuerySyntaxError(
+      `There is no word to look for in "${input.trim()}": search needs at least one word with a letter or digit (emoji and punctuation alone are not searchable).`,
+    );
+  }
   return { parts, terms };
 }
 

@@ -29,6 +29,12 @@ const texts = async (codeId: CodeId) =>
 describe('search.codeAll extents', () => {
   it('codes CJK hits by sentence: one excerpt per sentence, ending at 。！？, none on a second run', async () => {
     await setup();
+    // Before the code exists (a new name typed in the review), nothing counts as coded.
+    expect(await t.call('search.codeAllPreview', { query: '优惠券', extent: 'sentence' })).toEqual({
+      hits: 4,
+      excerpts: 3,
+      alreadyCoded: 0,
+    });
     const code = await t.call('codes.add', { name: 'Coupons' });
     const input = { query: '优惠券', codeId: code.id, extent: 'sentence' as const };
     expect(await t.call('search.codeAllPreview', input)).toEqual({ hits: 4, excerpts: 3, alreadyCoded: 0 });

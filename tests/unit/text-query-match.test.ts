@@ -36,6 +36,7 @@ describe('parseQuery', () => {
     expect(() => parseQuery('(a OR b')).toThrow(/not closed/);
     expect(() => parseQuery('a)')).toThrow(/without a matching/);
     expect(() => parseQuery('?? !!')).toThrow(/at least one word/);
+    expect(() => parseQuery('🙂')).toThrow('There is no word to look for in "🙂"');
   });
 });
 

@@ -49,9 +49,12 @@ export const searchMethods = {
     input: codeAllInput,
     mutates: true,
   }),
-  /** What search.codeAll would do with the same input (counts only; writes nothing). */
+  /**
+   * What search.codeAll would do with the same input (counts only; writes nothing). Without
+   * `codeId` (a code not created yet) nothing counts as already coded.
+   */
   'search.codeAllPreview': method<T.CodeAllPreview>()({
-    input: codeAllInput,
+    input: codeAllInput.partial({ codeId: true }),
     mutates: false,
   }),
 } as const;
