@@ -134,10 +134,7 @@ export function wordTokens(folded: string): Token[] {
  * these words, so FTS5 and the hit locator agree on every script.
  */
 export function indexWords(text: string): string {
-  const folded = foldString(text);
-  let out = '';
-  for (const m of folded.matchAll(WORD)) out += out === '' ? m[0] : ` ${m[0]}`;
-  return out;
+  return foldString(text).match(WORD)?.join(' ') ?? '';
 }
 
 /** The words of a query term as the index holds them. */
