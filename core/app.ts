@@ -19,6 +19,7 @@ import {
   moveCard,
   updateGroup,
 } from './services/boards.js';
+import { codeAllHits, previewCodeAll } from './services/code-hits.js';
 import {
   addCode,
   deleteCode,
@@ -62,7 +63,7 @@ import {
 } from './services/projects.js';
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
 import { exportReport } from './services/report.js';
-import { codeAllHits, search, searchMemos } from './services/search.js';
+import { search, searchMemos } from './services/search.js';
 import { UNDO_LABELS } from './undo/labels.js';
 
 export interface AppOptions {
@@ -186,6 +187,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'search.query': (input) => search(current(), input),
     'search.memos': (input) => searchMemos(current(), input),
     'search.codeAll': (input) => codeAllHits(current(), input),
+    'search.codeAllPreview': (input) => previewCodeAll(current(), input),
 
     'boards.list': () => listBoards(current()),
     'boards.create': ({ name }) => createBoard(current(), name),

@@ -207,9 +207,24 @@ export interface MemoHit {
   rank: number;
 }
 
+/** How much text "code all hits" codes around each hit: the match, its sentence, or its turn. */
+export type CodeExtent = 'match' | 'sentence' | 'turn';
+
+/** What "code all hits" would do, before anything is written (search.codeAllPreview). */
+export interface CodeAllPreview {
+  /** The hits considered (the reviewed ones, or every hit of the query). */
+  hits: number;
+  /** Excerpts that would get the code: one per distinct extent (two hits in one sentence give one). */
+  excerpts: number;
+  /** Extents skipped because an excerpt with this code already covers them. */
+  alreadyCoded: number;
+}
+
 export interface CodeAllResult {
-  /** Hits that got the code (new codings); hits already coded with it are skipped. */
+  /** Excerpts that got the code (new codings); extents already covered by the code are skipped. */
   coded: number;
+  /** Extents skipped because an excerpt with this code already covers them. */
+  alreadyCoded: number;
   excerptIds: ExcerptId[];
 }
 

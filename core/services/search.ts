@@ -6,16 +6,7 @@
  * original text. Snippets wrap the hit in « ».
  */
 import type { SearchTable, SegmentFilters, SegmentHitRow } from '../../db/repositories/search.js';
-import type {
-  CodeAllResult,
-  CodeId,
-  CodeRef,
-  DocumentId,
-  ExcerptId,
-  MemoHit,
-  MemoTargetKind,
-  SearchHit,
-} from '../contract/types.js';
+import type { CodeId, CodeRef, DocumentId, MemoHit, MemoTargetKind, SearchHit } from '../contract/types.js';
 import { badInput } from '../errors.js';
 import { SPACELESS_SCRIPT } from '../text/fold.js';
 import { findSubstringMatch, findWordMatch, type Span } from '../text/match.js';
@@ -91,16 +82,25 @@ export function planSearch(query: string): Plan {
   return { parsed, positive, table: 'cjk', expression: cjkExpression(parsed), spaceless };
 }
 
-export function search(
-  ctx: ProjectContext,
-  input: {
-    query: string;
-    limit?: number | undefined;
-    filters?: SearchFilters | undefined;
-    /** Every occurrence in each matching segment, not only the first (for review and "code all hits"). */
-    every?: boolean | undefined;
-  },
-): SearchHit[] {
+export interface SearchInput {
+  query: string;
+  limit?: number | undefined;
+  filters?: SearchFilters | undefined;
+  /** Every occurrence in each matching segment, not only the first (for review and "code all hits"). */
+  every?: boolean | undefined;
+}
+
+export function search(ctx: ProjectContext, input: SearchInput): SearchHit[] {
+  return locateHits(ctx, input).map((h) => h.hit);
+}
+
+/** A hit with the search segment it was found in (a turn, or a paragraph outside turns). */
+export interface LocatedHit {
+  hit: SearchHit;
+  segment: { start: number; end: number };
+}
+
+export function locateHits(ctx: ProjectContext, input: SearchInput): LocatedHit[] {
   const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
   const filters = input.filters ?? {};
   if (filters.codeId !== undefined) requireCodes(ctx, [filters.codeId]);
@@ -119,27 +119,32 @@ export function search(
   );
   const locate = plan.spaceless ? findSubstringMatch : findWordMatch;
   const coded = ctx.repos.search.documentsWithExcerpts([...new Set(rows.map((r) => r.documentId))]);
-  const hits: SearchHit[] = [];
+  const hits: LocatedHit[] = [];
   for (const row of rows) {
     // Only the segment and a margin either side, cut by SQLite; the whole text for old rows.
     const win = segmentWindow(row) ?? wholeText(textOf(row.documentId));
     const segment = win.text.slice(row.start - win.offset, row.end - win.offset);
-    const spans = input.every ? allSpans(segment, plan.positive, locate) : [];
-    if (spans.length === 0) spans.push(locate(segment, plan.positive) ?? fallbackSpan(segment, 0, segment.length));
+    const first = locate(segment, plan.positive);
+    // The index matched but the words cannot be placed exactly: no hit, never a guess.
+    if (!first) continue;
+    const spans = input.every ? allSpans(segment, plan.positive, locate) : [first];
     for (const span of spans) {
       const start = row.start + span.start;
       const end = row.start + span.end;
       const codes = coded.has(row.documentId) ? codesAt(ctx, row.documentId, start, end) : [];
       if (filters.codeId !== undefined && !codes.some((c) => c.id === filters.codeId)) continue;
       hits.push({
-        documentId: row.documentId,
-        documentTitle: row.documentTitle,
-        start,
-        end,
-        snippet: makeSnippetIn(win, start, end),
-        rank: row.rank,
-        participant: row.participant ?? null,
-        codes,
+        hit: {
+          documentId: row.documentId,
+          documentTitle: row.documentTitle,
+          start,
+          end,
+          snippet: makeSnippetIn(win, start, end),
+          rank: row.rank,
+          participant: row.participant ?? null,
+          codes,
+        },
+        segment: { start: row.start, end: row.end },
       });
     }
   }
@@ -212,71 +217,25 @@ export function searchMemos(ctx: ProjectContext, input: { query: string; limit?:
   const plan = planSearch(input.query);
   const rows = runFts(input.query, () => ctx.repos.search.matchMemos(plan.table, plan.expression, limit));
   const locate = plan.spaceless ? findSubstringMatch : findWordMatch;
-  return rows.map((row) => {
+  return rows.flatMap((row): MemoHit[] => {
     const body = ctx.repos.memos.get(row.memoId)?.body ?? '';
-    const span = locate(body.slice(row.start, row.end), plan.positive) ?? fallbackSpan(body, row.start, row.end);
+    const span = locate(body.slice(row.start, row.end), plan.positive);
+    if (!span) return [];
     const start = row.start + span.start;
     const end = row.start + span.end;
     const targetKind = row.targetKind as MemoTargetKind;
-    return {
-      memoId: row.memoId as MemoHit['memoId'],
-      targetKind,
-      targetId: row.targetId,
-      targetLabel: memoTargetLabel(ctx, targetKind, row.targetId),
-      title: row.title,
-      start,
-      end,
-      snippet: makeSnippet(body, start, end),
-      rank: row.rank,
-    };
+    return [
+      {
+        memoId: row.memoId as MemoHit['memoId'],
+        targetKind,
+        targetId: row.targetId,
+        targetLabel: memoTargetLabel(ctx, targetKind, row.targetId),
+        title: row.title,
+        start,
+        end,
+        snippet: makeSnippet(body, start, end),
+        rank: row.rank,
+      },
+    ];
   });
-}
-
-/**
- * "Code all hits": applies a code to each reviewed hit (or every hit of the query), as one
- * excerpt per hit span. Hits that already carry the code are skipped. Reviewed hits are
- * re-checked against the query so a stale review cannot code arbitrary text.
- */
-export function codeAllHits(
-  ctx: ProjectContext,
-  input: {
-    query: string;
-    codeId: CodeId;
-    filters?: SearchFilters | undefined;
-    hits?: { documentId: DocumentId; start: number; end: number }[] | undefined;
-  },
-): CodeAllResult {
-  requireCodes(ctx, [input.codeId]);
-  const found = search(ctx, { query: input.query, limit: 10_000, filters: input.filters, every: true });
-  const key = (h: { documentId: number; start: number; end: number }) => `${h.documentId}:${h.start}:${h.end}`;
-  const known = new Set(found.map(key));
-  let chosen: { documentId: DocumentId; start: number; end: number }[] = found;
-  if (input.hits !== undefined) {
-    const stale = input.hits.filter((h) => !known.has(key(h)));
-    if (stale.length > 0) {
-      throw badInput(
-        `${stale.length} of the reviewed hits are no longer results of "${input.query}" (e.g. document ${stale[0]?.documentId} at ${stale[0]?.start}–${stale[0]?.end}). Search again and review the hits.`,
-      );
-    }
-    chosen = input.hits;
-  }
-  const { repos } = ctx;
-  return repos.tx(() => {
-    let coded = 0;
-    const excerptIds: ExcerptId[] = [];
-    for (const hit of chosen) {
-      const id =
-        repos.excerpts.findSpan(hit.documentId, hit.start, hit.end) ??
-        repos.excerpts.insert(hit.documentId, hit.start, hit.end, ctx.coderId);
-      if (repos.excerpts.addCoding(id, input.codeId, ctx.coderId)) coded++;
-      excerptIds.push(id);
-    }
-    return { coded, excerptIds };
-  });
-}
-
-/** When the index matched but the term cannot be placed (rare tokenizer differences): the segment's first word. */
-function fallbackSpan(text: string, start: number, end: number): Span {
-  const first = /\S+/.exec(text.slice(start, end));
-  return first ? { start: first.index, end: first.index + first[0].length } : { start: 0, end: end - start };
 }

@@ -5,14 +5,14 @@
  * apostrophe, a hyphen, a colon) splits it into a phrase, so `don't` and `e-mail` just work.
  */
 import { charTokens, hasSpacelessScript, segmentWords } from './cjk.js';
-import { wordTokens } from './fold.js';
+import { queryWords } from './fold.js';
 
 export class QuerySyntaxError extends Error {}
 
 export interface QueryTerm {
   /** The term as typed (phrase content without quotes, prefix star removed). */
   raw: string;
-  /** Word tokens of the term (NFC, not folded). */
+  /** The term's words folded as the word index holds them (core/text/fold.ts). */
   words: string[];
   prefix: boolean;
   /** Whether the term sits under a NOT (never highlighted). */
@@ -41,7 +41,7 @@ export function parseQuery(input: string): ParsedQuery {
   let negateNext = false;
 
   const pushTerm = (raw: string, prefix: boolean) => {
-    const words = wordTokens(raw).map((t) => t.text);
+    const words = queryWords(raw);
     if (words.length === 0) return;
     const negated = negateNext || notUntilDepth !== null;
     negateNext = false;
@@ -88,7 +88,11 @@ export function parseQuery(input: string): ParsedQuery {
   }
   if (depth > 0) throw new QuerySyntaxError('A "(" is not closed.');
   const terms = parts.flatMap((p) => (p.kind === 'term' ? [p.term] : []));
-  if (terms.length === 0) throw new QuerySyntaxError('Search needs at least one word with a letter or digit.');
+  if (terms.length === 0) {
+    throw new QuerySyntaxError(
+      `There is no word to look for in "${input.trim()}": search needs at least one word with a letter or digit (emoji and punctuation alone are not searchable).`,
+    );
+  }
   return { parts, terms };
 }
 

@@ -47,7 +47,7 @@ export const UNDO_LABELS: UndoLabels = {
   'participants.setAttributes': (ctx, i) => `set attributes of ${ctx.repos.participants.get(i.id)?.label ?? i.id}`,
   'documents.setParticipant': () => 'link document to participant',
   'search.codeAll': (ctx, i) =>
-    `code ${i.hits ? plural(i.hits.length, 'hit') : 'all hits'} of "${i.query}" with ${codeName(ctx, i.codeId)}`,
+    `code ${i.hits ? plural(i.hits.length, 'hit') : 'all hits'} of "${i.query}"${i.extent && i.extent !== 'match' ? ` by ${i.extent}` : ''} with ${codeName(ctx, i.codeId)}`,
   'boards.create': (_, i) => `create board ${i.name}`,
   'boards.addGroup': (_, i) => `add group ${i.name}`,
   'boards.updateGroup': (_, i) => (i.x !== undefined || i.y !== undefined ? 'move group' : 'edit group'),

@@ -1,11 +1,13 @@
 /**
  * The search index: segments of owner rows (start/end into the owner's text) plus three
- * contentless FTS5 tables sharing the segment rowid — words (unicode61, diacritics folded),
+ * contentless FTS5 tables sharing the segment rowid — words (the segment's words folded by
+ * core/text/fold.ts, schema v4),
  * trigrams (substrings of three characters or more) and cjk (Intl.Segmenter words and single
  * characters of scripts without spaces, for one- and two-character words; schema v2).
  */
 import type { CodeId, DocumentId } from '../../core/contract/types.js';
 import { cjkColumns } from '../../core/text/cjk.js';
+import { indexWords } from '../../core/text/fold.js';
 import type { Sql } from './sql.js';
 
 export type SearchTable = 'words' | 'trigrams' | 'cjk';
@@ -84,7 +86,7 @@ export class SearchRepo {
         segment.byteStart ?? null,
         segment.byteEnd ?? null,
       );
-      this.sql.run(`INSERT INTO search_words (rowid, text) VALUES (?, ?)`, lastInsertRowid, segment.text);
+      this.sql.run(`INSERT INTO search_words (rowid, text) VALUES (?, ?)`, lastInsertRowid, indexWords(segment.text));
       this.sql.run(`INSERT INTO search_trigrams (rowid, text) VALUES (?, ?)`, lastInsertRowid, segment.text);
       const columns = cjkColumns(segment.text);
       if (columns) {
@@ -166,6 +168,16 @@ export class SearchRepo {
          JOIN documents t ON t.id = h.documentId
         ORDER BY h.rank, h.documentId, h.start`,
       ...params,
+    );
+  }
+
+  /** Ranges of a document's excerpts that carry a code (to skip extents they already cover). */
+  codedRanges(documentId: DocumentId, codeId: CodeId): { start: number; end: number }[] {
+    return this.sql.all(
+      `SELECT e.start, e."end" FROM excerpts e JOIN codings g ON g.excerpt_id = e.id
+        WHERE e.document_id = ? AND g.code_id = ? ORDER BY e.start`,
+      documentId,
+      codeId,
     );
   }
 

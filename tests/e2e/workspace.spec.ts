@@ -112,8 +112,10 @@ test('searches 价格 in a Chinese transcript and codes all hits after review', 
   await expect(review.getByRole('checkbox')).toHaveCount(4);
   await review.getByRole('checkbox').nth(3).uncheck();
   await page.getByLabel('New code name').fill('价格');
+  // The matched words alone (the review offers the sentence or the turn too).
+  await page.getByRole('group', { name: 'Each excerpt holds' }).getByRole('radio', { name: 'Match' }).check();
   await shot(page, 'code-all-review');
-  await page.getByRole('button', { name: 'Code 3 hits' }).click();
+  await page.getByRole('button', { name: 'Code 3 excerpts' }).click();
   await saved(page);
   const excerpts = workspace.cliJson<CliExcerpt[]>(['excerpts', project]);
   expect(excerpts.map((e) => [e.text, e.codes])).toEqual([

@@ -1,7 +1,15 @@
 /** Full-text search over the project (the contract's FTS5 search), typed as you go. */
 import { create } from 'zustand';
-import type { CodeId, DocumentId, MemoHit, Round, SearchHit } from '../../../core/contract/index.js';
-import { getClient } from '../client/index.js';
+import type {
+  CodeAllPreview,
+  CodeExtent,
+  CodeId,
+  DocumentId,
+  MemoHit,
+  Round,
+  SearchHit,
+} from '../../../core/contract/index.js';
+import { errorMessage, getClient } from '../client/index.js';
 import { guard, latestOnly, mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 
@@ -43,6 +51,8 @@ interface SearchState {
   loadRounds(): Promise<void>;
   /** The query the hits belong to (null before the first search). */
   searched: string | null;
+  /** Why the last search was refused (e.g. an emoji alone); its results are cleared. */
+  error: string | null;
   busy: boolean;
   /** "Code all hits": every occurrence, each with a checkbox, before anything is coded. */
   review: {
@@ -51,6 +61,12 @@ interface SearchState {
     filters: ReturnType<typeof filtersInput>;
     hits: SearchHit[];
     checked: Set<string>;
+    /** How much text each excerpt holds. */
+    extent: CodeExtent;
+    /** The code chosen so far (null: a new code, not created yet). */
+    codeId: CodeId | null;
+    /** What confirming would do; null while it is being counted. */
+    preview: CodeAllPreview | null;
   } | null;
   setQuery(query: string): void;
   /** Changes some filters and searches again. */
@@ -60,15 +76,27 @@ interface SearchState {
   startReview(): Promise<void>;
   toggle(key: string): void;
   setAll(on: boolean): void;
+  setExtent(extent: CodeExtent): void;
+  setReviewCode(codeId: CodeId | null): void;
+  /** Counts again what confirming would create and skip. */
+  refreshPreview(): Promise<void>;
   cancelReview(): void;
-  /** Codes the checked hits; returns how many got the code. */
+  /** Codes the checked hits at the chosen extent; returns how many excerpts got the code. */
   applyReview(codeId: CodeId): Promise<number | undefined>;
   reset(): void;
 }
 
-const seq = latestOnly();
+const previewSeq = latestOnly();
+let runSeq = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 const LIMIT = 200;
+
+/** The checked hits of a review, as the contract takes them. */
+function checkedHits(review: NonNullable<SearchState['review']>) {
+  return review.hits
+    .filter((h) => review.checked.has(hitKey(h)))
+    .map(({ documentId, start, end }) => ({ documentId, start, end }));
+}
 
 export const useSearch = create<SearchState>()((set, get) => ({
   query: '',
@@ -77,6 +105,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
   filters: NO_FILTERS,
   rounds: [],
   searched: null,
+  error: null,
   busy: false,
   review: null,
 
@@ -104,24 +133,23 @@ export const useSearch = create<SearchState>()((set, get) => ({
 
   async run() {
     const query = get().query.trim();
+    const mine = ++runSeq;
     if (query === '') {
-      set({ hits: [], memoHits: [], searched: null, busy: false });
+      set({ hits: [], memoHits: [], searched: null, error: null, busy: false });
       return;
     }
     set({ busy: true });
     const filters = filtersInput(get().filters);
-    const answer = await guard(() =>
-      seq(() => {
-        const client = getClient();
-        return Promise.all([
-          client.call('search.query', { query, limit: LIMIT, ...(filters ? { filters } : {}) }),
-          client.call('search.memos', { query, limit: LIMIT }),
-        ]);
-      }),
-    );
-    if (answer) {
-      const [hits, memoHits] = answer.value;
-      set({ hits, memoHits, searched: query, busy: false });
+    try {
+      const client = getClient();
+      const [hits, memoHits] = await Promise.all([
+        client.call('search.query', { query, limit: LIMIT, ...(filters ? { filters } : {}) }),
+        client.call('search.memos', { query, limit: LIMIT }),
+      ]);
+      if (mine === runSeq) set({ hits, memoHits, searched: query, error: null, busy: false });
+    } catch (err) {
+      // A refused search leaves nothing of the previous one on screen to act on.
+      if (mine === runSeq) set({ hits: [], memoHits: [], searched: query, error: errorMessage(err), busy: false });
     }
   },
 
@@ -133,7 +161,55 @@ export const useSearch = create<SearchState>()((set, get) => ({
       getClient().call('search.query', { query, limit: 2000, every: true, ...(filters ? { filters } : {}) }),
     );
     if (!hits) return;
-    set({ review: { query, filters, hits, checked: new Set(hits.map(hitKey)) } });
+    set({
+      review: {
+        query,
+        filters,
+        hits,
+        checked: new Set(hits.map(hitKey)),
+        extent: 'sentence',
+        codeId: null,
+        preview: null,
+      },
+    });
+    await get().refreshPreview();
+  },
+
+  setExtent(extent) {
+    const review = get().review;
+    if (!review || review.extent === extent) return;
+    set({ review: { ...review, extent, preview: null } });
+    void get().refreshPreview();
+  },
+
+  setReviewCode(codeId) {
+    const review = get().review;
+    if (!review || review.codeId === codeId) return;
+    set({ review: { ...review, codeId, preview: null } });
+    void get().refreshPreview();
+  },
+
+  async refreshPreview() {
+    const review = get().review;
+    if (!review) return;
+    const hits = checkedHits(review);
+    if (hits.length === 0) {
+      set({ review: { ...review, preview: { hits: 0, excerpts: 0, alreadyCoded: 0 } } });
+      return;
+    }
+    const answer = await guard(() =>
+      previewSeq(() =>
+        getClient().call('search.codeAllPreview', {
+          query: review.query,
+          hits,
+          extent: review.extent,
+          ...(review.codeId !== null ? { codeId: review.codeId } : {}),
+          ...(review.filters ? { filters: review.filters } : {}),
+        }),
+      ),
+    );
+    const now = get().review;
+    if (answer && now) set({ review: { ...now, preview: answer.value } });
   },
 
   toggle(key) {
@@ -142,12 +218,15 @@ export const useSearch = create<SearchState>()((set, get) => ({
     const checked = new Set(review.checked);
     if (checked.has(key)) checked.delete(key);
     else checked.add(key);
-    set({ review: { ...review, checked } });
+    set({ review: { ...review, checked, preview: null } });
+    void get().refreshPreview();
   },
 
   setAll(on) {
     const review = get().review;
-    if (review) set({ review: { ...review, checked: new Set(on ? review.hits.map(hitKey) : []) } });
+    if (!review) return;
+    set({ review: { ...review, checked: new Set(on ? review.hits.map(hitKey) : []), preview: null } });
+    void get().refreshPreview();
   },
 
   cancelReview() {
@@ -157,32 +236,28 @@ export const useSearch = create<SearchState>()((set, get) => ({
   async applyReview(codeId) {
     const review = get().review;
     if (!review) return undefined;
-    const hits = review.hits
-      .filter((h) => review.checked.has(hitKey(h)))
-      .map(({ documentId, start, end }) => ({ documentId, start, end }));
+    const hits = checkedHits(review);
     if (hits.length === 0) return 0;
     const result = await mutate(() =>
       getClient().call('search.codeAll', {
         query: review.query,
         codeId,
         hits,
+        extent: review.extent,
         ...(review.filters ? { filters: review.filters } : {}),
       }),
     );
     if (!result) return undefined;
     set({ review: null });
-    useActivity
-      .getState()
-      .toast(
-        'success',
-        `Coded ${result.coded} hit${result.coded === 1 ? '' : 's'}${result.coded < hits.length ? ` (${hits.length - result.coded} already had the code)` : ''}.`,
-      );
+    const skipped = result.alreadyCoded > 0 ? ` (${result.alreadyCoded} already coded)` : '';
+    useActivity.getState().toast('success', `Coded ${result.coded} excerpt${result.coded === 1 ? '' : 's'}${skipped}.`);
     await changed('search.codeAll');
     return result.coded;
   },
 
   reset() {
     if (timer) clearTimeout(timer);
+    runSeq++;
     set({
       query: '',
       hits: [],
@@ -190,6 +265,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
       filters: NO_FILTERS,
       rounds: [],
       searched: null,
+      error: null,
       busy: false,
       review: null,
     });

@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useMemo, useState } from 'react';
-import type { CodeId, DocumentId, MemoHit, SearchHit } from '../../../../core/contract/index.js';
+import type { CodeExtent, CodeId, DocumentId, MemoHit, SearchHit } from '../../../../core/contract/index.js';
 import { codeTree, exactCode } from '../../lib/codes.js';
 import { useCodes } from '../../stores/codes.js';
 import { useDocuments } from '../../stores/documents.js';
@@ -29,6 +29,7 @@ export function SearchView() {
   const hits = useSearch((s) => s.hits);
   const searched = useSearch((s) => s.searched);
   const busy = useSearch((s) => s.busy);
+  const error = useSearch((s) => s.error);
   const memoHits = useSearch((s) => s.memoHits);
   const filtered = useSearch((s) => activeFilterCount(s.filters) > 0);
   const titles = useDocuments((s) => s.list);
@@ -64,7 +65,13 @@ export function SearchView() {
       </header>
       <SearchFilters />
       <div className="view-body">
-        {searched === null ? (
+        {error !== null ? (
+          <div className="empty">
+            <p className="search-error" role="alert" data-search-error>
+              {error}
+            </p>
+          </div>
+        ) : searched === null ? (
           <div className="empty">
             <p className="muted">Search every transcript and note. Press / from anywhere to come here.</p>
           </div>
@@ -83,7 +90,13 @@ export function SearchView() {
                     {hits.length} match{hits.length === 1 ? '' : 'es'} in {byDoc.length} document
                     {byDoc.length === 1 ? '' : 's'}
                   </p>
-                  <button type="button" className="button" onClick={() => void useSearch.getState().startReview()}>
+                  <button
+                    type="button"
+                    className="button"
+                    data-code-all
+                    disabled={busy}
+                    onClick={() => void useSearch.getState().startReview()}
+                  >
                     Code all hits…
                   </button>
                 </div>
@@ -259,6 +272,7 @@ function ReviewHits({ title }: { title: (id: number) => string }) {
   const [busy, setBusy] = useState(false);
   if (!review) return null;
   const n = review.checked.size;
+  const preview = review.preview;
   const apply = async () => {
     setBusy(true);
     try {
@@ -279,7 +293,14 @@ function ReviewHits({ title }: { title: (id: number) => string }) {
         <h1>Code all hits of “{review.query}”</h1>
       </header>
       <div className="review-bar">
-        <select aria-label="Code to apply" value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+        <select
+          aria-label="Code to apply"
+          value={codeId}
+          onChange={(e) => {
+            setCodeId(e.target.value);
+            useSearch.getState().setReviewCode(e.target.value ? (Number(e.target.value) as CodeId) : null);
+          }}
+        >
           <option value="">New code…</option>
           {rows.map((r) => (
             <option key={r.code.id} value={r.code.id}>
@@ -295,6 +316,7 @@ function ReviewHits({ title }: { title: (id: number) => string }) {
             onChange={(e) => setNewName(e.target.value)}
           />
         )}
+        <ExtentChoice extent={review.extent} />
         <button type="button" className="link" onClick={() => useSearch.getState().setAll(n < review.hits.length)}>
           {n < review.hits.length ? 'Check all' : 'Uncheck all'}
         </button>
@@ -305,10 +327,11 @@ function ReviewHits({ title }: { title: (id: number) => string }) {
         <button
           type="button"
           className="button primary"
-          disabled={busy || n === 0 || (codeId === '' && newName.trim() === '')}
+          data-code-all-confirm
+          disabled={busy || !preview || preview.excerpts === 0 || (codeId === '' && newName.trim() === '')}
           onClick={() => void apply()}
         >
-          Code {n} hit{n === 1 ? '' : 's'}
+          {confirmLabel(n, preview)}
         </button>
       </div>
       <div className="view-body">
@@ -336,4 +359,44 @@ function ReviewHits({ title }: { title: (id: number) => string }) {
       </div>
     </div>
   );
+}
+
+const EXTENTS: { value: CodeExtent; label: string; hint: string }[] = [
+  { value: 'match', label: 'Match', hint: 'only the matched words' },
+  { value: 'sentence', label: 'Sentence', hint: 'the sentence around each match' },
+  { value: 'turn', label: 'Turn', hint: 'the whole turn around each match' },
+];
+
+/** How much text each excerpt holds: a segmented control of radio buttons (arrow keys move). */
+function ExtentChoice({ extent }: { extent: CodeExtent }) {
+  return (
+    <>
+      <span className="muted small" aria-hidden="true">
+        Each excerpt:
+      </span>
+      <fieldset className="segmented" data-extent-choice>
+        <legend className="sr-only">Each excerpt holds</legend>
+        {EXTENTS.map((e) => (
+          <label key={e.value} title={`Code ${e.hint}`} className={extent === e.value ? 'on' : undefined}>
+            <input
+              type="radio"
+              name="code-all-extent"
+              value={e.value}
+              checked={extent === e.value}
+              onChange={() => useSearch.getState().setExtent(e.value)}
+            />
+            {e.label}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+/** "Code 12 excerpts (3 already coded)", from the preview of what confirming does. */
+function confirmLabel(checked: number, preview: { excerpts: number; alreadyCoded: number } | null): string {
+  if (checked === 0) return 'Code 0 excerpts';
+  if (!preview) return 'Counting…';
+  const already = preview.alreadyCoded > 0 ? ` (${preview.alreadyCoded} already coded)` : '';
+  return `Code ${preview.excerpts} excerpt${preview.excerpts === 1 ? '' : 's'}${already}`;
 }
