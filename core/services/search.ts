@@ -31,6 +31,7 @@ import {
 import { makeSnippet, makeSnippetIn, type TextWindow } from '../text/snippet.js';
 import { requireCodes } from './codes.js';
 import type { ProjectContext } from './context.js';
+import { excerptAt } from './excerpts.js';
 import { memoTargetLabel } from './memos.js';
 
 export const DEFAULT_SEARCH_LIMIT = 100;
@@ -264,10 +265,9 @@ export function codeAllHits(
   return repos.tx(() => {
     let coded = 0;
     const excerptIds: ExcerptId[] = [];
+    const texts = new Map<DocumentId, string>();
     for (const hit of chosen) {
-      const id =
-        repos.excerpts.findSpan(hit.documentId, hit.start, hit.end) ??
-        repos.excerpts.insert(hit.documentId, hit.start, hit.end, ctx.coderId);
+      const id = excerptAt(ctx, hit.documentId, hit.start, hit.end, texts);
       if (repos.excerpts.addCoding(id, input.codeId, ctx.coderId)) coded++;
       excerptIds.push(id);
     }

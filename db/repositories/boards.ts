@@ -119,7 +119,7 @@ export class BoardsRepo {
   }
 
   cards(boardId: BoardId): CardRow[] {
-    return this.sql.all<CardRow>(`${CARD} WHERE board_id = ? ORDER BY ifnull(group_id, 0), position, id`, boardId);
+    return this.sql.all<CardRow>(`${CARD} WHERE board_id = ? ORDER BY group_id, position, id`, boardId);
   }
 
   card(id: CardId): CardRow | undefined {
@@ -130,7 +130,7 @@ export class BoardsRepo {
   cardIdsIn(boardId: BoardId, groupId: GroupId | null): CardId[] {
     return this.sql
       .all<{ id: CardId }>(
-        `SELECT id FROM cards WHERE board_id = ? AND ifnull(group_id, 0) = ifnull(?, 0) ORDER BY position, id`,
+        `SELECT id FROM cards WHERE board_id = ? AND group_id IS ? ORDER BY position, id`,
         boardId,
         groupId,
       )
@@ -148,7 +148,7 @@ export class BoardsRepo {
     const { lastInsertRowid } = this.sql.run(
       `INSERT INTO cards (guid, board_id, group_id, kind, excerpt_id, text, x, y, position, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?,
-               (SELECT ifnull(max(position) + 1, 0) FROM cards WHERE board_id = ? AND ifnull(group_id, 0) = ifnull(?, 0)),
+               (SELECT ifnull(max(position) + 1, 0) FROM cards WHERE board_id = ? AND group_id IS ?),
                ?)`,
       newGuid(),
       card.boardId,

@@ -90,8 +90,8 @@ describe('repositories', () => {
       description: '',
       createdBy: coder.id,
     });
-    const e1 = r.excerpts.insert(doc, 0, 4, coder.id);
-    const e2 = r.excerpts.insert(doc, 5, 9, coder.id);
+    const e1 = r.excerpts.insert(doc, { start: 0, end: 4, byteStart: 0, byteEnd: 4, text: '' }, coder.id);
+    const e2 = r.excerpts.insert(doc, { start: 5, end: 9, byteStart: 5, byteEnd: 9, text: '' }, coder.id);
     r.excerpts.addCoding(e1, child, coder.id);
     r.excerpts.addCoding(e1, parent, coder.id);
     r.excerpts.addCoding(e2, child, coder.id);
