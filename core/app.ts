@@ -213,7 +213,11 @@ export function createApp(options: AppOptions = {}): QuarryApp {
   }
 
   return {
-    dispatcher: createDispatcher(handlers, () => session !== null),
+    dispatcher: createDispatcher(
+      handlers,
+      () => session !== null,
+      () => session?.history.takeChanges(),
+    ),
     projectPath: () => session?.path ?? null,
     close() {
       if (session) {

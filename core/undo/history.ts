@@ -23,6 +23,8 @@ const MAX_STEPS = 1000;
 export class History {
   private readonly undoSteps: HistoryStep[] = [];
   private readonly redoSteps: HistoryStep[] = [];
+  /** The row changes of the last recorded command, undo or redo, until taken (for change events). */
+  private last: ChangeEntry[] | null = null;
 
   constructor(
     private readonly repos: Repositories,
@@ -40,6 +42,7 @@ export class History {
     } finally {
       // A command that failed half-way (outside one transaction) is still undoable as far as it got.
       const entries = this.repos.history.take();
+      this.last = entries;
       if (entries.length > 0) {
         this.undoSteps.push({ label, entries });
         if (this.undoSteps.length > MAX_STEPS) this.undoSteps.shift();
@@ -57,6 +60,24 @@ export class History {
     } finally {
       this.repos.history.clear();
     }
+  }
+
+  /** The rows the last command, undo or redo changed, by table; undefined when none was recorded since. */
+  takeChanges(): Record<string, (number | string)[]> | undefined {
+    const entries = this.last;
+    this.last = null;
+    if (entries === null) return undefined;
+    const tables: Record<string, (number | string)[]> = {};
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const key = `${e.tbl}\u0000${e.rowKey}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const ids = tables[e.tbl] ?? [];
+      tables[e.tbl] = ids;
+      ids.push(/^\d+$/.test(e.rowKey) ? Number(e.rowKey) : e.rowKey);
+    }
+    return tables;
   }
 
   undo(): HistoryStatus {
@@ -98,6 +119,7 @@ export class History {
       );
     }
     from.pop();
+    this.last = entries;
     to.push({ label: step.label, entries });
     this.afterChange(entries);
   }
