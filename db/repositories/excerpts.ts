@@ -158,9 +158,9 @@ export class ExcerptsRepo {
   /** Codes on the given excerpts (all excerpts when omitted), in codebook order, one row per code. */
   codings(ids?: readonly ExcerptId[]): ExcerptCodingRow[] {
     const base = `
-      SELECT DISTINCT g.excerpt_id AS excerptId, c.id AS codeId, c.name, c.color, c.position
+      SELECT DISTINCT g.excerpt_id AS excerptId, c.id AS codeId, c.name, c.color, c.order_key
         FROM codings g JOIN codes c ON c.id = g.code_id`;
-    const order = ` ORDER BY g.excerpt_id, c.position, c.id`;
+    const order = ` ORDER BY g.excerpt_id, c.order_key, c.id`;
     if (ids === undefined) return this.sql.all<ExcerptCodingRow>(`${base}${order}`);
     return this.sql.all<ExcerptCodingRow>(
       `${base} WHERE g.excerpt_id IN (SELECT value FROM json_each(?))${order}`,
