@@ -39,7 +39,6 @@ import {
   tagTurns,
   untagExcerpt,
 } from './services/excerpts.js';
-import { importFiles, previewCsv } from './services/importing.js';
 import { addInsight, listInsights } from './services/insights.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
 import {
@@ -143,8 +142,14 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'history.status': () => current().history.status(),
 
     // Imports are not undoable: the service clears the change log after each file's transaction.
-    'documents.import': ({ files, ...options }) => importFiles(current(), files, options, limits),
-    'documents.previewCsv': ({ file }) => previewCsv(file, limits),
+    // The importers (mammoth, papaparse, marked, chardet, iconv-lite) load on first use, so
+    // commands and windows that never import do not pay for them at start-up.
+    'documents.import': async ({ files, ...options }) => {
+      const project = current();
+      const { importFiles } = await import('./services/importing.js');
+      return importFiles(project, files, options, limits);
+    },
+    'documents.previewCsv': async ({ file }) => (await import('./services/importing.js')).previewCsv(file, limits),
     'documents.list': () => listDocuments(current()),
     'documents.get': ({ id }) => getDocument(current(), id),
     'documents.setParticipant': (input) => setDocumentParticipant(current(), input),
