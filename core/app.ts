@@ -41,7 +41,6 @@ import {
   tagTurns,
   untagExcerpt,
 } from './services/excerpts.js';
-import { importFiles, previewCsv } from './services/importing.js';
 import { addInsight, listInsights } from './services/insights.js';
 import { addMetric, importMetricValues, listMetrics } from './services/measures.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
@@ -146,8 +145,14 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'history.status': () => current().history.status(),
 
     // Imports are not undoable: the service clears the change log after each file's transaction.
-    'documents.import': ({ files, ...options }) => importFiles(current(), files, options, limits),
-    'documents.previewCsv': ({ file }) => previewCsv(file, limits),
+    // The importers (mammoth, papaparse, marked, chardet, iconv-lite) load on first use, so
+    // commands and windows that never import do not pay for them at start-up.
+    'documents.import': async ({ files, ...options }) => {
+      const project = current();
+      const { importFiles } = await import('./services/importing.js');
+      return importFiles(project, files, options, limits);
+    },
+    'documents.previewCsv': async ({ file }) => (await import('./services/importing.js')).previewCsv(file, limits),
     'documents.list': () => listDocuments(current()),
     'documents.get': ({ id }) => getDocument(current(), id),
     'documents.setParticipant': (input) => setDocumentParticipant(current(), input),
@@ -225,7 +230,11 @@ export function createApp(options: AppOptions = {}): QuarryApp {
   }
 
   return {
-    dispatcher: createDispatcher(handlers, () => session !== null),
+    dispatcher: createDispatcher(
+      handlers,
+      () => session !== null,
+      () => session?.history.takeChanges(),
+    ),
     projectPath: () => session?.path ?? null,
     close() {
       if (session) {

@@ -50,12 +50,12 @@ export type SaveDialogResult = { canceled: true } | { canceled: false; path: str
 
 /**
  * `window.quarry` in the desktop app (the browser build talks HTTP instead); matches
- * renderer/src/client/ipc.ts `QuarryBridge`. Change listeners get the method name.
+ * renderer/src/client/ipc.ts `QuarryBridge`. Change listeners get the method name and the rows it changed by table (not for the window's own calls).
  */
 export interface DesktopBridge {
   platform: 'electron';
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
-  onChange(listener: (method: MethodName) => void): () => void;
+  onChange(listener: (method: MethodName, tables?: Record<string, (number | string)[]>) => void): () => void;
   /** Native "open" for an existing project; null when cancelled. */
   pickProjectPath(): Promise<string | null>;
   /** Native "save as" for a new project (nothing is written); null when cancelled. */

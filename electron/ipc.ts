@@ -31,20 +31,26 @@ export function bindContract(
     toEnvelope(async () => {
       assertTrustedSender(event);
       if (typeof method !== 'string') throw new QuarryError('BadInput', 'A method name must be a string.');
-      const result = await quarry.dispatcher.dispatch(method, input);
+      const result = await quarry.dispatcher.dispatch(method, input, originOf(event.sender.id));
       if (method === 'project.open' || method === 'project.create') hooks.onProjectChanged();
       return result;
     }),
   );
-  const unsubscribe = quarry.dispatcher.onChange((method) => notifyChanged(getWindow(), method));
+  const unsubscribe = quarry.dispatcher.onChange((_method, event) => notifyChanged(getWindow(), event));
   return () => {
     ipcMain.removeHandler(CHANNELS.call);
     unsubscribe();
   };
 }
 
-export function notifyChanged(win: BrowserWindow | null, method: MethodName): void {
+/** The change-event origin of a window's calls. */
+const originOf = (webContentsId: number) => `window:${webContentsId}`;
+
+/** Tells the window what changed, unless the window made the change itself (it has the result). */
+export function notifyChanged(win: BrowserWindow | null, change: MethodName | ChangeEvent): void {
   if (!win || win.isDestroyed()) return;
-  const event: ChangeEvent = { method };
-  win.webContents.send(CHANNELS.changed, event);
+  const event: ChangeEvent = typeof change === 'string' ? { method: change } : change;
+  if (event.origin === originOf(win.webContents.id)) return;
+  const { origin: _origin, ...payload } = event;
+  win.webContents.send(CHANNELS.changed, payload);
 }

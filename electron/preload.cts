@@ -30,11 +30,13 @@ async function pickPath(channel: string, request: unknown, key: 'paths' | 'path'
 contextBridge.exposeInMainWorld('quarry', {
   platform: 'electron',
   call: (method: string, input: unknown) => ipcRenderer.invoke(CALL, String(method), input),
-  onChange(listener: (method: string) => void): () => void {
+  onChange(listener: (method: string, tables?: Record<string, (number | string)[]>) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('onChange needs a function');
     // Wrapped so the renderer never sees the IPC event object (it carries `sender`).
-    const forward = (_event: IpcRendererEvent, payload: { method?: unknown } | null) => {
-      if (payload && typeof payload.method === 'string') listener(payload.method);
+    const forward = (_event: IpcRendererEvent, payload: { method?: unknown; tables?: unknown } | null) => {
+      if (!payload || typeof payload.method !== 'string') return;
+      const tables = payload.tables && typeof payload.tables === 'object' ? payload.tables : undefined;
+      listener(payload.method, tables as Record<string, (number | string)[]> | undefined);
     };
     ipcRenderer.on(CHANGED, forward);
     return () => {

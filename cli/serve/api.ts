@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isMethodName } from '../../core/contract/methods.js';
 import { type ErrorKind, toWireError } from '../../core/errors.js';
 import type { Dispatcher } from '../../core/host.js';
+import { CLIENT_HEADER } from './events.js';
 import { sendError, sendJson } from './respond.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 512 * 1024 * 1024;
@@ -96,7 +97,9 @@ export async function handleApi(
     return;
   }
   try {
-    const result = await dispatcher.dispatch(methodName, input);
+    const client = req.headers[CLIENT_HEADER];
+    const origin = typeof client === 'string' && /^[0-9a-f-]{36}$/.test(client) ? client : undefined;
+    const result = await dispatcher.dispatch(methodName, input, origin);
     sendJson(res, 200, { ok: true, result: result ?? null });
   } catch (err) {
     const wire = toWireError(err);

@@ -54,7 +54,16 @@ export function isMethodName(value: string): value is MethodName {
   return Object.hasOwn(contract, value);
 }
 
-/** What a host is told after a mutating call, so views can refresh. */
+/**
+ * What a host is told after a mutating call, so views can refresh what they show. `tables`
+ * names every row the call inserted, updated or deleted (from the undo change log: a row's id,
+ * or its composite key as JSON), e.g. `{ excerpts: [12], codings: [40, 41] }`; it is absent
+ * when the call is not recorded row by row (imports, opening a project), and views then
+ * refresh by method. `origin` is the caller's connection: hosts do not send the event back
+ * to it (it already has the result).
+ */
 export interface ChangeEvent {
   method: MethodName;
+  tables?: Record<string, (number | string)[]>;
+  origin?: string;
 }

@@ -11,6 +11,7 @@ import type {
   GroupId,
 } from '../contract/types.js';
 import { badInput, notFound } from '../errors.js';
+import { keyBetween, keysBetween } from '../order/keys.js';
 import type { ProjectContext } from './context.js';
 import { getExcerpts } from './excerpts.js';
 
@@ -42,10 +43,18 @@ function checkGroup(ctx: ProjectContext, boardId: BoardId, groupId: GroupId | nu
   return groupId;
 }
 
+/** Cards as DTOs; `order` is each card's index in its group (rows of one board in order, or one card). */
 function toCards(ctx: ProjectContext, rows: readonly CardRow[]): BoardCard[] {
   const excerptIds = rows.map((r) => r.excerptId).filter((id): id is ExcerptId => id !== null);
   const excerpts = excerptIds.length > 0 ? getExcerpts(ctx, excerptIds) : new Map();
+  let group: GroupId | null | undefined;
+  let index = 0;
   return rows.map((row) => {
+    if (row.groupId !== group) {
+      group = row.groupId;
+      index = rows.length === 1 ? ctx.repos.boards.cardIndex(row) : 0;
+    }
+    const order = index++;
     const excerpt = row.excerptId !== null ? (excerpts.get(row.excerptId) ?? null) : null;
     return {
       id: row.id,
@@ -53,7 +62,7 @@ function toCards(ctx: ProjectContext, rows: readonly CardRow[]): BoardCard[] {
       kind: row.kind,
       x: row.x,
       y: row.y,
-      order: row.order,
+      order,
       text: excerpt ? excerpt.text : (row.text ?? ''),
       excerpt,
     };
@@ -83,13 +92,13 @@ export function addGroup(
   input: { boardId: BoardId; name: string; x?: number | undefined; y?: number | undefined; color?: string | undefined },
 ): BoardGroup {
   mustBoard(ctx, input.boardId);
-  const id = ctx.repos.boards.insertGroup(
-    input.boardId,
-    input.name.trim(),
-    input.x ?? 0,
-    input.y ?? 0,
-    input.color?.toUpperCase() ?? null,
-  );
+  const id = ctx.repos.boards.insertGroup(input.boardId, {
+    name: input.name.trim(),
+    x: input.x ?? 0,
+    y: input.y ?? 0,
+    color: input.color?.toUpperCase() ?? null,
+    orderKey: keyBetween(ctx.repos.boards.lastGroupKey(input.boardId), null),
+  });
   return toGroup(mustGroup(ctx, id));
 }
 
@@ -152,6 +161,7 @@ export function addCard(
     text,
     x: input.x ?? 0,
     y: input.y ?? 0,
+    orderKey: keyBetween(ctx.repos.boards.lastCardKey(input.boardId, groupId), null),
   });
   return cardById(ctx, id);
 }
@@ -165,18 +175,22 @@ export function moveCard(
   const card = mustCard(ctx, input.id);
   const groupId = checkGroup(ctx, card.boardId, input.groupId);
   ctx.repos.tx(() => {
-    boards.placeCard(card.id, groupId, input.x, input.y);
-    const siblings = boards.cardIdsIn(card.boardId, groupId).filter((id) => id !== card.id);
+    // One row written: the card's group, place and a key between its new neighbours.
+    const siblings = boards.cardKeysIn(card.boardId, groupId).filter((c) => c.id !== card.id);
     const at = Math.min(input.order ?? siblings.length, siblings.length);
-    siblings.splice(at, 0, card.id);
-    siblings.forEach((id, i) => {
-      boards.setCardPosition(id, i);
-    });
-    if (card.groupId !== groupId) {
-      boards.cardIdsIn(card.boardId, card.groupId).forEach((id, i) => {
-        boards.setCardPosition(id, i);
+    const before = siblings[at - 1]?.key ?? null;
+    const after = siblings[at]?.key ?? null;
+    let key: string;
+    if (before === null || after === null || before < after) key = keyBetween(before, after);
+    else {
+      // Equal neighbouring keys (two apps appended at once) leave no room: re-key the group first.
+      const fresh = keysBetween(null, null, siblings.length + 1);
+      siblings.forEach((s, i) => {
+        boards.setCardKey(s.id, fresh[i < at ? i : i + 1] as string);
       });
+      key = fresh[at] as string;
     }
+    boards.placeCard(card.id, groupId, input.x, input.y, key);
   });
   return cardById(ctx, card.id);
 }

@@ -9,6 +9,7 @@ import { badInput } from '../errors.js';
 import { extentOf, type Range, sentenceLocale } from '../text/extent.js';
 import { requireCodes } from './codes.js';
 import type { ProjectContext } from './context.js';
+import { excerptAt } from './excerpts.js';
 import { type LocatedHit, locateHits, type SearchFilters } from './search.js';
 
 export interface CodeAllInput {
@@ -101,10 +102,9 @@ export function codeAllHits(ctx: ProjectContext, input: CodeAllInput & { codeId:
   return repos.tx(() => {
     let coded = 0;
     const excerptIds: ExcerptId[] = [];
+    const texts = new Map<DocumentId, string>();
     for (const r of p.create) {
-      const id =
-        repos.excerpts.findSpan(r.documentId, r.start, r.end) ??
-        repos.excerpts.insert(r.documentId, r.start, r.end, ctx.coderId);
+      const id = excerptAt(ctx, r.documentId, r.start, r.end, texts);
       if (repos.excerpts.addCoding(id, input.codeId, ctx.coderId)) coded++;
       excerptIds.push(id);
     }

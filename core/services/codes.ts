@@ -2,6 +2,7 @@
 import type { CodeRow } from '../../db/repositories/codes.js';
 import type { Code, CodeId } from '../contract/types.js';
 import { badInput, conflict, notFound } from '../errors.js';
+import { keyBetween, keysBetween } from '../order/keys.js';
 import type { ProjectContext } from './context.js';
 import { randomPaletteColor } from './palette.js';
 
@@ -62,13 +63,16 @@ export function addCode(
   if (parentId !== null) mustGet(ctx, parentId);
   const name = input.name.trim();
   assertNameFree(ctx, parentId, name);
-  const id = ctx.repos.codes.insert({
-    name,
-    parentId,
-    color: (input.color ?? randomPaletteColor()).toUpperCase(),
-    description: input.description ?? '',
-    createdBy: ctx.coderId,
-  });
+  const id = ctx.repos.codes.insert(
+    {
+      name,
+      parentId,
+      color: (input.color ?? randomPaletteColor()).toUpperCase(),
+      description: input.description ?? '',
+      createdBy: ctx.coderId,
+    },
+    keyBetween(ctx.repos.codes.lastKey(parentId), null),
+  );
   return getCode(ctx, id);
 }
 
@@ -119,21 +123,32 @@ export function moveCode(
   }
   assertNameFree(ctx, parentId, code.name, code.id);
   ctx.repos.tx(() => {
-    const oldParent = code.parentId;
-    codes.setParent(code.id, parentId);
-    const siblings = codes.childIds(parentId).filter((id) => id !== code.id);
+    // One row written: the code's parent and a key between its new neighbours.
+    const siblings = codes.children(parentId).filter((c) => c.id !== code.id);
     const at = Math.min(input.position ?? siblings.length, siblings.length);
-    siblings.splice(at, 0, code.id);
-    siblings.forEach((id, i) => {
-      codes.setPosition(id, i);
-    });
-    if (oldParent !== parentId) {
-      codes.childIds(oldParent).forEach((id, i) => {
-        codes.setPosition(id, i);
-      });
-    }
+    codes.place(code.id, parentId, keyAmong(ctx, parentId, siblings, at));
   });
   return getCode(ctx, code.id);
+}
+
+/**
+ * The order key for index `at` among `siblings`. Equal neighbouring keys (written by two
+ * apps at once) leave no room between them: the siblings are then given fresh keys first.
+ */
+function keyAmong(
+  ctx: ProjectContext,
+  parentId: CodeId | null,
+  siblings: { id: CodeId; key: string }[],
+  at: number,
+): string {
+  const before = siblings[at - 1]?.key ?? null;
+  const after = siblings[at]?.key ?? null;
+  if (before === null || after === null || before < after) return keyBetween(before, after);
+  const fresh = keysBetween(null, null, siblings.length + 1);
+  siblings.forEach((s, i) => {
+    ctx.repos.codes.place(s.id, parentId, fresh[i < at ? i : i + 1] as string);
+  });
+  return fresh[at] as string;
 }
 
 /**
@@ -172,16 +187,15 @@ export function deleteCode(
       deletedCodings = codes.deleteCodings(code.id);
     }
     // Children take the deleted code's place among its siblings.
-    const siblings = codes.childIds(code.parentId);
-    const at = siblings.indexOf(code.id);
+    const siblings = codes.children(code.parentId);
+    const at = siblings.findIndex((c) => c.id === code.id);
     const children = codes.childIds(code.id);
-    siblings.splice(at, 1, ...children);
-    for (const child of children) codes.setParent(child, code.parentId);
+    const keys = keysBetween(siblings[at - 1]?.key ?? null, siblings[at + 1]?.key ?? null, children.length);
+    children.forEach((child, i) => {
+      codes.place(child, code.parentId, keys[i] as string);
+    });
     ctx.repos.memos.deleteFor('code', code.id);
     codes.delete(code.id);
-    siblings.forEach((id, i) => {
-      codes.setPosition(id, i);
-    });
     excerpts.deleteOrphans(touched);
     return { deletedCodings, movedCodings };
   });
@@ -215,15 +229,11 @@ export function mergeCodes(ctx: ProjectContext, input: { sourceId: CodeId; targe
   ctx.repos.tx(() => {
     codes.moveCodings(source.id, target.id);
     codes.handOver(source.id, target.id);
-    const base = codes.childIds(target.id).length;
+    const keys = keysBetween(codes.lastKey(target.id), null, childIds.length);
     childIds.forEach((childId, i) => {
-      codes.setParent(childId, target.id);
-      codes.setPosition(childId, base + i);
+      codes.place(childId, target.id, keys[i] as string);
     });
     codes.delete(source.id);
-    codes.childIds(source.parentId).forEach((id, i) => {
-      codes.setPosition(id, i);
-    });
   });
   return getCode(ctx, target.id);
 }

@@ -1,5 +1,5 @@
 /** Coding: tag a span with codes, untag, list excerpts with their live text. */
-import type { ExcerptRow } from '../../db/repositories/excerpts.js';
+import type { ExcerptRow, ExcerptSpan, ExcerptWindowRow } from '../../db/repositories/excerpts.js';
 import type {
   CodeId,
   CodeRef,
@@ -12,8 +12,37 @@ import type {
   TagResult,
 } from '../contract/types.js';
 import { badInput, notFound } from '../errors.js';
+import { utf8Offsets } from '../text/segments.js';
 import { requireCodes } from './codes.js';
 import type { ProjectContext } from './context.js';
+
+/** What an excerpt stores about its span: its text and UTF-8 byte range (schema v5). */
+export function excerptSpan(text: string, start: number, end: number): ExcerptSpan {
+  const [byteStart, byteEnd] = utf8Offsets(text, [start, end]) as [number, number];
+  return { start, end, byteStart, byteEnd, text: text.slice(start, end) };
+}
+
+/**
+ * The excerpt at this span (an existing one, or a new one); `texts` caches document texts
+ * across the calls of one command.
+ */
+export function excerptAt(
+  ctx: ProjectContext,
+  documentId: DocumentId,
+  start: number,
+  end: number,
+  texts: Map<DocumentId, string> = new Map(),
+): ExcerptId {
+  const { repos } = ctx;
+  const existing = repos.excerpts.findSpan(documentId, start, end);
+  if (existing !== undefined) return existing;
+  let text = texts.get(documentId);
+  if (text === undefined) {
+    text = repos.documents.text(documentId) ?? '';
+    texts.set(documentId, text);
+  }
+  return repos.excerpts.insert(documentId, excerptSpan(text, start, end), ctx.coderId);
+}
 
 export function tagExcerpt(
   ctx: ProjectContext,
@@ -33,7 +62,7 @@ export function tagExcerpt(
   const excerptId = repos.tx(() => {
     const id =
       repos.excerpts.findSpan(input.documentId, start, end) ??
-      repos.excerpts.insert(input.documentId, start, end, ctx.coderId);
+      repos.excerpts.insert(input.documentId, excerptSpan(text, start, end), ctx.coderId);
     for (const codeId of new Set(input.codeIds)) repos.excerpts.addCoding(id, codeId, ctx.coderId);
     const memo = input.memo?.trim();
     if (memo) {
@@ -67,19 +96,10 @@ export function deleteExcerpt(ctx: ProjectContext, id: ExcerptId): { deleted: tr
   return { deleted: true };
 }
 
-/** Builds Excerpt DTOs: text sliced from each document (loaded once), codes and memo attached. */
+/** Builds Excerpt DTOs from rows (which carry their stored text): codes, coders and memo attached. */
 export function hydrateExcerpts(ctx: ProjectContext, rows: readonly ExcerptRow[]): Excerpt[] {
   if (rows.length === 0) return [];
   const { repos } = ctx;
-  const texts = new Map<DocumentId, string>();
-  const textOf = (id: DocumentId): string => {
-    let text = texts.get(id);
-    if (text === undefined) {
-      text = repos.documents.text(id) ?? '';
-      texts.set(id, text);
-    }
-    return text;
-  };
   const codes = new Map<ExcerptId, CodeRef[]>();
   const ids = rows.length > 500 ? undefined : rows.map((r) => r.id);
   for (const c of repos.excerpts.codings(ids)) {
@@ -100,7 +120,7 @@ export function hydrateExcerpts(ctx: ProjectContext, rows: readonly ExcerptRow[]
     documentTitle: row.documentTitle,
     start: row.start,
     end: row.end,
-    text: textOf(row.documentId).slice(row.start, row.end),
+    text: row.text,
     codes: codes.get(row.id) ?? [],
     participant: row.participant,
     memo: memos.get(row.id) ?? null,
@@ -110,13 +130,20 @@ export function hydrateExcerpts(ctx: ProjectContext, rows: readonly ExcerptRow[]
 
 export function listExcerpts(
   ctx: ProjectContext,
-  filter: { codeId?: CodeId | undefined; documentId?: DocumentId | undefined; coderId?: CoderId | undefined },
+  input: {
+    codeId?: CodeId | undefined;
+    documentId?: DocumentId | undefined;
+    coderId?: CoderId | undefined;
+    limit?: number | undefined;
+    offset?: number | undefined;
+  },
 ): Excerpt[] {
+  const { limit, offset, ...filter } = input;
   if (filter.codeId !== undefined) requireCodes(ctx, [filter.codeId]);
   if (filter.documentId !== undefined && !ctx.repos.documents.exists(filter.documentId)) {
     throw notFound(`There is no document with id ${filter.documentId}.`);
   }
-  return hydrateExcerpts(ctx, ctx.repos.excerpts.list(filter));
+  return hydrateExcerpts(ctx, ctx.repos.excerpts.list(filter, { limit, offset }));
 }
 
 export function getExcerpts(ctx: ProjectContext, ids: readonly ExcerptId[]): Map<ExcerptId, Excerpt> {
@@ -147,7 +174,7 @@ export function resizeExcerpt(ctx: ProjectContext, input: { id: ExcerptId; start
   if (text.slice(input.start, input.end).trim() === '') {
     throw badInput('An excerpt needs some text: the new span holds only spaces.');
   }
-  ctx.repos.tx(() => ctx.repos.excerpts.setSpan(input.id, input.start, input.end));
+  ctx.repos.tx(() => ctx.repos.excerpts.setSpan(input.id, excerptSpan(text, input.start, input.end)));
   const [excerpt] = hydrateExcerpts(ctx, ctx.repos.excerpts.list({ ids: [input.id] }));
   return excerpt as Excerpt;
 }
@@ -179,7 +206,7 @@ export function tagTurns(
     const excerptIds = spans.map((t) => {
       const id =
         repos.excerpts.findSpan(input.documentId, t.start, t.end) ??
-        repos.excerpts.insert(input.documentId, t.start, t.end, ctx.coderId);
+        repos.excerpts.insert(input.documentId, excerptSpan(text, t.start, t.end), ctx.coderId);
       for (const codeId of new Set(input.codeIds)) repos.excerpts.addCoding(id, codeId, ctx.coderId);
       return id;
     });
@@ -197,7 +224,14 @@ export interface RetrieveFilters {
 /** A code's excerpts (with its descendants' when asked) with context, speaker, participant and attributes. */
 export function retrieveExcerpts(
   ctx: ProjectContext,
-  input: { codeId: CodeId; includeChildren: boolean; context: number; filters: RetrieveFilters },
+  input: {
+    codeId: CodeId;
+    includeChildren: boolean;
+    context: number;
+    filters: RetrieveFilters;
+    limit?: number | undefined;
+    offset?: number | undefined;
+  },
 ): RetrievedExcerpt[] {
   const { repos } = ctx;
   requireCodes(ctx, [input.codeId]);
@@ -206,36 +240,51 @@ export function retrieveExcerpts(
   if (filters.documentId !== undefined && !repos.documents.exists(filters.documentId)) {
     throw notFound(`There is no document with id ${filters.documentId}.`);
   }
-  const rows = repos.excerpts.list({
-    codeIds,
-    documentId: filters.documentId,
-    coderId: filters.coderId,
-    round: filters.round,
-    attributes: filters.attributes,
-  });
+  const rows = repos.excerpts.list(
+    {
+      codeIds,
+      documentId: filters.documentId,
+      coderId: filters.coderId,
+      round: filters.round,
+      attributes: filters.attributes,
+    },
+    { limit: input.limit, offset: input.offset },
+  );
   const excerpts = hydrateExcerpts(ctx, rows);
+  // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair is 4 bytes for 2 units), so this
+  // many bytes either side hold `context` units plus the rest of a pair cut at the edge.
+  const margin = 3 * input.context + 4;
+  const windows = new Map(
+    repos.excerpts
+      .windows(
+        excerpts.map((e) => e.id),
+        margin,
+      )
+      .map((w) => [w.id, w]),
+  );
   const turnsByDoc = new Map<DocumentId, ReturnType<typeof repos.documents.turns>>();
-  const texts = new Map<DocumentId, string>();
   const attrs = new Map<number, Record<string, string>>();
   const rounds = new Map<DocumentId, string | null>();
   return excerpts.map((excerpt, i) => {
     const row = rows[i] as ExcerptRow;
     const docId = excerpt.documentId;
-    if (!texts.has(docId)) {
-      texts.set(docId, repos.documents.text(docId) ?? '');
+    if (!turnsByDoc.has(docId)) {
       turnsByDoc.set(docId, repos.documents.turns(docId));
       rounds.set(docId, repos.excerpts.roundOf(docId));
     }
-    const text = texts.get(docId) as string;
     const turn = turnsByDoc
       .get(docId)
       ?.find((t) => t.start <= excerpt.start && excerpt.start < Math.max(t.end, t.start + 1));
+    const around = contextOf(ctx, windows.get(excerpt.id), excerpt);
     const lo = turn ? Math.min(turn.start, excerpt.start) : 0;
-    const hi = turn ? Math.max(turn.end, excerpt.end) : text.length;
-    let from = Math.max(lo, excerpt.start - input.context);
-    let to = Math.min(hi, excerpt.end + input.context);
-    if (isLowSurrogate(text.charCodeAt(from))) from++;
-    if (isLowSurrogate(text.charCodeAt(to))) to++;
+    const hi = turn ? Math.max(turn.end, excerpt.end) : Number.POSITIVE_INFINITY;
+    // Offsets of the window's edges in the document (UTF-16 units).
+    let from = Math.max(lo, excerpt.start - input.context, excerpt.start - around.before.length);
+    let to = Math.min(hi, excerpt.end + input.context, excerpt.end + around.after.length);
+    const beforeAt = (o: number) => around.before.charCodeAt(o - (excerpt.start - around.before.length));
+    const afterAt = (o: number) => around.after.charCodeAt(o - excerpt.end);
+    if (from < excerpt.start && isLowSurrogate(beforeAt(from))) from++;
+    if (to > excerpt.end && to < excerpt.end + around.after.length && isLowSurrogate(afterAt(to))) to++;
     const participantId = (turn?.participantId ?? row.participantId ?? null) as ParticipantId | null;
     let attributes: Record<string, string> = {};
     if (participantId !== null) {
@@ -247,12 +296,42 @@ export function retrieveExcerpts(
     }
     return {
       ...excerpt,
-      before: text.slice(from, excerpt.start),
-      after: text.slice(excerpt.end, to),
+      before: around.before.slice(around.before.length - (excerpt.start - from)),
+      after: around.after.slice(0, Math.max(0, to - excerpt.end)),
       speaker: turn?.speaker ?? null,
       participantId,
       attributes,
       round: rounds.get(docId) ?? null,
     };
   });
+}
+
+/**
+ * The text just before and after an excerpt, decoded from the byte window SQLite cut (a
+ * character cut in two at either edge is dropped). Excerpts without a byte range (none after
+ * migration 005, kept as a safety net) read their document.
+ */
+function contextOf(
+  ctx: ProjectContext,
+  win: ExcerptWindowRow | undefined,
+  excerpt: Excerpt,
+): { before: string; after: string } {
+  if (!win || win.window == null || win.before == null || win.byteLength == null) {
+    const text = ctx.repos.documents.text(excerpt.documentId) ?? '';
+    return { before: text.slice(0, excerpt.start), after: text.slice(excerpt.end) };
+  }
+  const buf = Buffer.from(win.window.buffer, win.window.byteOffset, win.window.byteLength);
+  let from = 0;
+  while (from < win.before && ((buf[from] as number) & 0xc0) === 0x80) from++;
+  const afterStart = win.before + win.byteLength;
+  let to = buf.length;
+  // Drop a character whose bytes were cut at the end of the window.
+  let lead = to - 1;
+  while (lead >= afterStart && ((buf[lead] as number) & 0xc0) === 0x80) lead--;
+  if (lead >= afterStart) {
+    const b = buf[lead] as number;
+    const size = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    if (lead + size > to) to = lead;
+  }
+  return { before: buf.toString('utf8', from, win.before), after: buf.toString('utf8', afterStart, to) };
 }

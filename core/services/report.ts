@@ -63,7 +63,8 @@ export function buildReport(ctx: ProjectContext): ReportModel {
     const groups = repos.boards.groups(board.id);
     const cards = repos.boards.cards(board.id);
     const contentOf = (groupId: number | null) => {
-      const inGroup = cards.filter((c) => c.groupId === groupId).sort((a, b) => a.order - b.order);
+      // cards() lists each group's cards in their order.
+      const inGroup = cards.filter((c) => c.groupId === groupId);
       return {
         quotes: inGroup
           .map((c) => (c.excerptId !== null ? byId.get(c.excerptId) : undefined))

@@ -13,22 +13,60 @@ export interface HistoryStep {
   /** What the step did, in the researcher's words ("apply code Price"). */
   label: string;
   entries: ChangeEntry[];
+  /** Size of the inverse statements, for the history's memory bound. */
+  bytes: number;
 }
 
 /** Called after a step was recorded or replayed, with the row changes it made (e.g. to reindex memos). */
 export type AfterChange = (entries: readonly ChangeEntry[]) => void;
 
 const MAX_STEPS = 1000;
+/** The undo history is bounded by size too: the oldest steps go once it holds more than this. */
+export const DEFAULT_MAX_HISTORY_BYTES = 32 * 1024 * 1024;
+
+const sizeOf = (entries: readonly ChangeEntry[]) => entries.reduce((n, e) => n + e.inverse.length + 16, 0);
 
 export class History {
   private readonly undoSteps: HistoryStep[] = [];
   private readonly redoSteps: HistoryStep[] = [];
+  /** The row changes of the last recorded command, undo or redo, until taken (for change events). */
+  private last: ChangeEntry[] | null = null;
 
   constructor(
     private readonly repos: Repositories,
     private readonly afterChange: AfterChange = () => {},
+    private readonly maxBytes = DEFAULT_MAX_HISTORY_BYTES,
   ) {
     repos.history.install();
+  }
+
+  /** Steps held and their size (what the memory bound counts). */
+  size(): { undo: number; redo: number; bytes: number; lastUndo: { rows: number; bytes: number } | null } {
+    const last = this.undoSteps.at(-1);
+    return {
+      undo: this.undoSteps.length,
+      redo: this.redoSteps.length,
+      bytes: this.bytes(),
+      lastUndo: last ? { rows: last.entries.length, bytes: last.bytes } : null,
+    };
+  }
+
+  private bytes(): number {
+    let n = 0;
+    for (const s of this.undoSteps) n += s.bytes;
+    for (const s of this.redoSteps) n += s.bytes;
+    return n;
+  }
+
+  /**
+   * Keeps the history within its bounds: drops the oldest undo steps first, then the redo steps
+   * furthest from now; the next undo and the next redo always stay.
+   */
+  private trim(): void {
+    while (this.undoSteps.length > MAX_STEPS) this.undoSteps.shift();
+    let total = this.bytes();
+    while (total > this.maxBytes && this.undoSteps.length > 1) total -= (this.undoSteps.shift() as HistoryStep).bytes;
+    while (total > this.maxBytes && this.redoSteps.length > 1) total -= (this.redoSteps.shift() as HistoryStep).bytes;
   }
 
   /** Runs one undoable command; whatever rows it changed become one undo step. */
@@ -40,10 +78,11 @@ export class History {
     } finally {
       // A command that failed half-way (outside one transaction) is still undoable as far as it got.
       const entries = this.repos.history.take();
+      this.last = entries;
       if (entries.length > 0) {
-        this.undoSteps.push({ label, entries });
-        if (this.undoSteps.length > MAX_STEPS) this.undoSteps.shift();
+        this.undoSteps.push({ label, entries, bytes: sizeOf(entries) });
         this.redoSteps.length = 0;
+        this.trim();
         this.afterChange(entries);
       }
     }
@@ -57,6 +96,24 @@ export class History {
     } finally {
       this.repos.history.clear();
     }
+  }
+
+  /** The rows the last command, undo or redo changed, by table; undefined when none was recorded since. */
+  takeChanges(): Record<string, (number | string)[]> | undefined {
+    const entries = this.last;
+    this.last = null;
+    if (entries === null) return undefined;
+    const tables: Record<string, (number | string)[]> = {};
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const key = `${e.tbl}\u0000${e.rowKey}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const ids = tables[e.tbl] ?? [];
+      tables[e.tbl] = ids;
+      ids.push(/^\d+$/.test(e.rowKey) ? Number(e.rowKey) : e.rowKey);
+    }
+    return tables;
   }
 
   undo(): HistoryStatus {
@@ -98,7 +155,9 @@ export class History {
       );
     }
     from.pop();
-    to.push({ label: step.label, entries });
+    this.last = entries;
+    to.push({ label: step.label, entries, bytes: sizeOf(entries) });
+    this.trim();
     this.afterChange(entries);
   }
 }

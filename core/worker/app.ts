@@ -39,7 +39,7 @@ export function createWorkerApp(options: AppOptions = {}): WorkerApp {
   worker.on('message', (message: FromWorker) => {
     switch (message.type) {
       case 'changed':
-        for (const listener of listeners) listener(message.method as never);
+        for (const listener of listeners) listener(message.event.method, message.event);
         return;
       case 'result': {
         const call = pending.get(message.id);
@@ -59,12 +59,12 @@ export function createWorkerApp(options: AppOptions = {}): WorkerApp {
   );
   worker.on('exit', () => failAll(new QuarryError('Internal', "Quarry's background worker has ended.")));
 
-  const dispatch = (method: string, input: unknown): Promise<unknown> => {
+  const dispatch = (method: string, input: unknown, origin?: string): Promise<unknown> => {
     if (ended) return Promise.reject(ended);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ type: 'call', id, method, input } satisfies ToWorker);
+      worker.postMessage({ type: 'call', id, method, input, origin } satisfies ToWorker);
     });
   };
 

@@ -5,7 +5,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createApp } from '../app.js';
-import type { MethodName } from '../contract/methods.js';
 import { toWireError } from '../errors.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 
@@ -15,7 +14,7 @@ if (!port) throw new Error('core/worker/entry.js must run in a worker thread');
 const { options } = workerData as WorkerInit;
 const app = createApp(options);
 const post = (message: FromWorker) => port.postMessage(message);
-app.dispatcher.onChange((method: MethodName) => post({ type: 'changed', method }));
+app.dispatcher.onChange((_method, event) => post({ type: 'changed', event }));
 
 // Calls run one at a time, in order, as they would on a single connection in-process.
 let queue: Promise<void> = Promise.resolve();
@@ -29,10 +28,10 @@ port.on('message', (message: ToWorker) => {
     });
     return;
   }
-  const { id, method, input } = message;
+  const { id, method, input, origin } = message;
   queue = queue.then(async () => {
     try {
-      const result = await app.dispatcher.dispatch(method, input);
+      const result = await app.dispatcher.dispatch(method, input, origin);
       post({ type: 'result', id, ok: true, result, projectPath: app.projectPath() });
     } catch (err) {
       post({ type: 'result', id, ok: false, error: toWireError(err), projectPath: app.projectPath() });

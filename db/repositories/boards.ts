@@ -28,12 +28,13 @@ export interface CardRow {
   text: string | null;
   x: number;
   y: number;
-  order: number;
+  /** Fractional order key among the cards of its group (core/order/keys.ts). */
+  orderKey: string;
 }
 
 const GROUP = `SELECT id, board_id AS boardId, name, color, x, y, w, h FROM board_groups`;
 const CARD = `SELECT id, board_id AS boardId, group_id AS groupId, kind, excerpt_id AS excerptId, text, x, y,
-                     position AS "order" FROM cards`;
+                     order_key AS orderKey FROM cards`;
 
 export interface GroupPatch {
   name?: string | undefined;
@@ -73,24 +74,34 @@ export class BoardsRepo {
   }
 
   groups(boardId: BoardId): GroupRow[] {
-    return this.sql.all<GroupRow>(`${GROUP} WHERE board_id = ? ORDER BY position, id`, boardId);
+    return this.sql.all<GroupRow>(`${GROUP} WHERE board_id = ? ORDER BY order_key, id`, boardId);
   }
 
   group(id: GroupId): GroupRow | undefined {
     return this.sql.get<GroupRow>(`${GROUP} WHERE id = ?`, id);
   }
 
-  insertGroup(boardId: BoardId, name: string, x: number, y: number, color: string | null): GroupId {
+  /** The last group order key on a board, or null when it has none. */
+  lastGroupKey(boardId: BoardId): string | null {
+    return (
+      this.sql.get<{ key: string | null }>(`SELECT max(order_key) AS key FROM board_groups WHERE board_id = ?`, boardId)
+        ?.key ?? null
+    );
+  }
+
+  insertGroup(
+    boardId: BoardId,
+    group: { name: string; x: number; y: number; color: string | null; orderKey: string },
+  ): GroupId {
     const { lastInsertRowid } = this.sql.run(
-      `INSERT INTO board_groups (guid, board_id, name, color, x, y, position)
-       VALUES (?, ?, ?, ?, ?, ?, (SELECT ifnull(max(position) + 1, 0) FROM board_groups WHERE board_id = ?))`,
+      `INSERT INTO board_groups (guid, board_id, name, color, x, y, order_key) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       newGuid(),
       boardId,
-      name,
-      color,
-      x,
-      y,
-      boardId,
+      group.name,
+      group.color,
+      group.x,
+      group.y,
+      group.orderKey,
     );
     return lastInsertRowid as GroupId;
   }
@@ -119,22 +130,46 @@ export class BoardsRepo {
   }
 
   cards(boardId: BoardId): CardRow[] {
-    return this.sql.all<CardRow>(`${CARD} WHERE board_id = ? ORDER BY ifnull(group_id, 0), position, id`, boardId);
+    return this.sql.all<CardRow>(`${CARD} WHERE board_id = ? ORDER BY group_id, order_key, id`, boardId);
   }
 
   card(id: CardId): CardRow | undefined {
     return this.sql.get<CardRow>(`${CARD} WHERE id = ?`, id);
   }
 
-  /** Cards of one group (or the ungrouped ones) in order, for re-numbering after a move. */
-  cardIdsIn(boardId: BoardId, groupId: GroupId | null): CardId[] {
-    return this.sql
-      .all<{ id: CardId }>(
-        `SELECT id FROM cards WHERE board_id = ? AND ifnull(group_id, 0) = ifnull(?, 0) ORDER BY position, id`,
+  /** Cards of one group (or the ungrouped ones) with their order keys, in order. */
+  cardKeysIn(boardId: BoardId, groupId: GroupId | null): { id: CardId; key: string }[] {
+    return this.sql.all<{ id: CardId; key: string }>(
+      `SELECT id, order_key AS key FROM cards WHERE board_id = ? AND group_id IS ? ORDER BY order_key, id`,
+      boardId,
+      groupId,
+    );
+  }
+
+  /** The last card order key in a group (or among ungrouped cards), or null when there is none. */
+  lastCardKey(boardId: BoardId, groupId: GroupId | null): string | null {
+    return (
+      this.sql.get<{ key: string | null }>(
+        `SELECT max(order_key) AS key FROM cards WHERE board_id = ? AND group_id IS ?`,
         boardId,
         groupId,
-      )
-      .map((r) => r.id);
+      )?.key ?? null
+    );
+  }
+
+  /** How many cards come before this one in its group (its index). */
+  cardIndex(card: CardRow): number {
+    return (
+      this.sql.get<{ n: number }>(
+        `SELECT count(*) AS n FROM cards WHERE board_id = ? AND group_id IS ?
+            AND (order_key < ? OR (order_key = ? AND id < ?))`,
+        card.boardId,
+        card.groupId,
+        card.orderKey,
+        card.orderKey,
+        card.id,
+      )?.n ?? 0
+    );
   }
 
   insertCard(card: {
@@ -144,12 +179,11 @@ export class BoardsRepo {
     text: string | null;
     x: number;
     y: number;
+    orderKey: string;
   }): CardId {
     const { lastInsertRowid } = this.sql.run(
-      `INSERT INTO cards (guid, board_id, group_id, kind, excerpt_id, text, x, y, position, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?,
-               (SELECT ifnull(max(position) + 1, 0) FROM cards WHERE board_id = ? AND ifnull(group_id, 0) = ifnull(?, 0)),
-               ?)`,
+      `INSERT INTO cards (guid, board_id, group_id, kind, excerpt_id, text, x, y, order_key, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       newGuid(),
       card.boardId,
       card.groupId,
@@ -158,19 +192,26 @@ export class BoardsRepo {
       card.text,
       card.x,
       card.y,
-      card.boardId,
-      card.groupId,
+      card.orderKey,
       nowIso(),
     );
     return lastInsertRowid as CardId;
   }
 
-  placeCard(id: CardId, groupId: GroupId | null, x: number, y: number): void {
-    this.sql.run(`UPDATE cards SET group_id = ?, x = ?, y = ? WHERE id = ?`, groupId, x, y, id);
+  /** Moves a card: one row written (group, place on the board, order key). */
+  placeCard(id: CardId, groupId: GroupId | null, x: number, y: number, orderKey: string): void {
+    this.sql.run(
+      `UPDATE cards SET group_id = ?, x = ?, y = ?, order_key = ? WHERE id = ?`,
+      groupId,
+      x,
+      y,
+      orderKey,
+      id,
+    );
   }
 
-  setCardPosition(id: CardId, position: number): void {
-    this.sql.run(`UPDATE cards SET position = ? WHERE id = ?`, position, id);
+  setCardKey(id: CardId, orderKey: string): void {
+    this.sql.run(`UPDATE cards SET order_key = ? WHERE id = ?`, orderKey, id);
   }
 
   deleteCard(id: CardId): void {
@@ -189,7 +230,7 @@ export class BoardsRepo {
       `SELECT b.id AS boardId, b.name AS boardName, g.id AS groupId, g.name AS groupName, c.excerpt_id AS excerptId
          FROM cards c JOIN boards b ON b.id = c.board_id LEFT JOIN board_groups g ON g.id = c.group_id
         WHERE c.kind = 'excerpt'
-        ORDER BY b.id, g.position, g.id, c.position, c.id`,
+        ORDER BY b.id, g.order_key, g.id, c.order_key, c.id`,
     );
   }
 }

@@ -12,6 +12,7 @@ export interface CodeRow {
   inclusion: string;
   exclusion: string;
   example: string;
+  /** Index among its siblings (derived from the order keys). */
   position: number;
   /** Distinct excerpts coded with this code. */
   excerpts: number;
@@ -22,7 +23,9 @@ export interface CodeRow {
 
 const SELECT = `
   SELECT c.id, c.name, c.parent_id AS parentId, p.name AS parent, c.color, c.description,
-         c.inclusion, c.exclusion, c.example, c.position,
+         c.inclusion, c.exclusion, c.example,
+         (SELECT count(*) FROM codes s WHERE s.parent_id IS c.parent_id
+             AND (s.order_key < c.order_key OR (s.order_key = c.order_key AND s.id < c.id))) AS position,
          ifnull(n.excerpts, 0) AS excerpts, ifnull(n.documents, 0) AS documents, ifnull(n.participants, 0) AS participants
     FROM codes c LEFT JOIN codes p ON p.id = c.parent_id
     LEFT JOIN (
@@ -44,7 +47,7 @@ export class CodesRepo {
 
   /** Depth-first is the caller's job; this is sibling order within each parent. */
   list(): CodeRow[] {
-    return this.sql.all<CodeRow>(`${SELECT} ORDER BY ifnull(c.parent_id, 0), c.position, c.id`);
+    return this.sql.all<CodeRow>(`${SELECT} ORDER BY c.parent_id, c.order_key, c.id`);
   }
 
   get(id: CodeId): CodeRow | undefined {
@@ -66,12 +69,23 @@ export class CodesRepo {
 
   /** Ordered ids of a parent's children (top level when null). */
   childIds(parentId: CodeId | null): CodeId[] {
-    return this.sql
-      .all<{ id: CodeId }>(
-        `SELECT id FROM codes WHERE ifnull(parent_id, 0) = ifnull(?, 0) ORDER BY position, id`,
-        parentId,
-      )
-      .map((r) => r.id);
+    return this.children(parentId).map((r) => r.id);
+  }
+
+  /** A parent's children (top level when null) with their order keys, in order. */
+  children(parentId: CodeId | null): { id: CodeId; key: string }[] {
+    return this.sql.all<{ id: CodeId; key: string }>(
+      `SELECT id, order_key AS key FROM codes WHERE parent_id IS ? ORDER BY order_key, id`,
+      parentId,
+    );
+  }
+
+  /** The last order key among a parent's children, or null when it has none. */
+  lastKey(parentId: CodeId | null): string | null {
+    return (
+      this.sql.get<{ key: string | null }>(`SELECT max(order_key) AS key FROM codes WHERE parent_id IS ?`, parentId)
+        ?.key ?? null
+    );
   }
 
   /** The chain of ancestors from the code's parent up to the root. */
@@ -88,17 +102,16 @@ export class CodesRepo {
       .map((r) => r.id);
   }
 
-  insert(code: NewCode): CodeId {
+  insert(code: NewCode, orderKey: string): CodeId {
     const { lastInsertRowid } = this.sql.run(
-      `INSERT INTO codes (guid, parent_id, name, color, description, position, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, (SELECT ifnull(max(position) + 1, 0) FROM codes WHERE ifnull(parent_id, 0) = ifnull(?, 0)),
-               ?, ?)`,
+      `INSERT INTO codes (guid, parent_id, name, color, description, order_key, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       newGuid(),
       code.parentId,
       code.name,
       code.color,
       code.description,
-      code.parentId,
+      orderKey,
       code.createdBy,
       nowIso(),
     );
@@ -131,12 +144,9 @@ export class CodesRepo {
     );
   }
 
-  setParent(id: CodeId, parentId: CodeId | null): void {
-    this.sql.run(`UPDATE codes SET parent_id = ? WHERE id = ?`, parentId, id);
-  }
-
-  setPosition(id: CodeId, position: number): void {
-    this.sql.run(`UPDATE codes SET position = ? WHERE id = ?`, position, id);
+  /** Places a code under a parent (top level when null) at an order key: one row written. */
+  place(id: CodeId, parentId: CodeId | null, orderKey: string): void {
+    this.sql.run(`UPDATE codes SET parent_id = ?, order_key = ? WHERE id = ?`, parentId, orderKey, id);
   }
 
   delete(id: CodeId): void {

@@ -1,4 +1,7 @@
-/** Excerpts (spans of a document) and their codings. Excerpt text is derived, never stored. */
+/**
+ * Excerpts (spans of a document) and their codings. Each excerpt stores its own text and UTF-8
+ * byte range (schema v5), so no list ever reads a whole document's text.
+ */
 import type { CodeId, CoderId, DocumentId, ExcerptId } from '../../core/contract/types.js';
 import { newGuid, nowIso, type Sql } from './sql.js';
 
@@ -8,8 +11,34 @@ export interface ExcerptRow {
   documentTitle: string;
   start: number;
   end: number;
+  /** The excerpt's own text (stored at coding time). */
+  text: string;
   participant: string | null;
   participantId: number | null;
+}
+
+/** Where an excerpt sits in its document: UTF-16 units and the same span in UTF-8 bytes. */
+export interface ExcerptSpan {
+  start: number;
+  end: number;
+  byteStart: number;
+  byteEnd: number;
+  text: string;
+}
+
+/** An excerpt's context, cut by SQLite from the document's UTF-8 bytes (see windows()). */
+export interface ExcerptWindowRow {
+  id: ExcerptId;
+  /** Bytes from max(byte_start − margin, 0) to byte_end + margin (or the document's end). */
+  window: Uint8Array | null;
+  /** How many of those bytes come before the excerpt. */
+  before: number | null;
+  byteLength: number | null;
+}
+
+export interface Page {
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 export interface ExcerptCodingRow {
@@ -34,7 +63,7 @@ export interface ExcerptFilter {
 }
 
 const SELECT = `
-  SELECT e.id, e.document_id AS documentId, d.title AS documentTitle, e.start, e."end",
+  SELECT e.id, e.document_id AS documentId, d.title AS documentTitle, e.start, e."end", e.text,
          p.label AS participant, d.participant_id AS participantId
     FROM excerpts e
     JOIN documents d ON d.id = e.document_id
@@ -60,8 +89,8 @@ export class ExcerptsRepo {
     )?.id;
   }
 
-  /** Excerpts in document order; filters combine with AND. */
-  list(filter: ExcerptFilter = {}): ExcerptRow[] {
+  /** Excerpts in document order; filters combine with AND; a page when limit/offset are given. */
+  list(filter: ExcerptFilter = {}, page: Page = {}): ExcerptRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
     const codeIds = filter.codeIds ?? (filter.codeId !== undefined ? [filter.codeId] : undefined);
@@ -95,15 +124,43 @@ export class ExcerptsRepo {
       params.push(JSON.stringify(filter.ids));
     }
     const clause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-    return this.sql.all<ExcerptRow>(`${SELECT}${clause} ORDER BY e.document_id, e.start, e."end", e.id`, ...params);
+    let paging = '';
+    if (page.limit !== undefined || page.offset !== undefined) {
+      paging = ' LIMIT ? OFFSET ?';
+      params.push(page.limit ?? -1, page.offset ?? 0);
+    }
+    return this.sql.all<ExcerptRow>(
+      `${SELECT}${clause} ORDER BY e.document_id, e.start, e."end", e.id${paging}`,
+      ...params,
+    );
+  }
+
+  /**
+   * Context windows for excerpts: `margin` bytes either side of each one, cut from the
+   * document's UTF-8 bytes by SQLite, so JavaScript never receives a whole document text.
+   */
+  windows(ids: readonly ExcerptId[], margin: number): ExcerptWindowRow[] {
+    return this.sql.all<ExcerptWindowRow>(
+      `SELECT e.id,
+              substr(CAST(d.text AS BLOB), max(e.byte_start - ?, 0) + 1, e.byte_end - max(e.byte_start - ?, 0) + ?) AS window,
+              e.byte_start - max(e.byte_start - ?, 0) AS before,
+              e.byte_end - e.byte_start AS byteLength
+         FROM excerpts e JOIN documents d ON d.id = e.document_id
+        WHERE e.id IN (SELECT value FROM json_each(?)) AND e.byte_start IS NOT NULL`,
+      margin,
+      margin,
+      margin,
+      margin,
+      JSON.stringify(ids),
+    );
   }
 
   /** Codes on the given excerpts (all excerpts when omitted), in codebook order, one row per code. */
   codings(ids?: readonly ExcerptId[]): ExcerptCodingRow[] {
     const base = `
-      SELECT DISTINCT g.excerpt_id AS excerptId, c.id AS codeId, c.name, c.color, c.position
+      SELECT DISTINCT g.excerpt_id AS excerptId, c.id AS codeId, c.name, c.color, c.order_key
         FROM codings g JOIN codes c ON c.id = g.code_id`;
-    const order = ` ORDER BY g.excerpt_id, c.position, c.id`;
+    const order = ` ORDER BY g.excerpt_id, c.order_key, c.id`;
     if (ids === undefined) return this.sql.all<ExcerptCodingRow>(`${base}${order}`);
     return this.sql.all<ExcerptCodingRow>(
       `${base} WHERE g.excerpt_id IN (SELECT value FROM json_each(?))${order}`,
@@ -131,8 +188,16 @@ export class ExcerptsRepo {
     );
   }
 
-  setSpan(id: ExcerptId, start: number, end: number): void {
-    this.sql.run(`UPDATE excerpts SET start = ?, "end" = ? WHERE id = ?`, start, end, id);
+  setSpan(id: ExcerptId, span: ExcerptSpan): void {
+    this.sql.run(
+      `UPDATE excerpts SET start = ?, "end" = ?, text = ?, byte_start = ?, byte_end = ? WHERE id = ?`,
+      span.start,
+      span.end,
+      span.text,
+      span.byteStart,
+      span.byteEnd,
+      id,
+    );
   }
 
   /** Excerpts that overlap [start, end) of a document. */
@@ -147,13 +212,17 @@ export class ExcerptsRepo {
       .map((r) => r.id);
   }
 
-  insert(documentId: DocumentId, start: number, end: number, createdBy: CoderId | null): ExcerptId {
+  insert(documentId: DocumentId, span: ExcerptSpan, createdBy: CoderId | null): ExcerptId {
     const { lastInsertRowid } = this.sql.run(
-      `INSERT INTO excerpts (guid, document_id, start, "end", created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO excerpts (guid, document_id, start, "end", text, byte_start, byte_end, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       newGuid(),
       documentId,
-      start,
-      end,
+      span.start,
+      span.end,
+      span.text,
+      span.byteStart,
+      span.byteEnd,
       createdBy,
       nowIso(),
     );

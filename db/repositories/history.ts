@@ -74,11 +74,19 @@ export class HistoryRepo {
         `INSERT INTO temp.undo_log (tbl, row_key, inverse) VALUES (${str(t)}, ${keyExpr(ref, table.key)}, ${inverse});`;
       const del = concat([str(`DELETE FROM main.${ident(t)}`), whereKey('NEW', table.key)]);
       const setCols = table.updateOf ?? columns;
+      // Only the columns the statement changed: moving a card logs its group, place and key,
+      // not its text. substr(…, 3) drops the leading ", ".
+      const changed = (c: string) => `OLD.${ident(c)} IS NOT NEW.${ident(c)}`;
       const upd = concat([
         str(`UPDATE main.${ident(t)} SET `),
-        ...setCols.flatMap((c, i) => [str(`${i ? ', ' : ''}${ident(c)} = `), lit('OLD', c)]),
+        `substr(${concat(
+          setCols.map(
+            (c) => `CASE WHEN ${changed(c)} THEN ${concat([str(`, ${ident(c)} = `), lit('OLD', c)])} ELSE '' END`,
+          ),
+        )}, 3)`,
         whereKey('NEW', table.key),
       ]);
+      const anyChanged = setCols.map(changed).join(' OR ');
       const ins = concat([
         str(`INSERT INTO main.${ident(t)} (${columns.map(ident).join(', ')}) VALUES (`),
         ...columns.flatMap((c, i) => [...(i ? [str(', ')] : []), lit('OLD', c)]),
@@ -94,7 +102,7 @@ export class HistoryRepo {
         );
       }
       db.exec(
-        `CREATE TEMP TRIGGER IF NOT EXISTS undo_${t}_u AFTER UPDATE${of} ON main.${ident(t)} BEGIN ${log('NEW', upd)} END`,
+        `CREATE TEMP TRIGGER IF NOT EXISTS undo_${t}_u AFTER UPDATE${of} ON main.${ident(t)} WHEN ${anyChanged} BEGIN ${log('NEW', upd)} END`,
       );
     }
     this.installed = true;

@@ -76,22 +76,28 @@ describe('repositories', () => {
     const r = open();
     const coder = r.coders.makeCurrent('A');
     const doc = addDoc(r, 'some text here');
-    const parent = r.codes.insert({
-      name: 'P',
-      parentId: null,
-      color: '#000000',
-      description: '',
-      createdBy: coder.id,
-    });
-    const child = r.codes.insert({
-      name: 'C',
-      parentId: parent,
-      color: '#000000',
-      description: '',
-      createdBy: coder.id,
-    });
-    const e1 = r.excerpts.insert(doc, 0, 4, coder.id);
-    const e2 = r.excerpts.insert(doc, 5, 9, coder.id);
+    const parent = r.codes.insert(
+      {
+        name: 'P',
+        parentId: null,
+        color: '#000000',
+        description: '',
+        createdBy: coder.id,
+      },
+      'a0',
+    );
+    const child = r.codes.insert(
+      {
+        name: 'C',
+        parentId: parent,
+        color: '#000000',
+        description: '',
+        createdBy: coder.id,
+      },
+      'a0',
+    );
+    const e1 = r.excerpts.insert(doc, { start: 0, end: 4, byteStart: 0, byteEnd: 4, text: '' }, coder.id);
+    const e2 = r.excerpts.insert(doc, { start: 5, end: 9, byteStart: 5, byteEnd: 9, text: '' }, coder.id);
     r.excerpts.addCoding(e1, child, coder.id);
     r.excerpts.addCoding(e1, parent, coder.id);
     r.excerpts.addCoding(e2, child, coder.id);

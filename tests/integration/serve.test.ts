@@ -232,7 +232,7 @@ describe('quarry serve (the real command)', () => {
     );
     expect(events.status).toBe(200);
     expect(events.contentType).toMatch(/text\/event-stream/);
-    expect(events.text).toMatch(/data: \{"method":"codes\.add"\}/);
+    expect(events.text).toMatch(/data: \{"method":"codes\.add","tables":\{"codes":\[\d+\]\}\}/);
   });
 
   it('refuses a port in use with exit 1, and serves without a project when none is given', async () => {

@@ -3,6 +3,15 @@ import { z } from 'zod';
 import { id, method, name, offset } from '../define.js';
 import type * as T from '../types.js';
 
+/**
+ * A page of a list, in the list's order: at most `limit` items after skipping `offset`.
+ * Without them the whole list comes back (the CLI prints everything).
+ */
+const page = {
+  limit: z.number().int().min(1).max(10_000).optional(),
+  offset: z.number().int().min(0).optional(),
+};
+
 export const excerptsMethods = {
   'excerpts.tag': method<T.TagResult>()({
     input: z
@@ -30,6 +39,7 @@ export const excerptsMethods = {
         codeId: id<T.CodeId>().optional(),
         documentId: id<T.DocumentId>().optional(),
         coderId: id<T.CoderId>().optional(),
+        ...page,
       })
       .strict(),
     mutates: false,
@@ -72,6 +82,7 @@ export const excerptsMethods = {
           })
           .strict()
           .default({}),
+        ...page,
       })
       .strict(),
     mutates: false,

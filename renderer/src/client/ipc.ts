@@ -16,7 +16,7 @@ export type SaveDialogResult = { canceled: true } | { canceled: false; path: str
  */
 export interface QuarryBridge {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
-  onChange(listener: (method: string) => void): () => void;
+  onChange(listener: (method: string, tables?: Record<string, (number | string)[]>) => void): () => void;
   platform: 'electron';
   /** Native "save as" for a new project; resolves null when cancelled. */
   pickNewProjectPath?: () => Promise<string | null>;
@@ -47,7 +47,7 @@ export function createIpcClient(bridge: QuarryBridge): RendererClient {
       return unwrap(envelope);
     },
     onChange(listener) {
-      return bridge.onChange((method) => listener(method as MethodName));
+      return bridge.onChange((method, tables) => listener(method as MethodName, tables));
     },
   };
 }

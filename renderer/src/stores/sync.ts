@@ -1,7 +1,10 @@
 /**
- * Keeps every view current: after a local write (announced through changes.ts) at once,
- * and after writes made elsewhere (another window, the CLI) when the host's change event
- * arrives. Each method maps to the data it can have changed.
+ * Keeps every view current: after a local write (announced through changes.ts) at once, and
+ * after writes made elsewhere (another window or tab, the CLI) when the host's change event
+ * arrives. Hosts do not echo a window's own writes back to it. A local write maps its method
+ * to the data it can have changed; a remote event names the tables and rows it touched. Only
+ * what the current section shows is refetched; the rest is marked stale and refetched when
+ * its section is opened.
  */
 import type { MethodName } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
@@ -12,6 +15,7 @@ import { useDocuments } from './documents.js';
 import { useExcerpts } from './excerpts.js';
 import { useHistory } from './history.js';
 import { useMemos } from './memos.js';
+import { type Section, useNav } from './nav.js';
 import { useParticipants } from './participants.js';
 import { useProject } from './project.js';
 import { useRetrieval } from './retrieval.js';
@@ -66,46 +70,115 @@ function areasOf(method: MethodName): Area[] {
   }
 }
 
-export async function refreshFor(methods: MethodName[]): Promise<void> {
-  const areas = new Set(methods.flatMap(areasOf));
-  if (areas.has('status')) {
-    await useProject.getState().refreshStatus();
-    return;
+/** What rows of each table can change in the views (a remote change event names its tables). */
+function areasOfTable(table: string): Area[] {
+  switch (table) {
+    case 'codes':
+      return ['codes', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'memos'];
+    case 'excerpts':
+    case 'codings':
+      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board', 'retrieval'];
+    case 'memos':
+      return ['memos', 'openExcerpts', 'excerpts'];
+    case 'participants':
+    case 'attributes':
+    case 'attribute_values':
+    case 'participant_rounds':
+    case 'documents':
+    case 'turns':
+      return ['documents', 'openDocument', 'excerpts', 'board', 'participants', 'retrieval'];
+    case 'boards':
+    case 'board_groups':
+    case 'cards':
+      return ['board'];
+    default:
+      return [];
   }
+}
+
+/** Lists each section shows (the codebook is in every section's picker and sidebar). */
+const SHOWN_IN: Record<Section, Area[]> = {
+  documents: ['documents', 'openDocument', 'openExcerpts'],
+  codes: [],
+  excerpts: ['excerpts', 'board'],
+  retrieve: ['retrieval'],
+  memos: ['memos'],
+  participants: ['participants'],
+  board: ['board'],
+  search: [],
+};
+const ALWAYS_SHOWN: Area[] = ['codes'];
+
+/** Areas changed while their section was not shown: refetched when it is. */
+const stale = new Set<Area>();
+
+const isShown = (area: Area, section: Section) => ALWAYS_SHOWN.includes(area) || SHOWN_IN[section].includes(area);
+
+async function reload(areas: ReadonlySet<Area>): Promise<void> {
   if (!useProject.getState().status?.project) return;
   const jobs: Promise<void>[] = [];
   if (areas.has('documents')) jobs.push(useDocuments.getState().load());
   if (areas.has('openDocument')) jobs.push(useDocuments.getState().reloadOpen());
   else if (areas.has('openExcerpts')) jobs.push(useDocuments.getState().reloadExcerpts());
   if (areas.has('codes')) jobs.push(useCodes.getState().load());
-  if (areas.has('excerpts')) jobs.push(useExcerpts.getState().load());
+  if (areas.has('excerpts') && useExcerpts.getState().loaded) jobs.push(useExcerpts.getState().load());
   if (areas.has('board') && useBoard.getState().loaded) jobs.push(useBoard.getState().load());
   if (areas.has('participants')) jobs.push(useParticipants.getState().load());
   if (areas.has('retrieval')) jobs.push(useRetrieval.getState().reload());
-  if (areas.has('memos')) jobs.push(useMemos.getState().reload());
-  // Whatever changed, the next undo/redo label may have too.
-  if (areas.size > 0) jobs.push(useHistory.getState().load());
+  if (areas.has('memos') && useMemos.getState().loaded) jobs.push(useMemos.getState().reload());
   await Promise.all(jobs);
+}
+
+/** Refetches what the current section shows of `areas`, marks the rest stale. */
+async function refreshAreas(areas: ReadonlySet<Area>): Promise<void> {
+  if (areas.has('status')) {
+    await useProject.getState().refreshStatus();
+    return;
+  }
+  if (areas.size === 0) return;
+  const section = useNav.getState().section;
+  const now = new Set<Area>();
+  for (const area of areas) {
+    if (isShown(area, section)) now.add(area);
+    else stale.add(area);
+  }
+  // Whatever changed, the next undo/redo label may have too.
+  await Promise.all([reload(now), useHistory.getState().load()]);
+}
+
+export async function refreshFor(methods: MethodName[]): Promise<void> {
+  await refreshAreas(new Set(methods.flatMap(areasOf)));
 }
 
 /** Starts syncing; returns the unsubscribe. Remote events are batched briefly. */
 export function startSync(): () => void {
   setRefresher(refreshFor);
-  const queued = new Set<MethodName>();
+  const methods = new Set<MethodName>();
+  const tables = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const unsubscribe = getClient().onChange((method) => {
-    queued.add(method);
+  const unsubscribe = getClient().onChange((method, changed) => {
+    if (changed === undefined) methods.add(method);
+    else for (const table of Object.keys(changed)) tables.add(table);
     if (timer) return;
     timer = setTimeout(() => {
       timer = null;
-      const batch = [...queued];
-      queued.clear();
-      void refreshFor(batch);
+      const areas = new Set([...[...methods].flatMap(areasOf), ...[...tables].flatMap(areasOfTable)]);
+      methods.clear();
+      tables.clear();
+      void refreshAreas(areas);
     }, 120);
+  });
+  const unwatch = useNav.subscribe((state, previous) => {
+    if (state.section === previous.section) return;
+    const due = new Set([...stale].filter((area) => isShown(area, state.section)));
+    for (const area of due) stale.delete(area);
+    if (due.size > 0) void reload(due);
   });
   return () => {
     unsubscribe();
+    unwatch();
     if (timer) clearTimeout(timer);
     setRefresher(null);
+    stale.clear();
   };
 }
