@@ -156,6 +156,40 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/insights.js'),
   },
   {
+    name: 'hypothesis add',
+    synopsis: 'hypothesis add <project> --statement TEXT [--rationale TEXT] [--json]',
+    summary: 'State a hypothesis (it starts open)',
+    options: { statement: { type: 'string' }, rationale: { type: 'string' }, ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/hypothesis-add.js'),
+  },
+  {
+    name: 'hypothesis evidence',
+    synopsis:
+      'hypothesis evidence <project> <hypothesisId> <excerptId>... (--supports | --contradicts) [--note TEXT] [--json]',
+    summary: 'Link excerpts as supporting or contradicting a hypothesis',
+    details: ['Linking an excerpt already linked changes its stance.'],
+    options: { supports: { type: 'boolean' }, contradicts: { type: 'boolean' }, note: { type: 'string' }, ...json },
+    positionals: { min: 3, max: Number.POSITIVE_INFINITY },
+    load: () => import('./commands/hypothesis-evidence.js'),
+  },
+  {
+    name: 'hypothesis status',
+    synopsis: 'hypothesis status <project> <hypothesisId> open|supported|refuted [--note TEXT] [--json]',
+    summary: "Change a hypothesis's status (every change is kept, with who and why)",
+    options: { note: { type: 'string' }, ...json },
+    positionals: { min: 3, max: 3 },
+    load: () => import('./commands/hypothesis-status.js'),
+  },
+  {
+    name: 'hypotheses',
+    synopsis: 'hypotheses <project> [--json]',
+    summary: 'List hypotheses with their status and evidence',
+    options: { ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/hypotheses.js'),
+  },
+  {
     name: 'metric add',
     synopsis:
       'metric add <project> --name TEXT --kind nps|sus|mean|proportion|time [--unit TEXT] [--target N] [--better higher|lower] [--json]',

@@ -3,6 +3,8 @@
  * more (titles, memos, colours of code refs); `--json` prints exactly the documented keys so
  * scripts can rely on them.
  */
+
+import type { Hypothesis } from '../core/contract/hypotheses-types.js';
 import type {
   Code,
   DocumentDetail,
@@ -62,4 +64,14 @@ export const searchJson = (h: SearchHit) => ({
   start: h.start,
   end: h.end,
   snippet: h.snippet,
+});
+
+/** spec/cli.md's keys, plus the status history (an extension, documented in docs/cli.md). */
+export const hypothesisJson = (h: Hypothesis) => ({
+  id: h.id,
+  statement: h.statement,
+  status: h.status,
+  supporting: h.supporting,
+  contradicting: h.contradicting,
+  history: h.history.map((c) => ({ status: c.status, at: c.at, coder: c.coder, note: c.note })),
 });

@@ -41,6 +41,15 @@ import {
   tagTurns,
   untagExcerpt,
 } from './services/excerpts.js';
+import {
+  addHypothesis,
+  deleteHypothesis,
+  linkHypothesisEvidence,
+  listHypotheses,
+  setHypothesisStatus,
+  unlinkHypothesisEvidence,
+  updateHypothesis,
+} from './services/hypotheses.js';
 import { addInsight, listInsights } from './services/insights.js';
 import { addMetric, importMetricValues, listMetrics } from './services/measures.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
@@ -206,6 +215,14 @@ export function createApp(options: AppOptions = {}): QuarryApp {
 
     'insights.add': (input) => addInsight(current(), input),
     'insights.list': () => listInsights(current()),
+
+    'hypotheses.list': () => listHypotheses(current()),
+    'hypotheses.add': (input) => addHypothesis(current(), input),
+    'hypotheses.update': (input) => updateHypothesis(current(), input),
+    'hypotheses.setStatus': (input) => setHypothesisStatus(current(), input),
+    'hypotheses.linkEvidence': (input) => linkHypothesisEvidence(current(), input),
+    'hypotheses.unlinkEvidence': (input) => unlinkHypothesisEvidence(current(), input),
+    'hypotheses.delete': ({ id }) => deleteHypothesis(current(), id),
 
     'export.report': (input) => exportReport(current(), input),
 

@@ -13,6 +13,7 @@ import { documentsMethods } from './methods/documents.js';
 import { excerptsMethods } from './methods/excerpts.js';
 import { exportingMethods } from './methods/exporting.js';
 import { historyMethods } from './methods/history.js';
+import { hypothesesMethods } from './methods/hypotheses.js';
 import { insightsMethods } from './methods/insights.js';
 import { measuresMethods } from './methods/measures.js';
 import { memosMethods } from './methods/memos.js';
@@ -37,6 +38,7 @@ export const contract = {
   ...searchMethods,
   ...boardsMethods,
   ...insightsMethods,
+  ...hypothesesMethods,
   ...exportingMethods,
   ...measuresMethods,
   ...analysisMethods,

@@ -56,6 +56,13 @@ export const UNDO_LABELS: UndoLabels = {
   'boards.moveCard': () => 'move card',
   'boards.deleteCard': () => 'delete card',
   'insights.add': (_, i) => `add insight ${i.title}`,
+  'hypotheses.add': () => 'add hypothesis',
+  'hypotheses.update': () => 'edit hypothesis',
+  'hypotheses.setStatus': (_, i) => `mark hypothesis ${i.status}`,
+  'hypotheses.linkEvidence': (_, i) =>
+    `link ${plural(i.excerptIds.length, 'excerpt')} as ${i.stance === 'supports' ? 'supporting' : 'contradicting'}`,
+  'hypotheses.unlinkEvidence': () => 'unlink evidence',
+  'hypotheses.delete': () => 'delete hypothesis',
   'metrics.add': (_, i) => `add measure ${i.name}`,
   'metrics.import': (_, i) => `import ${i.metric} for ${i.round}`,
 };

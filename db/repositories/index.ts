@@ -10,6 +10,7 @@ import { CodesRepo } from './codes.js';
 import { DocumentsRepo } from './documents.js';
 import { ExcerptsRepo } from './excerpts.js';
 import { HistoryRepo } from './history.js';
+import { HypothesesRepo } from './hypotheses.js';
 import { InsightsRepo } from './insights.js';
 import { MemosRepo } from './memos.js';
 import { MetricsRepo } from './metrics.js';
@@ -35,6 +36,7 @@ export class Repositories {
   readonly search: SearchRepo;
   readonly history: HistoryRepo;
   readonly metrics: MetricsRepo;
+  readonly hypotheses: HypothesesRepo;
   readonly analysis: AnalysisRepo;
   private readonly sql: Sql;
 
@@ -55,6 +57,7 @@ export class Repositories {
     this.search = new SearchRepo(sql);
     this.history = new HistoryRepo(sql);
     this.metrics = new MetricsRepo(sql);
+    this.hypotheses = new HypothesesRepo(sql);
     this.analysis = new AnalysisRepo(sql);
   }
 
