@@ -177,14 +177,27 @@ test('a mouse double-click selects a word and the floating bar codes it', async 
     .click();
   await expect.poll(() => highlightTexts(page)).toEqual(['museum']);
 
-  // Clicking the highlight shows the excerpt; removing its only code removes the highlight.
+  // Clicking the highlight shows the excerpt; removing its only code removes the colour but
+  // keeps the selected text as an uncoded excerpt, and the toast offers the undo.
   await clickText(page, 'museum');
   const panel = page.getByRole('complementary', { name: 'Selection details' });
   await expect(panel.getByRole('heading', { name: 'Excerpt' })).toBeVisible();
   await panel.getByRole('button', { name: 'Remove code Museum' }).click();
   await expect.poll(async () => (await highlightTexts(page)).length).toBe(0);
+  await expect.poll(() => highlightTexts(page, 'q-uncoded')).toEqual(['museum']);
+  await expect(page.getByRole('button', { name: 'Uncoded excerpt: show details' })).toBeVisible();
+  await expect(panel.getByTestId('uncoded-note')).toBeVisible();
+  const toast = page.getByRole('status').filter({ hasText: 'Removed “Museum” from the excerpt' });
+  await expect(toast).toContainText('The excerpt stays, uncoded.');
   await saved(page);
-  expect(workspace.cliJson<CliExcerpt[]>(['excerpts', project])).toHaveLength(0);
+  const kept = workspace.cliJson<CliExcerpt[]>(['excerpts', project]);
+  expect(kept.map((x) => [x.text, x.codes])).toEqual([['museum', []]]);
+
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => highlightTexts(page)).toEqual(['museum']);
+  await saved(page);
+  const back = workspace.cliJson<CliExcerpt[]>(['excerpts', project]);
+  expect(back.map((x) => [x.id, x.codes])).toEqual([[kept[0]?.id, ['Museum']]]);
 });
 
 test('several codes in one go: Shift+Enter gathers, Enter applies them all', async ({ page, workspace }) => {

@@ -78,7 +78,7 @@ describe('buildBlocks', () => {
       ['fgh', [1], '#aa0000'],
       ['ij', [], null],
     ]);
-    expect(block?.stripes.map((s) => s.code.name)).toEqual(['code 1', 'code 2']);
+    expect(block?.stripes.map((s) => s.code?.name)).toEqual(['code 1', 'code 2']);
   });
 
   it('keeps exact UTF-16 offsets with emoji and CJK, so segments re-assemble the text', () => {

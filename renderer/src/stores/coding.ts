@@ -11,6 +11,7 @@ import { mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 import { recentCodes, useCodes } from './codes.js';
 import { useDocuments } from './documents.js';
+import { useHistory } from './history.js';
 import { useMemos } from './memos.js';
 
 export interface TextTarget {
@@ -176,10 +177,17 @@ export const useCoding = create<CodingState>()((set, get) => ({
   },
 
   async untag(excerptId, codeId) {
+    const name = useCodes.getState().list.find((c) => c.id === codeId)?.name ?? 'the code';
     const result = await mutate(() => getClient().call('excerpts.untag', { excerptId, codeId }));
     if (!result) return;
-    if (result.excerptDeleted && get().focusedExcerptId === excerptId) set({ focusedExcerptId: null });
     await changed('excerpts.untag');
+    // A correction never loses the selected text silently: the excerpt stays (uncoded when
+    // that was its last code) and the toast offers the undo.
+    const kept = result.codesLeft === 0 ? ' The excerpt stays, uncoded.' : '';
+    useActivity.getState().toast('info', `Removed “${name}” from the excerpt.${kept}`, undefined, {
+      label: 'Undo',
+      run: () => void useHistory.getState().undo(),
+    });
   },
 
   codeTurns(documentId, scope) {
@@ -262,6 +270,10 @@ export const useCoding = create<CodingState>()((set, get) => ({
     if (!result) return;
     if (get().focusedExcerptId === id) set({ focusedExcerptId: null });
     await changed('excerpts.delete');
+    useActivity.getState().toast('info', 'Excerpt deleted.', undefined, {
+      label: 'Undo',
+      run: () => void useHistory.getState().undo(),
+    });
   },
 
   reset() {
