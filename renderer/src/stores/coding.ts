@@ -9,7 +9,7 @@ import { getClient } from '../client/index.js';
 import { exactCode } from '../lib/codes.js';
 import { mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
-import { recentCodes, useCodes } from './codes.js';
+import { quickCodes, useCodes } from './codes.js';
 import { useDocuments } from './documents.js';
 import { useHistory } from './history.js';
 import { useMemos } from './memos.js';
@@ -37,7 +37,8 @@ interface CodingState {
   createAndApply(name: string): Promise<boolean>;
   /** Several codes in one go: existing ones by id, new ones by name (created first). */
   applyMany(codeIds: CodeId[], newNames: string[], target?: TextTarget): Promise<boolean>;
-  applyRecent(slot: number): Promise<boolean>;
+  /** 1–9: the code on that key (the quick codes) to the selection. */
+  applyQuick(key: number): Promise<boolean>;
   focusExcerpt(id: ExcerptId | null): void;
   /** J/K: the next or previous excerpt of the open document, scrolled into view. */
   stepExcerpt(direction: 1 | -1): void;
@@ -148,10 +149,15 @@ export const useCoding = create<CodingState>()((set, get) => ({
     }
   },
 
-  async applyRecent(slot) {
-    const code = recentCodes(useCodes.getState())[slot - 1];
+  async applyQuick(key) {
+    const code = quickCodes(useCodes.getState()).find((q) => q.key === key)?.code;
     if (!code) {
-      useActivity.getState().toast('info', `No recent code on key ${slot} yet — press C to pick one.`);
+      useActivity
+        .getState()
+        .toast(
+          'info',
+          `No code is on key ${key} yet. Press C to code the text; a code you use takes the next free key.`,
+        );
       return false;
     }
     return get().apply([code.id], get().selection ?? undefined);
