@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { Code, CodeId, ExcerptId } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { fillQuick, QUICK_KEYS, type QuickSlots } from '../lib/codes.js';
-import { guard, latestOnly, mutate } from './activity.js';
+import { guard, mutate } from './activity.js';
 import { changed } from './changes.js';
 
 export { QUICK_KEYS } from '../lib/codes.js';
@@ -19,7 +19,8 @@ interface CodesState {
   quick: QuickSlots;
   /** Where quick codes are remembered (the project path). */
   storageKey: string | null;
-  load(): Promise<void>;
+  /** Reloads the codebook; resolves to the list this call received (undefined on error). */
+  load(): Promise<Code[] | undefined>;
   setProject(path: string | null): void;
   add(name: string, parentId?: CodeId | null): Promise<Code | undefined>;
   rename(id: CodeId, name: string): Promise<boolean>;
@@ -43,7 +44,7 @@ interface CodesState {
   reset(): void;
 }
 
-const seq = latestOnly();
+let loads = 0;
 
 const storageName = (key: string) => `quarry.quickCodes:${key}`;
 
@@ -81,11 +82,12 @@ export const useCodes = create<CodesState>()((set, get) => ({
   storageKey: null,
 
   async load() {
-    const answer = await guard(() => seq(() => getClient().call('codes.list', {})));
-    if (!answer) return;
-    // A code that is gone (deleted, merged) keeps its key until the key is reused, so an undo
-    // brings it back on the same number.
-    set({ list: answer.value, loaded: true });
+    // The newest request wins the store; every caller still gets the list it asked for, which
+    // is current as of its call (sync checks views against it right after a write).
+    const mine = ++loads;
+    const list = await guard(() => getClient().call('codes.list', {}));
+    if (list && mine === loads) set({ list, loaded: true });
+    return list;
   },
 
   setProject(path) {

@@ -3,7 +3,7 @@
  * and after writes made elsewhere (another window, the CLI) when the host's change event
  * arrives. Each method maps to the data it can have changed.
  */
-import type { MethodName } from '../../../core/contract/index.js';
+import type { Code, MethodName } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { useBoard } from './board.js';
 import { setRefresher } from './changes.js';
@@ -73,11 +73,16 @@ export async function refreshFor(methods: MethodName[]): Promise<void> {
     return;
   }
   if (!useProject.getState().status?.project) return;
+  if (areas.has('codes')) {
+    // The codebook first: views filtered on a code that a merge or delete just removed let go
+    // of it before they reload, so they never ask for a code that is gone.
+    const list = await useCodes.getState().load();
+    if (list) forgetGoneCodes(list);
+  }
   const jobs: Promise<void>[] = [];
   if (areas.has('documents')) jobs.push(useDocuments.getState().load());
   if (areas.has('openDocument')) jobs.push(useDocuments.getState().reloadOpen());
   else if (areas.has('openExcerpts')) jobs.push(useDocuments.getState().reloadExcerpts());
-  if (areas.has('codes')) jobs.push(useCodes.getState().load());
   if (areas.has('excerpts')) jobs.push(useExcerpts.getState().load());
   if (areas.has('board') && useBoard.getState().loaded) jobs.push(useBoard.getState().load());
   if (areas.has('participants')) jobs.push(useParticipants.getState().load());
@@ -86,6 +91,14 @@ export async function refreshFor(methods: MethodName[]): Promise<void> {
   // Whatever changed, the next undo/redo label may have too.
   if (areas.size > 0) jobs.push(useHistory.getState().load());
   await Promise.all(jobs);
+}
+
+function forgetGoneCodes(list: readonly Code[]): void {
+  const ids = new Set(list.map((c) => c.id));
+  const filter = useExcerpts.getState().codeFilter;
+  if (filter !== null && !ids.has(filter)) useExcerpts.setState({ codeFilter: null });
+  const retrieved = useRetrieval.getState().codeId;
+  if (retrieved !== null && !ids.has(retrieved)) useRetrieval.setState({ codeId: null, list: [] });
 }
 
 /** Starts syncing; returns the unsubscribe. Remote events are batched briefly. */

@@ -160,10 +160,7 @@ function DeleteCodeDialog({ code, onClose }: { code: Code; onClose(): void }) {
           type="button"
           className="button danger-solid"
           onClick={async () => {
-            if (await useCodes.getState().remove(code.id)) {
-              if (useExcerpts.getState().codeFilter === code.id) await useExcerpts.getState().setFilter(null);
-              onClose();
-            }
+            if (await useCodes.getState().remove(code.id)) onClose();
           }}
         >
           Delete code
@@ -204,8 +201,11 @@ function MergeCodeDialog({ code, onClose }: { code: Code; onClose(): void }) {
           disabled={!targetCode}
           onClick={async () => {
             if (!targetCode) return;
+            // Showing the merged code's excerpts: show where they went.
+            const showing = useExcerpts.getState().codeFilter === code.id;
             if (await useCodes.getState().merge(code.id, targetCode.id)) {
-              if (useExcerpts.getState().codeFilter === code.id) await useExcerpts.getState().setFilter(targetCode.id);
+              if (showing) await useExcerpts.getState().setFilter(targetCode.id);
+              useActivity.getState().toast('success', `Merged “${code.name}” into “${targetCode.name}”.`);
               onClose();
             }
           }}
