@@ -54,7 +54,7 @@ test('codes a selection with the keyboard: C, a new code name, Enter', async ({ 
   expect(excerpts[0]?.codes).toEqual(['Slide overload']);
 });
 
-test('the picker filters fuzzily, moves with arrows, and 1–9 apply recent codes', async ({ page, workspace }) => {
+test('the picker filters fuzzily, moves with arrows, and 1–9 apply quick codes', async ({ page, workspace }) => {
   const project = newProject(workspace, 'Picker', [QUALCODER_TRANSCRIPT]);
   workspace.cli(['code', 'add', project, 'Workload']);
   workspace.cli(['code', 'add', project, 'Assignments', '--parent', 'Workload']);
