@@ -31,7 +31,7 @@ export function listCodes({ repos }: ProjectContext): Code[] {
 
 function mustGet(ctx: ProjectContext, id: CodeId): CodeRow {
   const row = ctx.repos.codes.get(id);
-  if (!row) throw notFound(`There is no code with id ${id}. List codes to see their ids.`);
+  if (!row) throw notFound(`There is no code with id ${id}; it may have been deleted or merged.`);
   return row;
 }
 
@@ -270,9 +270,7 @@ export function requireCodes(ctx: ProjectContext, ids: readonly CodeId[]): CodeR
   const rows = ids.map((id) => ctx.repos.codes.get(id));
   const missing = ids.filter((_, i) => rows[i] === undefined);
   if (missing.length > 0) {
-    throw notFound(
-      `There is no code with id ${missing.join(', ')}. List codes to see their ids, or add the code first.`,
-    );
+    throw notFound(`There is no code with id ${missing.join(', ')}; it may have been deleted or merged.`);
   }
   return rows as CodeRow[];
 }

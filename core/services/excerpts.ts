@@ -75,18 +75,22 @@ export function tagExcerpt(
   return { excerptId, text: text.slice(start, end) };
 }
 
+/**
+ * Removes one code from an excerpt. The excerpt itself stays, uncoded when that was its last
+ * code: the researcher selected that text, and taking a code off is a correction, not a
+ * deletion (excerpts.delete is the deliberate way to drop it).
+ */
 export function untagExcerpt(
   ctx: ProjectContext,
   input: { excerptId: ExcerptId; codeId: CodeId },
-): { excerptDeleted: boolean } {
+): { codesLeft: number } {
   const { repos } = ctx;
   if (!repos.excerpts.exists(input.excerptId)) throw notFound(`There is no excerpt with id ${input.excerptId}.`);
   const [code] = requireCodes(ctx, [input.codeId]);
   return repos.tx(() => {
     const removed = repos.excerpts.removeCode(input.excerptId, input.codeId);
     if (removed === 0) throw notFound(`Excerpt ${input.excerptId} is not coded with "${code?.name}".`);
-    const deleted = repos.excerpts.deleteOrphans([input.excerptId]);
-    return { excerptDeleted: deleted.length > 0 };
+    return { codesLeft: repos.excerpts.codings([input.excerptId]).length };
   });
 }
 

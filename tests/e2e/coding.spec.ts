@@ -1,4 +1,4 @@
-/** Coding from the reader: select, C, fuzzy picker, recent codes on 1–9, exact offsets. */
+/** Coding from the reader: select, C, the picker (Enter = what was typed), quick codes on 1–9, exact offsets. */
 import {
   type CliExcerpt,
   clickText,
@@ -54,7 +54,7 @@ test('codes a selection with the keyboard: C, a new code name, Enter', async ({ 
   expect(excerpts[0]?.codes).toEqual(['Slide overload']);
 });
 
-test('the picker filters fuzzily, moves with arrows, and 1–9 apply recent codes', async ({ page, workspace }) => {
+test('the picker filters fuzzily, moves with arrows, and 1–9 apply quick codes', async ({ page, workspace }) => {
   const project = newProject(workspace, 'Picker', [QUALCODER_TRANSCRIPT]);
   workspace.cli(['code', 'add', project, 'Workload']);
   workspace.cli(['code', 'add', project, 'Assignments', '--parent', 'Workload']);
@@ -65,10 +65,14 @@ test('the picker filters fuzzily, moves with arrows, and 1–9 apply recent code
   await page.keyboard.press('c');
   const picker = page.getByRole('dialog', { name: 'Apply a code' });
   await page.keyboard.type('asign');
-  // The child shows its path; a typo still finds it.
-  await expect(picker.getByRole('option').first()).toContainText('Workload › Assignments');
+  // What was typed comes first (a new code); the child follows as a suggestion with its path:
+  // a typo still finds it, and an arrow key picks it.
+  await expect(picker.getByRole('option').first()).toHaveText('Create code “asign”');
+  await expect(picker.getByRole('option').nth(1)).toContainText('Workload › Assignments');
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
+  await expect(picker.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(picker).toBeHidden();
   await expect.poll(() => highlightTexts(page)).toEqual(['too many for the short semester period']);
@@ -80,7 +84,7 @@ test('the picker filters fuzzily, moves with arrows, and 1–9 apply recent code
   await page.getByLabel('Filter documents').fill('');
   await page.getByLabel('Filter documents').blur();
 
-  // Key 1 applies the most recent code (Assignments) to a new selection.
+  // Key 1 applies the first code used (Assignments), now shown on key 1.
   await selectInReader(page, 'wrtitten assignments');
   await page.keyboard.press('1');
   await expect.poll(async () => (await highlightTexts(page)).length).toBe(2);
@@ -129,7 +133,7 @@ test('offsets are exact UTF-16 indices with emoji and CJK text', async ({ page, 
   const cjk = 'ほとんどスマホです。';
   await selectInReader(page, cjk);
   await page.keyboard.press('c');
-  await page.keyboard.type('Mobile');
+  await page.keyboard.type('mobile FIRST');
   await page.keyboard.press('Enter');
   await expect.poll(() => highlightTexts(page)).toEqual([cjk]);
   await saved(page);
@@ -177,14 +181,27 @@ test('a mouse double-click selects a word and the floating bar codes it', async 
     .click();
   await expect.poll(() => highlightTexts(page)).toEqual(['museum']);
 
-  // Clicking the highlight shows the excerpt; removing its only code removes the highlight.
+  // Clicking the highlight shows the excerpt; removing its only code removes the colour but
+  // keeps the selected text as an uncoded excerpt, and the toast offers the undo.
   await clickText(page, 'museum');
   const panel = page.getByRole('complementary', { name: 'Selection details' });
   await expect(panel.getByRole('heading', { name: 'Excerpt' })).toBeVisible();
   await panel.getByRole('button', { name: 'Remove code Museum' }).click();
   await expect.poll(async () => (await highlightTexts(page)).length).toBe(0);
+  await expect.poll(() => highlightTexts(page, 'q-uncoded')).toEqual(['museum']);
+  await expect(page.getByRole('button', { name: 'Uncoded excerpt: show details' })).toBeVisible();
+  await expect(panel.getByTestId('uncoded-note')).toBeVisible();
+  const toast = page.getByRole('status').filter({ hasText: 'Removed “Museum” from the excerpt' });
+  await expect(toast).toContainText('The excerpt stays, uncoded.');
   await saved(page);
-  expect(workspace.cliJson<CliExcerpt[]>(['excerpts', project])).toHaveLength(0);
+  const kept = workspace.cliJson<CliExcerpt[]>(['excerpts', project]);
+  expect(kept.map((x) => [x.text, x.codes])).toEqual([['museum', []]]);
+
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => highlightTexts(page)).toEqual(['museum']);
+  await saved(page);
+  const back = workspace.cliJson<CliExcerpt[]>(['excerpts', project]);
+  expect(back.map((x) => [x.id, x.codes])).toEqual([[kept[0]?.id, ['Museum']]]);
 });
 
 test('several codes in one go: Shift+Enter gathers, Enter applies them all', async ({ page, workspace }) => {
@@ -195,6 +212,7 @@ test('several codes in one go: Shift+Enter gathers, Enter applies them all', asy
   await page.keyboard.press('c');
   const picker = page.getByRole('dialog', { name: 'Apply a code' });
   await page.keyboard.type('workl');
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Shift+Enter');
   await expect(picker.getByRole('group', { name: 'Codes to apply' })).toContainText('Workload');
   await page.keyboard.type('Semester length');
@@ -204,4 +222,107 @@ test('several codes in one go: Shift+Enter gathers, Enter applies them all', asy
   await saved(page);
   const [x] = workspace.cliJson<CliExcerpt[]>(['excerpts', project]);
   expect(x?.codes.sort()).toEqual(['Semester length', 'Workload']);
+});
+
+test('Enter codes exactly what was typed, never the fuzzy match; suggestions need an arrow key', async ({
+  page,
+  workspace,
+}) => {
+  const project = newProject(workspace, 'Typed', [QUALCODER_TRANSCRIPT]);
+  workspace.cli(['code', 'add', project, 'Live stream friction']);
+  workspace.cli(['code', 'add', project, 'Workload']);
+  await workspace.serve(project);
+  const picker = page.getByRole('dialog', { name: 'Apply a code' });
+
+  // A new name beside a similar code: Enter creates the typed name.
+  await selectInReader(page, 'too busy');
+  await page.keyboard.press('c');
+  await page.keyboard.type('Coupon friction');
+  await expect(picker.getByRole('option', { name: /Live stream friction/ })).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await saved(page);
+  expect(workspace.cliJson<CliExcerpt[]>(['excerpts', project]).map((x) => [x.text, x.codes])).toEqual([
+    ['too busy', ['Coupon friction']],
+  ]);
+
+  // The same name in another case is that code, not a second one.
+  await selectInReader(page, 'switched off');
+  await page.keyboard.press('c');
+  await page.keyboard.type('coupon FRICTION');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await saved(page);
+  const codes = workspace.cliJson<{ name: string; excerpts: number }[]>(['codes', project]);
+  expect(codes.map((c) => [c.name, c.excerpts]).sort()).toEqual([
+    ['Coupon friction', 2],
+    ['Live stream friction', 0],
+    ['Workload', 0],
+  ]);
+
+  // A suggestion is applied only when an arrow key picked it.
+  await selectInReader(page, 'too many for the short semester period');
+  await page.keyboard.press('c');
+  await page.keyboard.type('workld');
+  await page.keyboard.press('ArrowDown');
+  await expect(picker.getByRole('option', { name: /Workload/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await saved(page);
+  expect(workspace.cliJson<CliExcerpt[]>(['excerpts', project, '--code', 'Workload']).map((x) => x.text)).toEqual([
+    'too many for the short semester period',
+  ]);
+  expect(workspace.cliJson<{ name: string }[]>(['codes', project]).map((c) => c.name)).not.toContain('workld');
+});
+
+test('number keys keep their codes: a new code takes the next key, using one never reorders', async ({
+  page,
+  workspace,
+}) => {
+  const project = newProject(workspace, 'Quick keys', [QUALCODER_TRANSCRIPT]);
+  workspace.cli(['code', 'add', project, 'Workload']);
+  workspace.cli(['code', 'add', project, 'Career']);
+  await workspace.serve(project);
+  const bar = page.getByRole('toolbar', { name: 'Code the selection' });
+
+  for (const [quote, name] of [
+    ['too busy', 'Workload'],
+    ['good for my career', 'Career'],
+  ] as const) {
+    await selectInReader(page, quote);
+    await page.keyboard.press('c');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await saved(page);
+  }
+  // Key 2 is Career, and stays Career after Workload (key 1) is used again.
+  await selectInReader(page, 'switched off');
+  await page.keyboard.press('1');
+  await saved(page);
+  await selectInReader(page, 'wrtitten assignments');
+  await expect(bar.locator('[data-quick-key]')).toHaveText(['1Workload', '2Career']);
+  await shot(page, 'selection-bar-quick-keys');
+  await page.keyboard.press('2');
+  await saved(page);
+  const career = workspace.cliJson<CliExcerpt[]>(['excerpts', project, '--code', 'Career']).map((x) => x.text);
+  expect(career.sort()).toEqual(['good for my career', 'wrtitten assignments']);
+
+  // The picker shows the keys too.
+  await selectInReader(page, 'the museum');
+  await page.keyboard.press('c');
+  const picker = page.getByRole('dialog', { name: 'Apply a code' });
+  await expect(picker.getByRole('option', { name: /Career/ }).locator('.picker-key')).toHaveText('2');
+  await page.keyboard.press('Escape');
+
+  // The researcher changes the list in the codebook: Career onto key 1 (Workload leaves it).
+  await section(page, 'Codes').click();
+  await page.getByRole('button', { name: /^Career, \d+ excerpts?$/ }).click();
+  await page.getByLabel('Quick key for Career').selectOption('1');
+  await section(page, 'Documents').click();
+  await selectInReader(page, 'the museum');
+  await expect(bar.locator('[data-quick-key]')).toHaveText(['1Career']);
+  // …and it is remembered for the project after a reload.
+  await page.reload();
+  await selectInReader(page, 'the museum');
+  await expect(bar.locator('[data-quick-key]')).toHaveText(['1Career']);
 });

@@ -14,7 +14,7 @@ const BIN = join(ROOT, 'bin', 'quarry.js');
 export const SHOTS = process.env.QUARRY_SHOTS ?? join(tmpdir(), 'quarry-shots');
 
 /** Real sample material beside the repository (../shared/data, as the CLI tests use it), and the bundled study. */
-const SHARED_DATA = process.env.QUARRY_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');
+export const SHARED_DATA = process.env.QUARRY_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');
 export const QUALCODER_TRANSCRIPT = join(SHARED_DATA, 'transcripts', 'qualcoder', 'transcript.txt');
 export const SAMPLE = (name: string) => join(ROOT, 'resources', 'sample', 'transcripts', name);
 

@@ -70,7 +70,7 @@ test('Ctrl+F finds in the document: case- and accent-insensitive, CJK, next/prev
   await expect.poll(() => highlightTexts(page, 'q-find')).toEqual([]);
 });
 
-test('the selection bar applies a recent code with a click', async ({ page, workspace }) => {
+test('the selection bar applies a quick code with a click', async ({ page, workspace }) => {
   const project = newProject(workspace, 'Recent', [QUALCODER_TRANSCRIPT]);
   workspace.cli(['code', 'add', project, 'Workload']);
   await workspace.serve(project);
@@ -206,7 +206,7 @@ test('M writes a memo: on the document quoting the selection, or on the clicked 
 
   // Code it, then M on the excerpt (no selection: the focused excerpt).
   await selectInReader(page, 'good for my career at the museum');
-  await page.keyboard.press('1'); // no recent code yet: a hint, nothing coded
+  await page.keyboard.press('1'); // no quick code yet: a hint, nothing coded
   await page.keyboard.press('c');
   await page.keyboard.type('Career');
   await page.keyboard.press('Enter');

@@ -176,7 +176,7 @@ describe('excerpts', () => {
     expect(docs.map((d) => d.excerpts)).toEqual([2, 1]);
   });
 
-  it('untags, deleting the excerpt only when nothing uses it any more', async () => {
+  it('untags, keeping the excerpt (uncoded) when its last code goes, and undo brings the code back', async () => {
     const doc = await setup();
     const a = await t.call('codes.add', { name: 'A' });
     const b = await t.call('codes.add', { name: 'B' });
@@ -187,19 +187,20 @@ describe('excerpts', () => {
       codeIds: [a.id, b.id],
       memo: 'm',
     });
-    expect(await t.call('excerpts.untag', { excerptId, codeId: a.id })).toEqual({ excerptDeleted: false });
+    expect(await t.call('excerpts.untag', { excerptId, codeId: a.id })).toEqual({ codesLeft: 1 });
     await expect(t.call('excerpts.untag', { excerptId, codeId: a.id })).rejects.toMatchObject({ kind: 'NotFound' });
-    expect(await t.call('excerpts.untag', { excerptId, codeId: b.id })).toEqual({ excerptDeleted: true });
-    expect((await t.call('project.info', {})).counts).toMatchObject({ excerpts: 0, codings: 0, memos: 0 });
+    expect(await t.call('excerpts.untag', { excerptId, codeId: b.id })).toEqual({ codesLeft: 0 });
+    // The selected text, and its memo, survive the correction as an uncoded excerpt.
+    expect((await t.call('project.info', {})).counts).toMatchObject({ excerpts: 1, codings: 0, memos: 1 });
+    const [kept] = await t.call('excerpts.list', { documentId: doc });
+    expect(kept).toMatchObject({ id: excerptId, text: 'Anna', codes: [], memo: 'm' });
+    // Retrieval by code no longer finds it; the code counts drop.
+    expect(await t.call('excerpts.list', { codeId: b.id })).toEqual([]);
+    expect((await t.call('codes.list', {})).map((c) => c.excerpts)).toEqual([0, 0]);
 
-    // an excerpt on a board survives losing its last code
-    const kept = await t.call('excerpts.tag', { documentId: doc, start: 0, end: 4, codeIds: [a.id] });
-    const board = await t.call('boards.create', { name: 'B' });
-    await t.call('boards.addCard', { boardId: board.id, excerptId: kept.excerptId });
-    expect(await t.call('excerpts.untag', { excerptId: kept.excerptId, codeId: a.id })).toEqual({
-      excerptDeleted: false,
-    });
-    expect((await t.call('boards.get', { id: board.id })).cards[0]?.excerpt?.codes).toEqual([]);
+    await t.call('history.undo', {});
+    expect((await t.call('excerpts.list', { documentId: doc }))[0]?.codes.map((c) => c.name)).toEqual(['B']);
+
     await expect(t.call('excerpts.untag', { excerptId: 999 as ExcerptId, codeId: a.id })).rejects.toMatchObject({
       kind: 'NotFound',
     });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Code, CodeId, DocumentId, Excerpt, ExcerptId } from '../../core/contract/index.js';
-import { codeTree, exactCode, searchCodes } from '../../renderer/src/lib/codes.js';
+import { codeSearch, codeTree, exactCode } from '../../renderer/src/lib/codes.js';
 import { blockRanges, buildBlocks, trimRange } from '../../renderer/src/lib/segments.js';
 import { formatTimestamp, speakerSlots } from '../../renderer/src/lib/speakers.js';
 
@@ -78,7 +78,7 @@ describe('buildBlocks', () => {
       ['fgh', [1], '#aa0000'],
       ['ij', [], null],
     ]);
-    expect(block?.stripes.map((s) => s.code.name)).toEqual(['code 1', 'code 2']);
+    expect(block?.stripes.map((s) => s.code?.name)).toEqual(['code 1', 'code 2']);
   });
 
   it('keeps exact UTF-16 offsets with emoji and CJK, so segments re-assemble the text', () => {
@@ -168,8 +168,9 @@ describe('codebook helpers', () => {
 
   it('finds codes fuzzily and by exact name, case-insensitively', () => {
     const rows = codeTree(codes);
-    expect(searchCodes(rows, 'metods')[0]?.code.name).toBe('Methods');
-    expect(searchCodes(rows, '').length).toBe(5);
+    const search = codeSearch(rows);
+    expect(search('metods')[0]?.code.name).toBe('Methods');
+    expect(search('').length).toBe(5);
     expect(exactCode(codes, ' cost ')?.id).toBe(5);
     expect(exactCode(codes, 'Costs')).toBeUndefined();
   });

@@ -25,7 +25,8 @@ export const excerptsMethods = {
       .strict(),
     mutates: true,
   }),
-  'excerpts.untag': method<{ excerptDeleted: boolean }>()({
+  /** Removes one code; the excerpt stays (uncoded when it was the last). codesLeft counts codings left. */
+  'excerpts.untag': method<{ codesLeft: number }>()({
     input: z.object({ excerptId: id<T.ExcerptId>(), codeId: id<T.CodeId>() }).strict(),
     mutates: true,
   }),

@@ -31,11 +31,68 @@ export function codeTree(codes: readonly Code[]): CodeRow[] {
   return rows;
 }
 
-export function searchCodes(rows: readonly CodeRow[], query: string): CodeRow[] {
-  const q = query.trim();
-  if (q === '') return [...rows];
+/**
+ * A fuzzy finder over these rows. The index is built once here, so callers memoise this on
+ * the code list and each keystroke only searches.
+ */
+export function codeSearch(rows: readonly CodeRow[]): (query: string) => CodeRow[] {
   const fuse = new Fuse(rows, { keys: ['code.name', 'path'], threshold: 0.4, ignoreLocation: true });
-  return fuse.search(q).map((r) => r.item);
+  return (query) => {
+    const q = query.trim();
+    return q === '' ? [...rows] : fuse.search(q).map((r) => r.item);
+  };
+}
+
+/**
+ * The quick picker's options for what was typed. The first is always exactly the typed text:
+ * the code with that name (case-insensitive) or a new code by that name, so Enter never
+ * applies a guess. Fuzzy suggestions follow, reachable with the arrow keys. With nothing
+ * typed, every code in codebook order.
+ */
+export type PickerOption =
+  | { kind: 'code'; row: CodeRow; typed: boolean }
+  | { kind: 'create'; name: string; typed: true };
+
+export function pickerOptions(
+  rows: readonly CodeRow[],
+  search: (query: string) => CodeRow[],
+  query: string,
+): PickerOption[] {
+  const name = query.trim();
+  if (name === '') return rows.map((row) => ({ kind: 'code', row, typed: false }));
+  const exact = exactCode(
+    rows.map((r) => r.code),
+    name,
+  );
+  const typed: PickerOption = exact
+    ? { kind: 'code', row: rows.find((r) => r.code.id === exact.id) as CodeRow, typed: true }
+    : { kind: 'create', name, typed: true };
+  const suggestions: PickerOption[] = search(name)
+    .filter((r) => r.code.id !== exact?.id)
+    .map((row) => ({ kind: 'code', row, typed: false }));
+  return [typed, ...suggestions];
+}
+
+/** Number keys 1–9 hold quick codes. */
+export const QUICK_KEYS = 9;
+
+/** Keys 1–9 by index (slot 0 is key 1); null is a free key. */
+export type QuickSlots = (CodeId | null)[];
+
+/**
+ * The quick keys after using `ids`: a code not on a key takes the first free key (or one whose
+ * code no longer exists); codes already on a key stay where they are, so a number keeps its
+ * meaning until the researcher changes it.
+ */
+export function fillQuick(slots: QuickSlots, ids: readonly CodeId[], existing: ReadonlySet<CodeId>): QuickSlots {
+  const next = [...slots];
+  for (const id of ids) {
+    if (next.includes(id)) continue;
+    const free = next.findIndex((s) => s === null || !existing.has(s));
+    if (free < 0) break;
+    next[free] = id;
+  }
+  return next;
 }
 
 export function exactCode(codes: readonly Code[], name: string): Code | undefined {

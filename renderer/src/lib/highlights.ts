@@ -13,6 +13,8 @@ export const HL = {
   pending: 'q-pending',
   find: 'q-find',
   findCurrent: 'q-find-current',
+  /** Excerpts whose last code was removed: kept, marked without a colour. */
+  uncoded: 'q-uncoded',
   /** One highlight per code colour: `qc-<slot>`. */
   codePrefix: 'qc-',
 } as const;

@@ -24,8 +24,8 @@ export interface Block {
   speaker: string | null;
   startMs: number | null;
   segments: Segment[];
-  /** Codes applied to excerpts touching this block, for the margin stripes. */
-  stripes: { excerptId: ExcerptId; code: CodeRef }[];
+  /** Codes applied to excerpts touching this block, for the margin stripes; null for an uncoded excerpt. */
+  stripes: { excerptId: ExcerptId; code: CodeRef | null }[];
 }
 
 interface Range {
@@ -151,7 +151,9 @@ export function buildBlocks(
 function stripesOf(byStart: readonly Excerpt[], range: { start: number; end: number }): Block['stripes'] {
   return byStart
     .filter((x) => x.start < range.end && x.end > range.start && x.end > x.start)
-    .flatMap((x) => x.codes.map((code) => ({ excerptId: x.id, code })));
+    .flatMap((x): Block['stripes'] =>
+      x.codes.length > 0 ? x.codes.map((code) => ({ excerptId: x.id, code })) : [{ excerptId: x.id, code: null }],
+    );
 }
 
 /** Shrinks [start, end) so it neither starts nor ends on whitespace; null when nothing is left. */

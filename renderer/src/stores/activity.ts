@@ -8,11 +8,32 @@ import { errorMessage } from '../client/index.js';
 
 export type ToastTone = 'info' | 'success' | 'error';
 
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
+
 export interface Toast {
   id: number;
   tone: ToastTone;
   title: string;
   details?: string[];
+  /** One button beside the message, e.g. Undo; pressing it also dismisses the toast. */
+  action?: ToastAction;
+}
+
+/** At most this many toasts show; a new one pushes the oldest out. */
+export const MAX_TOASTS = 3;
+
+/**
+ * How long a toast stays (ms). Every toast leaves by itself: confirmations quickly, ones with
+ * a button or details longer, errors longest; hovering or focusing one holds it.
+ */
+export function toastLifetime(t: Pick<Toast, 'tone' | 'details' | 'action'>): number {
+  if (t.tone === 'error') return 12_000;
+  if (t.details?.length) return 12_000;
+  if (t.action) return 8_000;
+  return 4_000;
 }
 
 interface ActivityState {
@@ -21,35 +42,58 @@ interface ActivityState {
   work: string | null;
   lastError: string | null;
   toasts: Toast[];
-  toast(tone: ToastTone, title: string, details?: string[]): void;
+  toast(tone: ToastTone, title: string, details?: string[], action?: ToastAction): void;
   dismiss(id: number): void;
+  /** Stops a toast's clock while the pointer or focus is on it. */
+  hold(id: number): void;
+  /** Restarts the clock of a held toast. */
+  release(id: number): void;
   clearError(): void;
   setWork(label: string | null): void;
 }
 
 let nextToast = 1;
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
-export const useActivity = create<ActivityState>()((set) => ({
+function startClock(t: Toast): void {
+  clearTimeout(timers.get(t.id));
+  timers.set(
+    t.id,
+    setTimeout(() => useActivity.getState().dismiss(t.id), toastLifetime(t)),
+  );
+}
+
+export const useActivity = create<ActivityState>()((set, get) => ({
   pending: 0,
   work: null,
   lastError: null,
   toasts: [],
-  toast(tone, title, details) {
-    const id = nextToast++;
+  toast(tone, title, details, action) {
+    const toast: Toast = {
+      id: nextToast++,
+      tone,
+      title,
+      ...(details?.length ? { details } : {}),
+      ...(action ? { action } : {}),
+    };
     // The same message again replaces the old one instead of stacking up.
-    set((s) => ({
-      toasts: [
-        ...s.toasts.filter((t) => t.title !== title || t.tone !== tone).slice(-3),
-        { id, tone, title, ...(details ? { details } : {}) },
-      ],
-    }));
-    // Errors and detailed reports stay until dismissed; confirmations fade.
-    if (tone !== 'error' && !details?.length) {
-      setTimeout(() => useActivity.getState().dismiss(id), 4000);
-    }
+    const kept = get().toasts.filter((t) => t.title !== title || t.tone !== tone);
+    const next = [...kept, toast].slice(-MAX_TOASTS);
+    for (const t of get().toasts) if (!next.includes(t)) clearTimeout(timers.get(t.id));
+    set({ toasts: next });
+    startClock(toast);
   },
   dismiss(id) {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
     set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  },
+  hold(id) {
+    clearTimeout(timers.get(id));
+  },
+  release(id) {
+    const t = get().toasts.find((x) => x.id === id);
+    if (t) startClock(t);
   },
   clearError() {
     set({ lastError: null });

@@ -1,20 +1,26 @@
-/** The codebook and the researcher's recently used codes (for 1–9 and the selection bar). */
+/**
+ * The codebook and the researcher's quick codes: the codes on keys 1–9 (selection bar, panel,
+ * picker). A key keeps its code until the researcher changes the list; a code used for the
+ * first time takes the next free key, so numbers never shift under the researcher's fingers.
+ */
 import { create } from 'zustand';
 import type { Code, CodeId, ExcerptId } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
-import { guard, latestOnly, mutate } from './activity.js';
+import { fillQuick, QUICK_KEYS, type QuickSlots } from '../lib/codes.js';
+import { guard, mutate } from './activity.js';
 import { changed } from './changes.js';
 
-export const MAX_RECENT = 9;
+export { QUICK_KEYS } from '../lib/codes.js';
 
 interface CodesState {
   list: Code[];
   loaded: boolean;
-  /** Most recently applied first; persisted per project. */
-  recent: CodeId[];
-  /** Where recent codes are remembered (the project path). */
+  /** The code on each key 1–9 (index 0 is key 1); persisted per project. */
+  quick: QuickSlots;
+  /** Where quick codes are remembered (the project path). */
   storageKey: string | null;
-  load(): Promise<void>;
+  /** Reloads the codebook; resolves to the list this call received (undefined on error). */
+  load(): Promise<Code[] | undefined>;
   setProject(path: string | null): void;
   add(name: string, parentId?: CodeId | null): Promise<Code | undefined>;
   rename(id: CodeId, name: string): Promise<boolean>;
@@ -31,46 +37,61 @@ interface CodesState {
   /** What the last codebook move did, for screen readers (an aria-live region reads it). */
   announcement: string;
   announce(message: string): void;
+  /** Codes just applied: any not on a key yet takes the next free key (existing keys never move). */
   markUsed(ids: CodeId[]): void;
+  /** Puts a code on key 1–9 (taking it off any other key), or clears the key with null. */
+  setQuickKey(key: number, id: CodeId | null): void;
   reset(): void;
 }
 
-const seq = latestOnly();
+let loads = 0;
 
-function readRecent(key: string | null): CodeId[] {
-  if (!key) return [];
+const storageName = (key: string) => `quarry.quickCodes:${key}`;
+
+function readQuick(key: string | null): QuickSlots {
+  const slots: QuickSlots = Array.from({ length: QUICK_KEYS }, () => null);
+  if (!key) return slots;
   try {
-    const raw = JSON.parse(localStorage.getItem(`quarry.recentCodes:${key}`) ?? '[]');
-    return Array.isArray(raw) ? (raw.filter((n) => Number.isInteger(n)) as CodeId[]) : [];
+    const stored = localStorage.getItem(storageName(key));
+    // Projects from before quick codes start from their recent codes, once, in that order.
+    const raw = JSON.parse(stored ?? localStorage.getItem(`quarry.recentCodes:${key}`) ?? '[]');
+    if (Array.isArray(raw)) {
+      raw.slice(0, QUICK_KEYS).forEach((n, i) => {
+        slots[i] = Number.isInteger(n) ? (n as CodeId) : null;
+      });
+    }
   } catch {
-    return [];
+    // Unreadable: start with free keys.
   }
+  return slots;
 }
 
-function writeRecent(key: string | null, ids: CodeId[]) {
+function writeQuick(key: string | null, slots: QuickSlots) {
   if (!key) return;
   try {
-    localStorage.setItem(`quarry.recentCodes:${key}`, JSON.stringify(ids));
+    localStorage.setItem(storageName(key), JSON.stringify(slots));
   } catch {
-    // Private mode or a full quota: recent codes just are not remembered.
+    // Private mode or a full quota: quick codes just are not remembered.
   }
 }
 
 export const useCodes = create<CodesState>()((set, get) => ({
   list: [],
   loaded: false,
-  recent: [],
+  quick: readQuick(null),
   storageKey: null,
 
   async load() {
-    const answer = await guard(() => seq(() => getClient().call('codes.list', {})));
-    if (!answer) return;
-    const ids = new Set(answer.value.map((c) => c.id));
-    set({ list: answer.value, loaded: true, recent: get().recent.filter((id) => ids.has(id)) });
+    // The newest request wins the store; every caller still gets the list it asked for, which
+    // is current as of its call (sync checks views against it right after a write).
+    const mine = ++loads;
+    const list = await guard(() => getClient().call('codes.list', {}));
+    if (list && mine === loads) set({ list, loaded: true });
+    return list;
   },
 
   setProject(path) {
-    set({ storageKey: path, recent: readRecent(path) });
+    set({ storageKey: path, quick: readQuick(path) });
   },
 
   async add(name, parentId) {
@@ -129,13 +150,22 @@ export const useCodes = create<CodesState>()((set, get) => ({
   },
 
   markUsed(ids) {
-    const recent = [...ids, ...get().recent.filter((id) => !ids.includes(id))].slice(0, MAX_RECENT);
-    set({ recent });
-    writeRecent(get().storageKey, recent);
+    const quick = fillQuick(get().quick, ids, new Set(get().list.map((c) => c.id)));
+    if (quick.every((id, i) => id === get().quick[i])) return;
+    set({ quick });
+    writeQuick(get().storageKey, quick);
+  },
+
+  setQuickKey(key, id) {
+    if (!(key >= 1 && key <= QUICK_KEYS)) return;
+    const quick = get().quick.map((s) => (s === id ? null : s));
+    quick[key - 1] = id;
+    set({ quick });
+    writeQuick(get().storageKey, quick);
   },
 
   reset() {
-    set({ list: [], loaded: false, recent: [], storageKey: null, announcement: '' });
+    set({ list: [], loaded: false, quick: readQuick(null), storageKey: null, announcement: '' });
   },
 }));
 
@@ -148,8 +178,17 @@ export function describeMove(list: readonly Code[], moved: Code): string {
   return `${moved.name} moved ${where}, position ${index + 1} of ${siblings.length}.`;
 }
 
-/** Recent codes that still exist, in order; what the 1–9 keys apply. */
-export function recentCodes(state: Pick<CodesState, 'list' | 'recent'>): Code[] {
+/** The code on each key that has one (and still exists): what 1–9 apply, with its key. */
+export function quickCodes(state: Pick<CodesState, 'list' | 'quick'>): { key: number; code: Code }[] {
   const byId = new Map(state.list.map((c) => [c.id, c]));
-  return state.recent.map((id) => byId.get(id)).filter((c): c is Code => c !== undefined);
+  return state.quick.flatMap((id, i) => {
+    const code = id === null ? undefined : byId.get(id);
+    return code ? [{ key: i + 1, code }] : [];
+  });
+}
+
+/** The key (1–9) a code is on, or null. */
+export function quickKeyOf(state: Pick<CodesState, 'quick'>, id: CodeId): number | null {
+  const at = state.quick.indexOf(id);
+  return at < 0 ? null : at + 1;
 }

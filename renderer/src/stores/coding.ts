@@ -9,8 +9,9 @@ import { getClient } from '../client/index.js';
 import { exactCode } from '../lib/codes.js';
 import { mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
-import { recentCodes, useCodes } from './codes.js';
+import { quickCodes, useCodes } from './codes.js';
 import { useDocuments } from './documents.js';
+import { useHistory } from './history.js';
 import { useMemos } from './memos.js';
 
 export interface TextTarget {
@@ -36,7 +37,8 @@ interface CodingState {
   createAndApply(name: string): Promise<boolean>;
   /** Several codes in one go: existing ones by id, new ones by name (created first). */
   applyMany(codeIds: CodeId[], newNames: string[], target?: TextTarget): Promise<boolean>;
-  applyRecent(slot: number): Promise<boolean>;
+  /** 1–9: the code on that key (the quick codes) to the selection. */
+  applyQuick(key: number): Promise<boolean>;
   focusExcerpt(id: ExcerptId | null): void;
   /** J/K: the next or previous excerpt of the open document, scrolled into view. */
   stepExcerpt(direction: 1 | -1): void;
@@ -147,10 +149,15 @@ export const useCoding = create<CodingState>()((set, get) => ({
     }
   },
 
-  async applyRecent(slot) {
-    const code = recentCodes(useCodes.getState())[slot - 1];
+  async applyQuick(key) {
+    const code = quickCodes(useCodes.getState()).find((q) => q.key === key)?.code;
     if (!code) {
-      useActivity.getState().toast('info', `No recent code on key ${slot} yet — press C to pick one.`);
+      useActivity
+        .getState()
+        .toast(
+          'info',
+          `No code is on key ${key} yet. Press C to code the text; a code you use takes the next free key.`,
+        );
       return false;
     }
     return get().apply([code.id], get().selection ?? undefined);
@@ -176,10 +183,17 @@ export const useCoding = create<CodingState>()((set, get) => ({
   },
 
   async untag(excerptId, codeId) {
+    const name = useCodes.getState().list.find((c) => c.id === codeId)?.name ?? 'the code';
     const result = await mutate(() => getClient().call('excerpts.untag', { excerptId, codeId }));
     if (!result) return;
-    if (result.excerptDeleted && get().focusedExcerptId === excerptId) set({ focusedExcerptId: null });
     await changed('excerpts.untag');
+    // A correction never loses the selected text silently: the excerpt stays (uncoded when
+    // that was its last code) and the toast offers the undo.
+    const kept = result.codesLeft === 0 ? ' The excerpt stays, uncoded.' : '';
+    useActivity.getState().toast('info', `Removed “${name}” from the excerpt.${kept}`, undefined, {
+      label: 'Undo',
+      run: () => void useHistory.getState().undo(),
+    });
   },
 
   codeTurns(documentId, scope) {
@@ -262,6 +276,10 @@ export const useCoding = create<CodingState>()((set, get) => ({
     if (!result) return;
     if (get().focusedExcerptId === id) set({ focusedExcerptId: null });
     await changed('excerpts.delete');
+    useActivity.getState().toast('info', 'Excerpt deleted.', undefined, {
+      label: 'Undo',
+      run: () => void useHistory.getState().undo(),
+    });
   },
 
   reset() {

@@ -6,7 +6,7 @@
  * what the current section shows is refetched; the rest is marked stale and refetched when
  * its section is opened.
  */
-import type { MethodName } from '../../../core/contract/index.js';
+import type { Code, MethodName } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { useBoard } from './board.js';
 import { setRefresher } from './changes.js';
@@ -116,11 +116,16 @@ const isShown = (area: Area, section: Section) => ALWAYS_SHOWN.includes(area) ||
 
 async function reload(areas: ReadonlySet<Area>): Promise<void> {
   if (!useProject.getState().status?.project) return;
+  if (areas.has('codes')) {
+    // The codebook first: views filtered on a code that a merge or delete just removed let go
+    // of it before they reload, so they never ask for a code that is gone.
+    const list = await useCodes.getState().load();
+    if (list) forgetGoneCodes(list);
+  }
   const jobs: Promise<void>[] = [];
   if (areas.has('documents')) jobs.push(useDocuments.getState().load());
   if (areas.has('openDocument')) jobs.push(useDocuments.getState().reloadOpen());
   else if (areas.has('openExcerpts')) jobs.push(useDocuments.getState().reloadExcerpts());
-  if (areas.has('codes')) jobs.push(useCodes.getState().load());
   if (areas.has('excerpts') && useExcerpts.getState().loaded) jobs.push(useExcerpts.getState().load());
   if (areas.has('board') && useBoard.getState().loaded) jobs.push(useBoard.getState().load());
   if (areas.has('participants')) jobs.push(useParticipants.getState().load());
@@ -148,6 +153,14 @@ async function refreshAreas(areas: ReadonlySet<Area>): Promise<void> {
 
 export async function refreshFor(methods: MethodName[]): Promise<void> {
   await refreshAreas(new Set(methods.flatMap(areasOf)));
+}
+
+function forgetGoneCodes(list: readonly Code[]): void {
+  const ids = new Set(list.map((c) => c.id));
+  const filter = useExcerpts.getState().codeFilter;
+  if (filter !== null && !ids.has(filter)) useExcerpts.setState({ codeFilter: null });
+  const retrieved = useRetrieval.getState().codeId;
+  if (retrieved !== null && !ids.has(retrieved)) useRetrieval.setState({ codeId: null, list: [] });
 }
 
 /** Starts syncing; returns the unsubscribe. Remote events are batched briefly. */

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Code, CodeId } from '../../../../core/contract/index.js';
-import { codeTree, exactCode, searchCodes } from '../../lib/codes.js';
+import { codeSearch, codeTree, exactCode } from '../../lib/codes.js';
 import { useActivity } from '../../stores/activity.js';
 import { useBoard } from '../../stores/board.js';
-import { useCodes } from '../../stores/codes.js';
+import { QUICK_KEYS, useCodes } from '../../stores/codes.js';
 import { useExcerpts } from '../../stores/excerpts.js';
 import { Dialog } from '../common/Dialog.js';
 import { Icon } from '../common/Icon.js';
@@ -16,7 +16,8 @@ export function CodesView() {
   const codes = useCodes((s) => s.list);
   const rows = useMemo(() => codeTree(codes), [codes]);
   const [query, setQuery] = useState('');
-  const shown = useMemo(() => searchCodes(rows, query), [rows, query]);
+  const search = useMemo(() => codeSearch(rows), [rows]);
+  const shown = useMemo(() => search(query), [search, query]);
   const selected = useExcerpts((s) => s.codeFilter);
   const excerpts = useExcerpts((s) => s.list);
   const [renaming, setRenaming] = useState<CodeId | null>(null);
@@ -83,6 +84,7 @@ export function CodesView() {
             {selectedCode.participants === 1 ? '' : 's'}
           </p>
         )}
+        {selectedCode && <QuickKeyField code={selectedCode} />}
         {selectedCode && <CodeDefinition key={selectedCode.id} code={selectedCode} />}
         <div className="view-body">
           {excerpts.length === 0 ? (
@@ -158,10 +160,7 @@ function DeleteCodeDialog({ code, onClose }: { code: Code; onClose(): void }) {
           type="button"
           className="button danger-solid"
           onClick={async () => {
-            if (await useCodes.getState().remove(code.id)) {
-              if (useExcerpts.getState().codeFilter === code.id) await useExcerpts.getState().setFilter(null);
-              onClose();
-            }
+            if (await useCodes.getState().remove(code.id)) onClose();
           }}
         >
           Delete code
@@ -202,8 +201,11 @@ function MergeCodeDialog({ code, onClose }: { code: Code; onClose(): void }) {
           disabled={!targetCode}
           onClick={async () => {
             if (!targetCode) return;
+            // Showing the merged code's excerpts: show where they went.
+            const showing = useExcerpts.getState().codeFilter === code.id;
             if (await useCodes.getState().merge(code.id, targetCode.id)) {
-              if (useExcerpts.getState().codeFilter === code.id) await useExcerpts.getState().setFilter(targetCode.id);
+              if (showing) await useExcerpts.getState().setFilter(targetCode.id);
+              useActivity.getState().toast('success', `Merged “${code.name}” into “${targetCode.name}”.`);
               onClose();
             }
           }}
@@ -212,6 +214,39 @@ function MergeCodeDialog({ code, onClose }: { code: Code; onClose(): void }) {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** Which number key (1–9) applies this code to a selection; the researcher's to change. */
+function QuickKeyField({ code }: { code: Code }) {
+  const list = useCodes((s) => s.list);
+  const quick = useCodes((s) => s.quick);
+  const current = quick.indexOf(code.id) + 1;
+  const holder = (key: number) => {
+    const id = quick[key - 1];
+    return id === code.id ? undefined : list.find((c) => c.id === id)?.name;
+  };
+  return (
+    <label className="quick-key-field pad small">
+      Quick key
+      <select
+        aria-label={`Quick key for ${code.name}`}
+        value={current > 0 ? String(current) : ''}
+        onChange={(e) => {
+          const key = Number(e.target.value);
+          if (key > 0) useCodes.getState().setQuickKey(key, code.id);
+          else if (current > 0) useCodes.getState().setQuickKey(current, null);
+        }}
+      >
+        <option value="">None</option>
+        {Array.from({ length: QUICK_KEYS }, (_, i) => i + 1).map((key) => (
+          <option key={key} value={key}>
+            {key}
+            {holder(key) ? ` (now ${holder(key)})` : ''}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

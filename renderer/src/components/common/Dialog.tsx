@@ -1,6 +1,7 @@
 /**
  * A modal built on <dialog>: the browser traps focus, makes the page inert, closes on Esc
- * and restores focus to where it was.
+ * and restores focus to where it was. showModal() focuses the first focusable control, which
+ * overrides React's autoFocus; a control marked `data-autofocus` gets the focus instead.
  */
 import { type ReactNode, useEffect, useRef } from 'react';
 
@@ -15,7 +16,10 @@ export function Dialog({ label, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => dialog?.close();
   }, []);
   return (

@@ -21,6 +21,13 @@ function MemoForm({ draft }: { draft: MemoDraft }) {
           e.preventDefault();
           save();
         }}
+        onKeyDown={(e) => {
+          // Ctrl/Cmd+Enter saves from either field.
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            save();
+          }
+        }}
       >
         <h2>New memo</h2>
         <p className="muted small">On {draft.label}</p>
@@ -35,15 +42,9 @@ function MemoForm({ draft }: { draft: MemoDraft }) {
           aria-label="Memo text"
           className="memo-body"
           value={body}
-          autoFocus
+          data-autofocus
           onFocus={(e) => e.currentTarget.setSelectionRange(body.length, body.length)}
           onChange={(e) => setBody(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              save();
-            }
-          }}
           rows={8}
         />
         <div className="dialog-actions">

@@ -33,11 +33,17 @@ export function ExcerptContext({ excerpt }: { excerpt: Excerpt }) {
       </p>
       <ParticipantFacts label={excerpt.participant} />
       <h3>Codes</h3>
-      <div className="chips">
-        {excerpt.codes.map((code) => (
-          <CodeChip key={code.id} code={code} onRemove={() => void coding.untag(excerpt.id, code.id)} />
-        ))}
-      </div>
+      {excerpt.codes.length === 0 ? (
+        <p className="muted small" data-testid="uncoded-note">
+          Uncoded: the text stays selected as an excerpt. Add a code, or delete the excerpt.
+        </p>
+      ) : (
+        <div className="chips">
+          {excerpt.codes.map((code) => (
+            <CodeChip key={code.id} code={code} onRemove={() => void coding.untag(excerpt.id, code.id)} />
+          ))}
+        </div>
+      )}
       {inReader && (
         <p className="muted small">
           To change its boundaries, select the text it should cover: this panel then offers to set or extend them.

@@ -1,14 +1,14 @@
-import { recentCodes, useCodes } from '../../stores/codes.js';
+import { quickCodes, useCodes } from '../../stores/codes.js';
 import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
 import { useExcerpt } from '../../stores/lookup.js';
 import { CodeChip } from '../common/CodeChip.js';
 
-/** Text selected in the reader, with the recent codes that 1–9 apply. */
+/** Text selected in the reader, with the quick codes that 1–9 apply. */
 export function SelectionContext({ text }: { text: string }) {
   const list = useCodes((s) => s.list);
-  const recent = useCodes((s) => s.recent);
-  const codes = recentCodes({ list, recent });
+  const quick = useCodes((s) => s.quick);
+  const codes = quickCodes({ list, quick });
   const focused = useExcerpt(useCoding((s) => s.focusedExcerptId));
   const selection = useCoding((s) => s.selection);
   const doc = useDocuments((s) => s.doc);
@@ -21,14 +21,19 @@ export function SelectionContext({ text }: { text: string }) {
       <h2 id="panel-selection">Selection</h2>
       <blockquote className="quote">{text.length > 400 ? `${text.slice(0, 400)}…` : text}</blockquote>
       <p className="muted small">
-        Press <kbd>C</kbd> to code it{codes.length > 0 ? ', or a number for a recent code' : ''}.
+        Press <kbd>C</kbd> to code it{codes.length > 0 ? ', or the number of a quick code' : ''}.
       </p>
       {codes.length > 0 && (
-        <ol className="recent-codes">
-          {codes.map((code, i) => (
+        <ol className="recent-codes" aria-label="Quick codes">
+          {codes.map(({ key, code }) => (
             <li key={code.id}>
-              <button type="button" className="recent-code" onClick={() => void useCoding.getState().apply([code.id])}>
-                <kbd>{i + 1}</kbd>
+              <button
+                type="button"
+                className="recent-code"
+                aria-label={`Apply code ${code.name} (key ${key})`}
+                onClick={() => void useCoding.getState().apply([code.id])}
+              >
+                <kbd>{key}</kbd>
                 <CodeChip code={code} />
               </button>
             </li>

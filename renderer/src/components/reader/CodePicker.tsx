@@ -1,18 +1,25 @@
 /**
- * The quick picker: a fuzzy list of codes (with their paths) for the text being coded.
- * ↑/↓ move, Enter applies; when nothing matches exactly, a "Create" option makes the code
- * and applies it. Esc closes.
+ * The quick picker for the text being coded. Enter applies exactly what was typed: the code
+ * of that name (any case) or a new code by that name. Fuzzy suggestions (with their paths)
+ * are picked only with ↑/↓, then Enter. Shift+Enter gathers several. Esc closes. Codes on a
+ * quick key show its number.
  */
 import { type CSSProperties, useEffect, useId, useMemo, useState } from 'react';
 import type { CodeId } from '../../../../core/contract/index.js';
-import { codeTree, exactCode, searchCodes } from '../../lib/codes.js';
+import { codeSearch, codeTree, type PickerOption, pickerOptions } from '../../lib/codes.js';
 import { useCodes } from '../../stores/codes.js';
 import { useCoding } from '../../stores/coding.js';
 import { Dialog } from '../common/Dialog.js';
 
 type Option =
-  | { kind: 'code'; id: CodeId; name: string; path: string; color: string; count: number }
-  | { kind: 'create'; name: string };
+  | { kind: 'code'; id: CodeId; name: string; path: string; color: string; count: number; typed: boolean }
+  | { kind: 'create'; name: string; typed: true };
+
+function toOption(o: PickerOption): Option {
+  if (o.kind === 'create') return o;
+  const { code, path } = o.row;
+  return { kind: 'code', id: code.id, name: code.name, path, color: code.color, count: code.excerpts, typed: o.typed };
+}
 
 export function CodePicker() {
   const open = useCoding((s) => s.pickerOpen);
@@ -25,28 +32,19 @@ function PickerDialog() {
   const target = useCoding((s) => s.pickerTarget);
   const busy = useCoding((s) => s.busy);
   const codes = useCodes((s) => s.list);
+  const quick = useCodes((s) => s.quick);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  /** The highlighted option; -1 is none (nothing typed and no arrow pressed yet). */
+  const [active, setActive] = useState(-1);
   /** Codes gathered with Shift+Enter, applied together with Enter. */
   const [chosen, setChosen] = useState<Option[]>([]);
   const rows = useMemo(() => codeTree(codes), [codes]);
-
-  const options: Option[] = useMemo(() => {
-    const found: Option[] = searchCodes(rows, query).map((r) => ({
-      kind: 'code',
-      id: r.code.id,
-      name: r.code.name,
-      path: r.path,
-      color: r.code.color,
-      count: r.code.excerpts,
-    }));
-    const name = query.trim();
-    if (name && !exactCode(codes, name)) found.push({ kind: 'create', name });
-    return found;
-  }, [rows, codes, query]);
+  // The fuzzy index is built when the codebook changes, not on every keystroke.
+  const search = useMemo(() => codeSearch(rows), [rows]);
+  const options: Option[] = useMemo(() => pickerOptions(rows, search, query).map(toOption), [rows, search, query]);
 
   useEffect(() => {
-    setActive((a) => Math.min(a, Math.max(0, options.length - 1)));
+    setActive((a) => Math.min(a, options.length - 1));
   }, [options.length]);
 
   useEffect(() => {
@@ -69,7 +67,7 @@ function PickerDialog() {
     if (!option) return;
     setChosen((c) => (c.some((o) => key(o) === key(option)) ? c : [...c, option]));
     setQuery('');
-    setActive(0);
+    setActive(-1);
   }
 
   const quote = target?.text ?? '';
@@ -107,28 +105,30 @@ function PickerDialog() {
         aria-label="Code name"
         aria-expanded="true"
         aria-controls={`${id}-list`}
-        aria-activedescendant={options.length ? `${id}-opt-${active}` : undefined}
+        aria-activedescendant={active >= 0 ? `${id}-opt-${active}` : undefined}
         aria-autocomplete="list"
         placeholder={codes.length ? 'Type to find a code, or a new name' : 'Name a new code'}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
-          setActive(0);
+          // What was typed is highlighted (and is what Enter applies); nothing, when empty.
+          setActive(e.target.value.trim() === '' ? -1 : 0);
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            setActive((a) => (options.length ? (a + 1) % options.length : 0));
+            setActive((a) => (options.length ? (a + 1) % options.length : -1));
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
-            setActive((a) => (options.length ? (a - 1 + options.length) % options.length : 0));
+            setActive((a) => (options.length ? (Math.max(a, 0) - 1 + options.length) % options.length : -1));
           } else if (e.key === 'Enter' && e.shiftKey) {
             e.preventDefault();
             gather(options[active]);
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            // With codes gathered and nothing typed, Enter applies just those.
-            const current = query.trim() === '' && chosen.length > 0 ? undefined : options[active];
+            // The highlighted option is the typed text unless an arrow moved to a suggestion;
+            // with nothing typed or highlighted, Enter applies just the gathered codes.
+            const current = options[active];
             void choose(current ? [...chosen, current] : chosen);
           } else if (e.key === 'Backspace' && query === '' && chosen.length > 0) {
             setChosen((c) => c.slice(0, -1));
@@ -158,6 +158,11 @@ function PickerDialog() {
               <>
                 <span className="chip-dot" style={{ '--code': o.color } as CSSProperties} aria-hidden="true" />
                 <span className="picker-name">{o.path}</span>
+                {quick.includes(o.id) && (
+                  <kbd className="picker-key" title={`Quick key ${quick.indexOf(o.id) + 1}`}>
+                    {quick.indexOf(o.id) + 1}
+                  </kbd>
+                )}
                 <span className="count">{o.count}</span>
               </>
             )}
@@ -166,8 +171,8 @@ function PickerDialog() {
         {options.length === 0 && <div className="picker-empty">Type a name to create your first code.</div>}
       </div>
       <p className="picker-hint muted small">
-        <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> apply · <kbd>Shift</kbd>+<kbd>Enter</kbd> add another ·{' '}
-        <kbd>Esc</kbd> close
+        <kbd>Enter</kbd> applies what you typed · <kbd>↑</kbd> <kbd>↓</kbd> pick a suggestion · <kbd>Shift</kbd>+
+        <kbd>Enter</kbd> add another · <kbd>Esc</kbd> close
       </p>
     </Dialog>
   );

@@ -271,7 +271,7 @@ function blockSignature(block: Block): string {
   const segments = block.segments.map(
     (s) => `${s.start}-${s.end}:${s.excerpts.join(',')}:${s.color}:${s.pending ? 1 : 0}`,
   );
-  const stripes = block.stripes.map((x) => `${x.excerptId}/${x.code.id}/${x.code.name}/${x.code.color}`);
+  const stripes = block.stripes.map((x) => `${x.excerptId}/${x.code?.id}/${x.code?.name}/${x.code?.color}`);
   return `${block.speaker}|${block.startMs}|${segments.join(';')}|${stripes.join(';')}`;
 }
 
@@ -364,12 +364,12 @@ function Stripes({ block }: { block: Block }) {
     <div className="stripes">
       {block.stripes.map(({ excerptId, code }) => (
         <button
-          key={`${excerptId}-${code.id}`}
+          key={`${excerptId}-${code?.id ?? 'uncoded'}`}
           type="button"
-          className="stripe"
-          style={{ '--code': code.color } as CSSProperties}
-          aria-label={`Excerpt coded ${code.name}: show details`}
-          title={code.name}
+          className={`stripe${code ? '' : ' uncoded'}`}
+          style={{ '--code': code?.color ?? 'var(--muted)' } as CSSProperties}
+          aria-label={code ? `Excerpt coded ${code.name}: show details` : 'Uncoded excerpt: show details'}
+          title={code?.name ?? 'Uncoded excerpt'}
           onMouseEnter={() => coding.hoverExcerpt(excerptId)}
           onMouseLeave={() => coding.hoverExcerpt(null)}
           onFocus={() => coding.hoverExcerpt(excerptId)}
@@ -379,7 +379,7 @@ function Stripes({ block }: { block: Block }) {
             coding.focusExcerpt(excerptId);
           }}
         >
-          {code.name}
+          {code?.name ?? 'Uncoded'}
         </button>
       ))}
     </div>

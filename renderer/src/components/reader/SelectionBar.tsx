@@ -1,17 +1,15 @@
-import { recentCodes, useCodes } from '../../stores/codes.js';
+import { quickCodes, useCodes } from '../../stores/codes.js';
 import { useCoding } from '../../stores/coding.js';
 import { CodeChip } from '../common/CodeChip.js';
 
-const SHOWN = 4;
-
-/** Floats above the selected text: the recent codes and "Code…". */
+/** Floats above the selected text: the quick codes with their keys (1–9), and "Code…". */
 export function SelectionBar({ top, left }: { top: number; left: number }) {
   const list = useCodes((s) => s.list);
-  const recent = useCodes((s) => s.recent);
+  const quick = useCodes((s) => s.quick);
   const pickerOpen = useCoding((s) => s.pickerOpen);
   const busy = useCoding((s) => s.busy);
   if (pickerOpen) return null;
-  const codes = recentCodes({ list, recent }).slice(0, SHOWN);
+  const codes = quickCodes({ list, quick });
   return (
     <div
       className="selection-bar"
@@ -21,16 +19,17 @@ export function SelectionBar({ top, left }: { top: number; left: number }) {
       // Pressing a button must not collapse the text selection it acts on.
       onMouseDown={(e) => e.preventDefault()}
     >
-      {codes.map((code, i) => (
+      {codes.map(({ key, code }) => (
         <button
           key={code.id}
           type="button"
           className="bar-code"
           disabled={busy}
-          aria-label={`Apply code ${code.name} (key ${i + 1})`}
+          data-quick-key={key}
+          aria-label={`Apply code ${code.name} (key ${key})`}
           onClick={() => void useCoding.getState().apply([code.id])}
         >
-          <kbd>{i + 1}</kbd>
+          <kbd>{key}</kbd>
           <CodeChip code={code} />
         </button>
       ))}

@@ -64,15 +64,20 @@ export function useHighlights(o: Options): { offsetAt(x: number, y: number): num
     const idx = enabled ? index() : null;
     if (!idx) return;
     const perSlot: Range[][] = [...colors.keys()].map(() => []);
+    const uncoded: Range[] = [];
     for (const x of excerpts) {
       const slots = new Set(x.codes.map((c) => colors.get(c.color) as number));
-      if (slots.size === 0) continue;
+      if (slots.size === 0) {
+        uncoded.push(...rangesFor(idx, x.start, x.end));
+        continue;
+      }
       const ranges = rangesFor(idx, x.start, x.end);
       for (const slot of slots) perSlot[slot]?.push(...ranges);
     }
     perSlot.forEach((ranges, slot) => {
       setHighlight(`${HL.codePrefix}${slot}`, ranges, 0);
     });
+    setHighlight(HL.uncoded, uncoded, 0);
     // Colours no longer used (a code recoloured or removed) must not linger.
     for (const name of CSS.highlights.keys()) {
       if (name.startsWith(HL.codePrefix) && Number(name.slice(HL.codePrefix.length)) >= perSlot.length) {

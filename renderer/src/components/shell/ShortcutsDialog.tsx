@@ -3,7 +3,7 @@ import { Dialog } from '../common/Dialog.js';
 
 const SHORTCUTS: [string, string][] = [
   ['C', 'Code the selected text (quick picker)'],
-  ['1 – 9', 'Apply one of the nine most recent codes to the selection'],
+  ['1 – 9', 'Apply the quick code on that key to the selection (shown beside the selection; set keys in the codebook)'],
   ['↑ ↓ Enter', 'Move and apply in the quick picker; Enter on no match creates the code'],
   ['J / K', 'Next / previous excerpt in the transcript'],
   ['B', 'Add the selected excerpt to the board'],

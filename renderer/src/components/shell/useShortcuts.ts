@@ -39,7 +39,7 @@ export function useShortcuts() {
       }
       if (/^[1-9]$/.test(e.key) && coding.selection) {
         e.preventDefault();
-        void coding.applyRecent(Number(e.key));
+        void coding.applyQuick(Number(e.key));
         return;
       }
       if ((e.key === 'j' || e.key === 'k') && useNav.getState().section === 'documents') {
