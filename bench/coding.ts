@@ -11,8 +11,8 @@
  * - one card move to the top of its group, its undo, and the undo history's size;
  * - "apply code": `excerpts.tag` plus the reads that follow it in the renderer — before this
  *   work every store reloaded its whole list, twice (the host echoed the change back); now the
- *   store that made the change refetches that document's excerpts, the codebook counts and
- *   the undo label (see renderer/src/stores/sync.ts).
+ *   Documents section refetches that document's excerpts, the document and code counts and the
+ *   undo label (see renderer/src/stores/sync.ts).
  *
  * Methods the build does not know (paging before this work) are reported as skipped, so the
  * same script measures an older build for a before/after.
@@ -188,10 +188,12 @@ async function main() {
       }
     };
     const after = async () => {
-      // Now: the change names the excerpt and its document; the reader refetches that
-      // document's excerpts, the codebook its counts, the status bar its undo label.
+      // Now (renderer/src/stores/sync.ts, Documents section): no echo; the reader refetches
+      // that document's excerpts, the document list and codebook their counts, the status bar
+      // its undo label. Lists of other sections are only marked stale.
       await Promise.all([
         call('codes.list', {}),
+        call('documents.list', {}),
         call('excerpts.list', { documentId: doc.id }),
         call('history.status', {}),
       ]);

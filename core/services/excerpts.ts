@@ -266,19 +266,13 @@ export function retrieveExcerpts(
       )
       .map((w) => [w.id, w]),
   );
-  const turnsByDoc = new Map<DocumentId, ReturnType<typeof repos.documents.turns>>();
   const attrs = new Map<number, Record<string, string>>();
   const rounds = new Map<DocumentId, string | null>();
   return excerpts.map((excerpt, i) => {
     const row = rows[i] as ExcerptRow;
     const docId = excerpt.documentId;
-    if (!turnsByDoc.has(docId)) {
-      turnsByDoc.set(docId, repos.documents.turns(docId));
-      rounds.set(docId, repos.excerpts.roundOf(docId));
-    }
-    const turn = turnsByDoc
-      .get(docId)
-      ?.find((t) => t.start <= excerpt.start && excerpt.start < Math.max(t.end, t.start + 1));
+    if (!rounds.has(docId)) rounds.set(docId, repos.excerpts.roundOf(docId));
+    const turn = repos.excerpts.turnAt(docId, excerpt.start);
     const around = contextOf(ctx, windows.get(excerpt.id), excerpt);
     const lo = turn ? Math.min(turn.start, excerpt.start) : 0;
     const hi = turn ? Math.max(turn.end, excerpt.end) : Number.POSITIVE_INFINITY;

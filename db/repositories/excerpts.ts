@@ -178,6 +178,23 @@ export class ExcerptsRepo {
     );
   }
 
+  /**
+   * The turn an offset falls in: the last turn starting at or before it, if the offset is
+   * inside it (a turn of zero length holds its own start). One index walk, not every turn.
+   */
+  turnAt(
+    documentId: DocumentId,
+    offset: number,
+  ): { speaker: string | null; participantId: number | null; start: number; end: number } | undefined {
+    const turn = this.sql.get<{ speaker: string | null; participantId: number | null; start: number; end: number }>(
+      `SELECT speaker, participant_id AS participantId, start, "end" FROM turns
+        WHERE document_id = ? AND start <= ? ORDER BY ordinal DESC LIMIT 1`,
+      documentId,
+      offset,
+    );
+    return turn && offset < Math.max(turn.end, turn.start + 1) ? turn : undefined;
+  }
+
   /** Round names of documents, for retrieval. */
   roundOf(documentId: DocumentId): string | null {
     return (
