@@ -146,6 +146,16 @@ function candidateOf(line: string, lineStart: number): Candidate | null {
   return { speaker, lineStart, speechStart: lineStart + match[0].length, startMs: timeToMs(time), header: false };
 }
 
+/**
+ * Three or more header lines whose times run forward read as a transcript even when no
+ * speaker recurs (a short Otter export: "Speaker 1  0:03", "Speaker 2  0:09", …); two
+ * timed lines may be an agenda.
+ */
+function timedHeaders(candidates: readonly Candidate[]): boolean {
+  const times = candidates.filter((c) => c.header).map((c) => c.startMs);
+  return times.length >= 3 && times.every((t, i) => t !== null && (i === 0 || t >= (times[i - 1] ?? 0)));
+}
+
 export function detectTurns(text: string): DetectedTurn[] {
   const candidates: Candidate[] = [];
   let lineStart = 0;
@@ -161,10 +171,10 @@ export function detectTurns(text: string): DetectedTurn[] {
 
   const counts = new Map<string, number>();
   for (const c of candidates) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
-  const isTranscript = [...counts.values()].some((n) => n >= 2);
-  if (!isTranscript) return [];
   // Header lines are only trusted when there are several: one "Meeting 10:30" is a title.
   const headers = candidates.filter((c) => c.header).length;
+  const isTranscript = [...counts.values()].some((n) => n >= 2) || timedHeaders(candidates);
+  if (!isTranscript) return [];
   const accepted = candidates.filter(
     (c) => (!c.header || headers >= 2) && ((counts.get(c.speaker) ?? 0) >= 2 || looksLikeName(c.speaker)),
   );
