@@ -76,7 +76,15 @@ export interface CsvPreview {
   file: string;
   delimiter: string;
   rows: number;
-  columns: { name: string; role: CsvColumnRole; samples: string[]; filled: number; distinct: number }[];
+  columns: {
+    name: string;
+    role: CsvColumnRole;
+    /** What an attribute made of this column holds: every filled value a number, a date, yes/no, or else text. */
+    type: 'text' | 'number' | 'date' | 'boolean';
+    samples: string[];
+    filled: number;
+    distinct: number;
+  }[];
 }
 
 export interface DocumentSummary {

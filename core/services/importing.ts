@@ -15,6 +15,7 @@ import { decodeOrRefuse } from '../importers/plainText.js';
 import { findImporter, unknownFormatReason } from '../importers/registry.js';
 import { type Importer, ImportRefusal, type ParsedDocument, type ParseOptions } from '../importers/types.js';
 import { segmentText, withByteRanges } from '../text/segments.js';
+import { normaliseValue, toAttribute } from './attributes.js';
 import type { ImportLimits, ProjectContext } from './context.js';
 import { ensureParticipant } from './participants.js';
 
@@ -127,59 +128,88 @@ function store(
   pattern: RegExp | null,
 ): DocumentId[] {
   const { repos } = ctx;
-  return repos.tx(() => {
-    const roundId = roundFor(ctx, options);
-    const fileLabel = options.participant?.trim() || (pattern ? labelFromFileName(file.name, pattern) : null);
-    const sourceId = repos.sources.insert({
-      fileName: baseName(file.name),
-      mediaType: prepared.importer.mediaType,
-      sha256: prepared.sha256,
-      bytes: prepared.bytes,
-      importer: prepared.importer.format,
-      importerVersion: prepared.importer.version,
-    });
-
-    const speakerIds = new Map<string, ParticipantId | null>();
-    const speakerParticipant = (speaker: string | null): ParticipantId | null => {
-      if (speaker === null) return null;
-      if (!speakerIds.has(speaker)) speakerIds.set(speaker, repos.participants.findByLabel(speaker)?.id ?? null);
-      return speakerIds.get(speaker) ?? null;
-    };
-
-    return prepared.documents.map((doc) => {
-      let label = doc.participant?.label ?? fileLabel;
-      if (!label && options.participantFromSpeaker) label = mainSpeaker(doc);
-      const participantId = label ? ensureParticipant(ctx, label) : null;
-      if (participantId !== null) {
-        // The main speaker's turns belong to the participant found for them.
-        speakerIds.set(label as string, participantId);
-        for (const [name, value] of Object.entries(doc.participant?.attributes ?? {})) {
-          repos.participants.setValue(participantId, repos.participants.ensureAttribute(name), value);
-        }
-        if (roundId !== null) repos.participants.linkRound(participantId, roundId);
-      }
-      const documentId = repos.documents.insert({
-        title: doc.title,
-        kind: doc.kind ?? 'interview',
-        format: prepared.importer.format,
-        text: doc.text,
-        language: doc.language ?? null,
-        sourceId,
-        participantId,
-        roundId,
+  return repos
+    .tx(() => {
+      const roundId = roundFor(ctx, options);
+      const fileLabel = options.participant?.trim() || (pattern ? labelFromFileName(file.name, pattern) : null);
+      const sourceId = repos.sources.insert({
+        fileName: baseName(file.name),
+        mediaType: prepared.importer.mediaType,
+        sha256: prepared.sha256,
+        bytes: prepared.bytes,
+        importer: prepared.importer.format,
+        importerVersion: prepared.importer.version,
       });
-      repos.documents.insertTurns(
-        documentId,
-        doc.turns.map((t) => ({ ...t, participantId: speakerParticipant(t.speaker) })),
+
+      const speakerIds = new Map<string, ParticipantId | null>();
+      const speakerParticipant = (speaker: string | null): ParticipantId | null => {
+        if (speaker === null) return null;
+        if (!speakerIds.has(speaker)) speakerIds.set(speaker, repos.participants.findByLabel(speaker)?.id ?? null);
+        return speakerIds.get(speaker) ?? null;
+      };
+
+      return prepared.documents.map((doc) => {
+        let label = doc.participant?.label ?? fileLabel;
+        if (!label && options.participantFromSpeaker) label = mainSpeaker(doc);
+        const participantId = label ? ensureParticipant(ctx, label) : null;
+        if (participantId !== null) {
+          // The main speaker's turns belong to the participant found for them.
+          speakerIds.set(label as string, participantId);
+          setImportedAttributes(ctx, participantId, doc.participant);
+          if (roundId !== null) repos.participants.linkRound(participantId, roundId);
+        }
+        if (doc.participantOnly) return null;
+        const documentId = repos.documents.insert({
+          title: doc.title,
+          kind: doc.kind ?? 'interview',
+          format: prepared.importer.format,
+          text: doc.text,
+          language: doc.language ?? null,
+          sourceId,
+          participantId,
+          roundId,
+        });
+        repos.documents.insertTurns(
+          documentId,
+          doc.turns.map((t) => ({ ...t, participantId: speakerParticipant(t.speaker) })),
+        );
+        repos.search.insertSegments(
+          'document',
+          documentId,
+          withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? [])),
+        );
+        return documentId;
+      });
+    })
+    .filter((id): id is DocumentId => id !== null);
+}
+
+/**
+ * A survey respondent's attribute values: a new attribute gets the column's type (number,
+ * date, yes/no, text); an existing one keeps its type and each value must fit it, or the
+ * whole file is refused (nothing of it is written).
+ */
+function setImportedAttributes(
+  ctx: ProjectContext,
+  participantId: ParticipantId,
+  participant: ParsedDocument['participant'],
+): void {
+  const { participants } = ctx.repos;
+  for (const [name, raw] of Object.entries(participant?.attributes ?? {})) {
+    const row = participants.attributeByName(name);
+    if (!row) {
+      const id = participants.insertAttribute(name, participant?.types?.[name] ?? 'text', []);
+      participants.setValue(participantId, id, raw);
+      continue;
+    }
+    const fitted = normaliseValue(toAttribute(row), raw);
+    if ('error' in fitted) {
+      throw new ImportRefusal(
+        `the project's attribute ${fitted.error.replace(/\.$/, '')} (respondent "${participant?.label}")`,
       );
-      repos.search.insertSegments(
-        'document',
-        documentId,
-        withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? [])),
-      );
-      return documentId;
-    });
-  });
+    }
+    participants.setValue(participantId, row.id, fitted.value);
+  }
 }
 
 const sentence = (reason: string) => `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
