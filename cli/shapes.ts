@@ -4,11 +4,13 @@
  * scripts can rely on them.
  */
 import type {
+  Attribute,
   Code,
   DocumentDetail,
   DocumentSummary,
   Excerpt,
   Insight,
+  Participant,
   ProjectInfo,
   SearchHit,
 } from '../core/contract/types.js';
@@ -63,3 +65,24 @@ export const searchJson = (h: SearchHit) => ({
   end: h.end,
   snippet: h.snippet,
 });
+
+/**
+ * A participant with every attribute of the project, typed for JSON: numbers as numbers,
+ * yes/no as booleans, dates and text as strings, and an attribute never set as null.
+ */
+export const participantJson = (p: Participant, attributes: readonly Attribute[]) => ({
+  id: p.id,
+  label: p.label,
+  attributes: Object.fromEntries(attributes.map((a) => [a.name, typedValue(a, p.attributes[a.name])])),
+  documents: p.documents.length,
+});
+
+function typedValue(attribute: Attribute, value: string | undefined): string | number | boolean | null {
+  if (value === undefined) return null;
+  if (attribute.type === 'number') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : value;
+  }
+  if (attribute.type === 'boolean') return value === 'true';
+  return value;
+}
