@@ -246,6 +246,21 @@ export interface HistoryStatus {
   redoLabel: string | null;
 }
 
+/** A proposed participant for a document (from its file name or its main speaker); null when none is found. */
+export interface ParticipantSuggestion {
+  documentId: DocumentId;
+  /** The name of the file the document came from (null for pasted text). */
+  fileName: string | null;
+  label: string | null;
+}
+
+export interface LinkResult {
+  /** Documents whose participant changed. */
+  linked: number;
+  /** Participants created because no participant had the label. */
+  created: number;
+}
+
 export interface Participant {
   id: ParticipantId;
   label: string;

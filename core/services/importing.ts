@@ -96,7 +96,10 @@ const INTERVIEWER =
   /^(i|int|interviewer(in)?|moderator(in)?|facilitator|researcher|host|q|speaker 1|主持人|司会|진행자)$/iu;
 
 /** The speaker with the most words, leaving out interviewer-like labels. */
-export function mainSpeaker(doc: ParsedDocument): string | null {
+export function mainSpeaker(doc: {
+  text: string;
+  turns: readonly { speaker: string | null; start: number; end: number }[];
+}): string | null {
   const words = new Map<string, number>();
   for (const turn of doc.turns) {
     if (!turn.speaker || INTERVIEWER.test(turn.speaker)) continue;
