@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_ROUND_NAME } from '../../db/repositories/studies.js';
+import { labelFromFileName, participantPattern } from '../contract/fileLabel.js';
 import type { CsvPreview, DocumentId, ImportFormat, ImportResult, ParticipantId } from '../contract/types.js';
 import { badInput } from '../errors.js';
 import { guessRoles, parseCsv } from '../importers/csv/analyse.js';
@@ -75,21 +76,9 @@ async function prepare(file: ImportFile, bytes: Uint8Array, sha256: string, opti
 }
 
 export function compilePattern(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern, 'iu');
-  } catch (err) {
-    throw badInput(
-      `The participant pattern "${pattern}" is not a valid regular expression: ${(err as Error).message}.`,
-    );
-  }
-}
-
-/** The label a pattern finds in a file name: its first capture group, else the whole match. */
-export function labelFromFileName(name: string, pattern: RegExp): string | null {
-  const stem = baseName(name).replace(/\.[^.]+$/, '');
-  const match = pattern.exec(stem);
-  if (!match) return null;
-  return (match[1] ?? match[0]).trim() || null;
+  const compiled = participantPattern(pattern);
+  if ('error' in compiled) throw badInput(compiled.error);
+  return compiled;
 }
 
 const INTERVIEWER =

@@ -3,10 +3,12 @@
  * them (a pattern in the file name, or the main speaker), and one transaction that links a
  * whole table of documents, creating the participants that do not exist yet.
  */
+
+import { labelFromFileName } from '../contract/fileLabel.js';
 import type { DocumentId, LinkResult, ParticipantId, ParticipantSuggestion } from '../contract/types.js';
 import { notFound } from '../errors.js';
 import type { ProjectContext } from './context.js';
-import { compilePattern, labelFromFileName, mainSpeaker } from './importing.js';
+import { compilePattern, mainSpeaker } from './importing.js';
 
 export function suggestParticipants(
   { repos }: ProjectContext,
