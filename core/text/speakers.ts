@@ -146,6 +146,9 @@ function candidateOf(line: string, lineStart: number): Candidate | null {
   return { speaker, lineStart, speechStart: lineStart + match[0].length, startMs: timeToMs(time), header: false };
 }
 
+/** Otter's closing line is the tool's, not the last speaker's: the last turn ends before it. */
+const OTTER_FOOTER = /\n[ \t]*Transcribed by https?:\/\/otter\.ai[ \t]*\s*$/iu;
+
 /**
  * Three or more header lines whose times run forward read as a transcript even when no
  * speaker recurs (a short Otter export: "Speaker 1  0:03", "Speaker 2  0:09", …); two
@@ -179,9 +182,11 @@ export function detectTurns(text: string): DetectedTurn[] {
     (c) => (!c.header || headers >= 2) && ((counts.get(c.speaker) ?? 0) >= 2 || looksLikeName(c.speaker)),
   );
 
+  const footer = OTTER_FOOTER.exec(text);
+  const textEnd = footer ? footer.index : text.length;
   const turns = accepted.map((c, i) => {
     const next = accepted[i + 1];
-    const limit = next ? next.lineStart : text.length;
+    const limit = next ? next.lineStart : Math.max(textEnd, c.speechStart);
     let end = limit;
     while (end > c.speechStart && /\s/.test(text[end - 1] ?? '')) end--;
     let start = Math.min(c.speechStart, end);

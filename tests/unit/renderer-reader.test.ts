@@ -190,6 +190,10 @@ describe('header-line transcripts (Otter, Teams)', () => {
     '',
     'Speaker 1  1:02:30',
     'Thank you!',
+    '',
+    '',
+    'Transcribed by https://otter.ai',
+    '',
   ].join('\n');
 
   it('shows each header line only as the turn’s speaker and time, never as a line of text', () => {
@@ -200,6 +204,8 @@ describe('header-line transcripts (Otter, Teams)', () => {
       ['Speaker 2', 9000, 'Mostly by card, sometimes with the app.'],
       ['Anna Souza', 3725000, 'I switched last year.'],
       ['Speaker 1', 3750000, 'Thank you!'],
+      // Otter's closing line is not the last speaker's words.
+      [null, null, 'Transcribed by https://otter.ai'],
     ]);
   });
 
