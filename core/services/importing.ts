@@ -120,60 +120,58 @@ function store(
   pattern: RegExp | null,
 ): DocumentId[] {
   const { repos } = ctx;
-  return repos
-    .tx(() => {
-      const roundId = roundFor(ctx, options);
-      const fileLabel = options.participant?.trim() || (pattern ? labelFromFileName(file.name, pattern) : null);
-      const sourceId = repos.sources.insert({
-        fileName: baseName(file.name),
-        mediaType: prepared.importer.mediaType,
-        sha256: prepared.sha256,
-        bytes: prepared.bytes,
-        importer: prepared.importer.format,
-        importerVersion: prepared.importer.version,
-      });
+  return repos.tx(() => {
+    const roundId = roundFor(ctx, options);
+    const fileLabel = options.participant?.trim() || (pattern ? labelFromFileName(file.name, pattern) : null);
+    const sourceId = repos.sources.insert({
+      fileName: baseName(file.name),
+      mediaType: prepared.importer.mediaType,
+      sha256: prepared.sha256,
+      bytes: prepared.bytes,
+      importer: prepared.importer.format,
+      importerVersion: prepared.importer.version,
+    });
 
-      const speakerIds = new Map<string, ParticipantId | null>();
-      const speakerParticipant = (speaker: string | null): ParticipantId | null => {
-        if (speaker === null) return null;
-        if (!speakerIds.has(speaker)) speakerIds.set(speaker, repos.participants.findByLabel(speaker)?.id ?? null);
-        return speakerIds.get(speaker) ?? null;
-      };
+    const speakerIds = new Map<string, ParticipantId | null>();
+    const speakerParticipant = (speaker: string | null): ParticipantId | null => {
+      if (speaker === null) return null;
+      if (!speakerIds.has(speaker)) speakerIds.set(speaker, repos.participants.findByLabel(speaker)?.id ?? null);
+      return speakerIds.get(speaker) ?? null;
+    };
 
-      return prepared.documents.map((doc) => {
-        let label = doc.participant?.label ?? fileLabel;
-        if (!label && options.participantFromSpeaker) label = mainSpeaker(doc);
-        const participantId = label ? ensureParticipant(ctx, label) : null;
-        if (participantId !== null) {
-          // The main speaker's turns belong to the participant found for them.
-          speakerIds.set(label as string, participantId);
-          setImportedAttributes(ctx, participantId, doc.participant);
-          if (roundId !== null) repos.participants.linkRound(participantId, roundId);
-        }
-        if (doc.participantOnly) return null;
-        const documentId = repos.documents.insert({
-          title: doc.title,
-          kind: doc.kind ?? 'interview',
-          format: prepared.importer.format,
-          text: doc.text,
-          language: doc.language ?? null,
-          sourceId,
-          participantId,
-          roundId,
-        });
-        repos.documents.insertTurns(
-          documentId,
-          doc.turns.map((t) => ({ ...t, participantId: speakerParticipant(t.speaker) })),
-        );
-        repos.search.insertSegments(
-          'document',
-          documentId,
-          withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? [])),
-        );
-        return documentId;
+    return prepared.documents.flatMap((doc) => {
+      let label = doc.participant?.label ?? fileLabel;
+      if (!label && options.participantFromSpeaker) label = mainSpeaker(doc);
+      const participantId = label ? ensureParticipant(ctx, label) : null;
+      if (participantId !== null) {
+        // The main speaker's turns belong to the participant found for them.
+        speakerIds.set(label as string, participantId);
+        setImportedAttributes(ctx, participantId, doc.participant);
+        if (roundId !== null) repos.participants.linkRound(participantId, roundId);
+      }
+      if (doc.participantOnly) return [];
+      const documentId = repos.documents.insert({
+        title: doc.title,
+        kind: doc.kind ?? 'interview',
+        format: prepared.importer.format,
+        text: doc.text,
+        language: doc.language ?? null,
+        sourceId,
+        participantId,
+        roundId,
       });
-    })
-    .filter((id): id is DocumentId => id !== null);
+      repos.documents.insertTurns(
+        documentId,
+        doc.turns.map((t) => ({ ...t, participantId: speakerParticipant(t.speaker) })),
+      );
+      repos.search.insertSegments(
+        'document',
+        documentId,
+        withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? [])),
+      );
+      return [documentId];
+    });
+  });
 }
 
 /**
