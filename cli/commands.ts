@@ -88,6 +88,18 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/docs.js'),
   },
   {
+    name: 'participants',
+    synopsis: 'participants <project> [--json]',
+    summary: 'List the participants with their attributes and how many documents each has',
+    details: [
+      '--json gives every attribute of the project for each participant: numbers as numbers,',
+      '  yes/no as true/false, dates (YYYY-MM-DD) and text as strings, unset as null.',
+    ],
+    options: { ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/participants.js'),
+  },
+  {
     name: 'show',
     synopsis: 'show <project> <docId> [--json]',
     summary: "Print a document's text and turns (with the offsets `tag` takes)",

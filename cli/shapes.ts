@@ -6,11 +6,13 @@
 
 import type { Hypothesis } from '../core/contract/hypotheses-types.js';
 import type {
+  Attribute,
   Code,
   DocumentDetail,
   DocumentSummary,
   Excerpt,
   Insight,
+  Participant,
   ProjectInfo,
   SearchHit,
 } from '../core/contract/types.js';
@@ -75,3 +77,24 @@ export const hypothesisJson = (h: Hypothesis) => ({
   contradicting: h.contradicting,
   history: h.history.map((c) => ({ status: c.status, at: c.at, coder: c.coder, note: c.note })),
 });
+
+/**
+ * A participant with every attribute of the project, typed for JSON: numbers as numbers,
+ * yes/no as booleans, dates and text as strings, and an attribute never set as null.
+ */
+export const participantJson = (p: Participant, attributes: readonly Attribute[]) => ({
+  id: p.id,
+  label: p.label,
+  attributes: Object.fromEntries(attributes.map((a) => [a.name, typedValue(a, p.attributes[a.name])])),
+  documents: p.documents.length,
+});
+
+function typedValue(attribute: Attribute, value: string | undefined): string | number | boolean | null {
+  if (value === undefined) return null;
+  if (attribute.type === 'number') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : value;
+  }
+  if (attribute.type === 'boolean') return value === 'true';
+  return value;
+}

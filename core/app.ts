@@ -51,6 +51,7 @@ import {
   updateHypothesis,
 } from './services/hypotheses.js';
 import { addInsight, listInsights } from './services/insights.js';
+import { linkDocuments, suggestParticipants } from './services/linking.js';
 import { addMetric, importMetricValues, listMetrics } from './services/measures.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
 import {
@@ -197,6 +198,8 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'participants.update': (input) => updateParticipant(current(), input),
     'participants.add': (input) => addParticipant(current(), input),
     'participants.setAttributes': (input) => setAttributes(current(), input),
+    'participants.suggest': (input) => suggestParticipants(current(), input),
+    'participants.linkDocuments': (input) => linkDocuments(current(), input),
 
     'search.query': (input) => search(current(), input),
     'search.memos': (input) => searchMemos(current(), input),

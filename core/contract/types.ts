@@ -76,7 +76,15 @@ export interface CsvPreview {
   file: string;
   delimiter: string;
   rows: number;
-  columns: { name: string; role: CsvColumnRole; samples: string[]; filled: number; distinct: number }[];
+  columns: {
+    name: string;
+    role: CsvColumnRole;
+    /** What an attribute made of this column holds: every filled value a number, a date, yes/no, or else text. */
+    type: 'text' | 'number' | 'date' | 'boolean';
+    samples: string[];
+    filled: number;
+    distinct: number;
+  }[];
 }
 
 export interface DocumentSummary {
@@ -251,6 +259,21 @@ export interface HistoryStatus {
   /** "Undo: apply code Price", or null when there is nothing to undo. */
   undoLabel: string | null;
   redoLabel: string | null;
+}
+
+/** A proposed participant for a document (from its file name or its main speaker); null when none is found. */
+export interface ParticipantSuggestion {
+  documentId: DocumentId;
+  /** The name of the file the document came from (null for pasted text). */
+  fileName: string | null;
+  label: string | null;
+}
+
+export interface LinkResult {
+  /** Documents whose participant changed. */
+  linked: number;
+  /** Participants created because no participant had the label. */
+  created: number;
 }
 
 export interface Participant {

@@ -1,11 +1,13 @@
 /**
- * Survey exports (.csv): each respondent (row) becomes a participant with attribute values
- * and one 'survey_response' document holding their answers, each under its question heading.
- * Empty answers are skipped, and so are respondents without any answer. Without a mapping
- * from the caller, the guessed column roles are used (./csv/analyse.ts).
+ * Survey exports (.csv): each respondent (row) becomes a participant with typed attribute
+ * values (numbers, dates, yes/no: ./csv/values.ts) and one 'survey_response' document holding
+ * their answers, each under its question heading. Empty answers are skipped; a respondent
+ * without any answer is still a participant, with no document. Without a mapping from the
+ * caller, the guessed column roles are used (./csv/analyse.ts).
  */
 import { guessLanguage } from '../text/language.js';
 import { type CsvMapping, guessRoles, mappingFromRoles, parseCsv } from './csv/analyse.js';
+import { typeColumn } from './csv/values.js';
 import { extensionOf, titleFromFileName } from './names.js';
 import { decodeOrRefuse } from './plainText.js';
 import { type Importer, ImportRefusal, type ParsedDocument } from './types.js';
@@ -22,7 +24,11 @@ export function csvDocuments(text: string, name: string, mapping?: CsvMapping): 
     return i;
   };
   const idIndex = map.idColumn ? index(map.idColumn) : -1;
-  const attributes = map.attributeColumns.map((c) => [c, index(c)] as const);
+  const attributes = map.attributeColumns.map((c) => {
+    const i = index(c);
+    return { name: c, ...typeColumn(table.rows.map((row) => row[i] ?? '')) };
+  });
+  const types = Object.fromEntries(attributes.map((a) => [a.name, a.type]));
   const texts = map.textColumns.map((c) => [c, index(c)] as const);
   if (texts.length === 0) {
     throw new ImportRefusal('no column holds open-text answers; choose the text columns in the CSV preview');
@@ -39,7 +45,17 @@ export function csvDocuments(text: string, name: string, mapping?: CsvMapping): 
     const answers = texts
       .map(([column, i]) => [column, (row[i] ?? '').replace(/\r\n?/g, '\n').trim()] as const)
       .filter(([, answer]) => answer !== '');
-    if (answers.length === 0) return;
+    const participant = {
+      label,
+      attributes: Object.fromEntries(
+        attributes.map((a) => [a.name, a.values[r] ?? ''] as const).filter(([, v]) => v !== ''),
+      ),
+      types,
+    };
+    if (answers.length === 0) {
+      docs.push({ title: `${stem} — ${label}`, text: '', turns: [], participant, participantOnly: true });
+      return;
+    }
     const breaks: number[] = [];
     let out = '';
     for (const [question, answer] of answers) {
@@ -55,13 +71,9 @@ export function csvDocuments(text: string, name: string, mapping?: CsvMapping): 
       breaks,
       kind: 'survey_response',
       language: guessLanguage(body),
-      participant: {
-        label,
-        attributes: Object.fromEntries(attributes.map(([c, i]) => [c, row[i] ?? '']).filter(([, v]) => v !== '')),
-      },
+      participant,
     });
   });
-  if (docs.length === 0) throw new ImportRefusal('no respondent answered any of the open-text questions');
   return docs;
 }
 

@@ -21,8 +21,17 @@ export interface ParsedDocument {
   breaks?: number[];
   language?: string | null;
   kind?: 'interview' | 'notes' | 'survey_response' | 'field_note' | 'other';
-  /** The participant this document belongs to, with attribute values (survey rows). */
-  participant?: { label: string; attributes: Record<string, string> };
+  /**
+   * The participant this document belongs to, with attribute values (survey rows) written as
+   * their type stores them, and the type for attributes the project does not have yet.
+   */
+  participant?: {
+    label: string;
+    attributes: Record<string, string>;
+    types?: Record<string, 'text' | 'number' | 'date' | 'boolean'>;
+  };
+  /** Only the participant: a survey respondent who answered no open question gets no document. */
+  participantOnly?: boolean;
 }
 
 /** What the caller chose for a file, where the format needs a choice (CSV column roles). */

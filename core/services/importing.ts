@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_ROUND_NAME } from '../../db/repositories/studies.js';
+import { labelFromFileName, participantPattern } from '../contract/fileLabel.js';
 import type { CsvPreview, DocumentId, ImportFormat, ImportResult, ParticipantId } from '../contract/types.js';
 import { badInput } from '../errors.js';
 import { guessRoles, parseCsv } from '../importers/csv/analyse.js';
@@ -15,6 +16,7 @@ import { decodeOrRefuse } from '../importers/plainText.js';
 import { findImporter, unknownFormatReason } from '../importers/registry.js';
 import { type Importer, ImportRefusal, type ParsedDocument, type ParseOptions } from '../importers/types.js';
 import { segmentText, withByteRanges } from '../text/segments.js';
+import { normaliseValue, toAttribute } from './attributes.js';
 import type { ImportLimits, ProjectContext } from './context.js';
 import { ensureParticipant } from './participants.js';
 
@@ -74,28 +76,19 @@ async function prepare(file: ImportFile, bytes: Uint8Array, sha256: string, opti
 }
 
 export function compilePattern(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern, 'iu');
-  } catch (err) {
-    throw badInput(
-      `The participant pattern "${pattern}" is not a valid regular expression: ${(err as Error).message}.`,
-    );
-  }
-}
-
-/** The label a pattern finds in a file name: its first capture group, else the whole match. */
-export function labelFromFileName(name: string, pattern: RegExp): string | null {
-  const stem = baseName(name).replace(/\.[^.]+$/, '');
-  const match = pattern.exec(stem);
-  if (!match) return null;
-  return (match[1] ?? match[0]).trim() || null;
+  const compiled = participantPattern(pattern);
+  if ('error' in compiled) throw badInput(compiled.error);
+  return compiled;
 }
 
 const INTERVIEWER =
   /^(i|int|interviewer(in)?|moderator(in)?|facilitator|researcher|host|q|speaker 1|主持人|司会|진행자)$/iu;
 
 /** The speaker with the most words, leaving out interviewer-like labels. */
-export function mainSpeaker(doc: ParsedDocument): string | null {
+export function mainSpeaker(doc: {
+  text: string;
+  turns: readonly { speaker: string | null; start: number; end: number }[];
+}): string | null {
   const words = new Map<string, number>();
   for (const turn of doc.turns) {
     if (!turn.speaker || INTERVIEWER.test(turn.speaker)) continue;
@@ -146,18 +139,17 @@ function store(
       return speakerIds.get(speaker) ?? null;
     };
 
-    return prepared.documents.map((doc) => {
+    return prepared.documents.flatMap((doc) => {
       let label = doc.participant?.label ?? fileLabel;
       if (!label && options.participantFromSpeaker) label = mainSpeaker(doc);
       const participantId = label ? ensureParticipant(ctx, label) : null;
       if (participantId !== null) {
         // The main speaker's turns belong to the participant found for them.
         speakerIds.set(label as string, participantId);
-        for (const [name, value] of Object.entries(doc.participant?.attributes ?? {})) {
-          repos.participants.setValue(participantId, repos.participants.ensureAttribute(name), value);
-        }
+        setImportedAttributes(ctx, participantId, doc.participant);
         if (roundId !== null) repos.participants.linkRound(participantId, roundId);
       }
+      if (doc.participantOnly) return [];
       const documentId = repos.documents.insert({
         title: doc.title,
         kind: doc.kind ?? 'interview',
@@ -177,9 +169,37 @@ function store(
         documentId,
         withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? [])),
       );
-      return documentId;
+      return [documentId];
     });
   });
+}
+
+/**
+ * A survey respondent's attribute values: a new attribute gets the column's type (number,
+ * date, yes/no, text); an existing one keeps its type and each value must fit it, or the
+ * whole file is refused (nothing of it is written).
+ */
+function setImportedAttributes(
+  ctx: ProjectContext,
+  participantId: ParticipantId,
+  participant: ParsedDocument['participant'],
+): void {
+  const { participants } = ctx.repos;
+  for (const [name, raw] of Object.entries(participant?.attributes ?? {})) {
+    const row = participants.attributeByName(name);
+    if (!row) {
+      const id = participants.insertAttribute(name, participant?.types?.[name] ?? 'text', []);
+      participants.setValue(participantId, id, raw);
+      continue;
+    }
+    const fitted = normaliseValue(toAttribute(row), raw);
+    if ('error' in fitted) {
+      throw new ImportRefusal(
+        `the project's attribute ${fitted.error.replace(/\.$/, '')} (respondent "${participant?.label}")`,
+      );
+    }
+    participants.setValue(participantId, row.id, fitted.value);
+  }
 }
 
 const sentence = (reason: string) => `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;

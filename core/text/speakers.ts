@@ -146,6 +146,19 @@ function candidateOf(line: string, lineStart: number): Candidate | null {
   return { speaker, lineStart, speechStart: lineStart + match[0].length, startMs: timeToMs(time), header: false };
 }
 
+/** Otter's closing line is the tool's, not the last speaker's: the last turn ends before it. */
+const OTTER_FOOTER = /\n[ \t]*Transcribed by https?:\/\/otter\.ai[ \t]*\s*$/iu;
+
+/**
+ * Three or more header lines whose times run forward read as a transcript even when no
+ * speaker recurs (a short Otter export: "Speaker 1  0:03", "Speaker 2  0:09", …); two
+ * timed lines may be an agenda.
+ */
+function timedHeaders(candidates: readonly Candidate[]): boolean {
+  const times = candidates.filter((c) => c.header).map((c) => c.startMs);
+  return times.length >= 3 && times.every((t, i) => t !== null && (i === 0 || t >= (times[i - 1] ?? 0)));
+}
+
 export function detectTurns(text: string): DetectedTurn[] {
   const candidates: Candidate[] = [];
   let lineStart = 0;
@@ -161,17 +174,19 @@ export function detectTurns(text: string): DetectedTurn[] {
 
   const counts = new Map<string, number>();
   for (const c of candidates) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
-  const isTranscript = [...counts.values()].some((n) => n >= 2);
-  if (!isTranscript) return [];
   // Header lines are only trusted when there are several: one "Meeting 10:30" is a title.
   const headers = candidates.filter((c) => c.header).length;
+  const isTranscript = [...counts.values()].some((n) => n >= 2) || timedHeaders(candidates);
+  if (!isTranscript) return [];
   const accepted = candidates.filter(
     (c) => (!c.header || headers >= 2) && ((counts.get(c.speaker) ?? 0) >= 2 || looksLikeName(c.speaker)),
   );
 
+  const footer = OTTER_FOOTER.exec(text);
+  const textEnd = footer ? footer.index : text.length;
   const turns = accepted.map((c, i) => {
     const next = accepted[i + 1];
-    const limit = next ? next.lineStart : text.length;
+    const limit = next ? next.lineStart : Math.max(textEnd, c.speechStart);
     let end = limit;
     while (end > c.speechStart && /\s/.test(text[end - 1] ?? '')) end--;
     let start = Math.min(c.speechStart, end);

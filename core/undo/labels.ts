@@ -46,6 +46,7 @@ export const UNDO_LABELS: UndoLabels = {
   'participants.update': (ctx, i) => `edit participant ${ctx.repos.participants.get(i.id)?.label ?? i.id}`,
   'participants.setAttributes': (ctx, i) => `set attributes of ${ctx.repos.participants.get(i.id)?.label ?? i.id}`,
   'documents.setParticipant': () => 'link document to participant',
+  'participants.linkDocuments': (_, i) => `link ${plural(i.links.length, 'document')} to participants`,
   'search.codeAll': (ctx, i) =>
     `code ${i.hits ? plural(i.hits.length, 'hit') : 'all hits'} of "${i.query}"${i.extent && i.extent !== 'match' ? ` by ${i.extent}` : ''} with ${codeName(ctx, i.codeId)}`,
   'boards.create': (_, i) => `create board ${i.name}`,

@@ -163,6 +163,24 @@ export class DocumentsRepo {
     return new Map(rows.map((r) => [r.id, r.language]));
   }
 
+  /** Each document with the name of the file it was imported from (null for pasted text). */
+  fileNames(): { id: DocumentId; fileName: string | null }[] {
+    return this.sql.all<{ id: DocumentId; fileName: string | null }>(
+      `SELECT d.id, s.file_name AS fileName FROM documents d LEFT JOIN sources s ON s.id = d.source_id ORDER BY d.id`,
+    );
+  }
+
+  /** Gives a speaker's turns in one document to a participant (the speaker is that person). */
+  setSpeakerParticipant(id: DocumentId, speaker: string, participantId: ParticipantId | null): void {
+    this.sql.run(
+      `UPDATE turns SET participant_id = ? WHERE document_id = ? AND speaker = ? AND participant_id IS NOT ?`,
+      participantId,
+      id,
+      speaker,
+      participantId,
+    );
+  }
+
   setParticipant(id: DocumentId, participantId: ParticipantId | null): void {
     this.sql.run(`UPDATE documents SET participant_id = ?, updated_at = ? WHERE id = ?`, participantId, nowIso(), id);
   }

@@ -26,6 +26,11 @@ test('imports several formats at once and shows the broken file with its reason'
     .getByRole('navigation')
     .getByLabel('Choose files to import')
     .setInputFiles([GERMAN, vtt, `${DATA}/srt/go-astisub/example-in.srt`, md, broken]);
+  // Two or more transcripts: the import asks who they belong to first (no participant here).
+  await page
+    .getByRole('dialog', { name: 'Import options' })
+    .getByRole('button', { name: /^Import \d+ files$/ })
+    .click();
   const report = page.getByRole('alert').filter({ hasText: 'Imported 4 files, 1 rejected' });
   await expect(report).toBeVisible();
   await expect(report.getByRole('listitem')).toHaveText([/^broken\.docx — It is not a valid Word document/]);
@@ -91,6 +96,11 @@ test('shows progress and stops cleanly on Cancel, leaving whole files only', asy
   });
 
   await page.getByRole('navigation').getByLabel('Choose files to import').setInputFiles(files);
+  // Two or more transcripts: the import asks who they belong to first (no participant here).
+  await page
+    .getByRole('dialog', { name: 'Import options' })
+    .getByRole('button', { name: /^Import \d+ files$/ })
+    .click();
   const panel = page.getByRole('region', { name: 'Import progress' });
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('progressbar', { name: 'Files imported' })).toBeVisible();

@@ -32,6 +32,11 @@ test('imports several files at once and lists rejected ones with the reason', as
     .getByRole('navigation')
     .getByLabel('Choose files to import')
     .setInputFiles([SAMPLE('P02-Tom-UK.txt'), SAMPLE('P04-Dana-US.txt'), empty]);
+  // Two or more transcripts: the import asks who they belong to first (no participant here).
+  await page
+    .getByRole('dialog', { name: 'Import options' })
+    .getByRole('button', { name: /^Import \d+ files$/ })
+    .click();
   const report = page.getByRole('alert').filter({ hasText: 'Imported 2 files, 1 rejected' });
   await expect(report).toBeVisible();
   await expect(report.getByRole('listitem')).toHaveText([/^empty-notes\.txt — .+/]);
@@ -103,6 +108,11 @@ test('imports a whole folder, subfolders included and hidden files skipped', asy
   await workspace.serve(project);
 
   await page.getByRole('navigation').getByLabel('Choose a folder to import').setInputFiles(folder);
+  // Two or more transcripts: the import asks who they belong to first (no participant here).
+  await page
+    .getByRole('dialog', { name: 'Import options' })
+    .getByRole('button', { name: /^Import \d+ files$/ })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported 2 files' })).toBeVisible();
   await saved(page);
 

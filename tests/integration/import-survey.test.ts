@@ -85,7 +85,7 @@ describe('documents.import of survey CSVs', () => {
     db.close();
   });
 
-  it('follows a chosen mapping, puts answers under their questions and skips empty answers and respondents', async () => {
+  it('follows a chosen mapping, puts answers under their questions, skips empty answers, keeps silent respondents', async () => {
     t = await newTestApp();
     const csv = [
       'resp,segment,nps,What did you like?,What should change?,internal note',
@@ -111,7 +111,9 @@ describe('documents.import of survey CSVs', () => {
     expect(participants.map((p) => [p.label, p.attributes])).toEqual([
       ['A-1', { segment: 'SMB', nps: '9' }],
       ['A-2', { segment: 'Enterprise', nps: '3' }],
+      ['A-3', { segment: 'SMB', nps: '7' }],
     ]);
+    expect(participants.map((p) => p.documents.length)).toEqual([1, 1, 0]);
     const hits = await t.call('search.query', { query: 'arrived' });
     expect(hits.map((h) => h.documentId)).toEqual([ids[1]]);
   });

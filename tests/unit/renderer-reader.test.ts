@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Code, CodeId, DocumentId, Excerpt, ExcerptId } from '../../core/contract/index.js';
+import { documentFromText } from '../../core/importers/plainText.js';
 import { codeSearch, codeTree, exactCode } from '../../renderer/src/lib/codes.js';
 import { blockRanges, buildBlocks, trimRange } from '../../renderer/src/lib/segments.js';
 import { formatTimestamp, speakerSlots } from '../../renderer/src/lib/speakers.js';
@@ -173,5 +174,63 @@ describe('codebook helpers', () => {
     expect(search('').length).toBe(5);
     expect(exactCode(codes, ' cost ')?.id).toBe(5);
     expect(exactCode(codes, 'Costs')).toBeUndefined();
+  });
+});
+
+describe('header-line transcripts (Otter, Teams)', () => {
+  // Otter's .txt export: a "Speaker 1  0:03" line alone above each turn's speech.
+  const otter = [
+    'Speaker 1  0:03',
+    'Thanks for joining. How do you pay for groceries?',
+    '',
+    'Speaker 2  0:09',
+    'Mostly by card, sometimes with the app.',
+    '',
+    'Anna Souza  1:02:05',
+    'I switched last year.',
+    '',
+    'Speaker 1  1:02:30',
+    'Thank you!',
+    '',
+    '',
+    'Transcribed by https://otter.ai',
+    '',
+  ].join('\n');
+
+  it('shows each header line only as the turn’s speaker and time, never as a line of text', () => {
+    const doc = documentFromText('otter', otter);
+    const ranges = blockRanges({ text: otter, turns: doc.turns });
+    expect(ranges.map((r) => [r.speaker, r.startMs, otter.slice(r.start, r.end)])).toEqual([
+      ['Speaker 1', 3000, 'Thanks for joining. How do you pay for groceries?'],
+      ['Speaker 2', 9000, 'Mostly by card, sometimes with the app.'],
+      ['Anna Souza', 3725000, 'I switched last year.'],
+      ['Speaker 1', 3750000, 'Thank you!'],
+      // Otter's closing line is not the last speaker's words.
+      [null, null, 'Transcribed by https://otter.ai'],
+    ]);
+  });
+
+  it('reads three timed header lines as a transcript even when no speaker recurs', () => {
+    const short = 'Speaker 1  0:03\nHi.\n\nSpeaker 2  0:09\nHello.\n\nSpeaker 3  0:15\nHey.';
+    expect(documentFromText('short', short).turns.map((t) => [t.speaker, short.slice(t.start, t.end)])).toEqual([
+      ['Speaker 1', 'Hi.'],
+      ['Speaker 2', 'Hello.'],
+      ['Speaker 3', 'Hey.'],
+    ]);
+    // Two timed lines in notes (an agenda) stay text.
+    expect(documentFromText('agenda', 'Intro 9:00\nWelcome.\n\nBreak 10:30\nCoffee.').turns).toEqual([]);
+  });
+
+  it('keeps a paragraph before the first header, and bracketed Teams times', () => {
+    const teams =
+      'Meeting notes\n\nAnna Souza (00:00:05)\nHello.\n\nBo Li (00:00:12)\n\nHi there.\n\nAnna Souza (00:00:20)\nBye.';
+    const doc = documentFromText('teams', teams);
+    const ranges = blockRanges({ text: teams, turns: doc.turns });
+    expect(ranges.map((r) => [r.speaker, teams.slice(r.start, r.end)])).toEqual([
+      [null, 'Meeting notes'],
+      ['Anna Souza', 'Hello.'],
+      ['Bo Li', 'Hi there.'],
+      ['Anna Souza', 'Bye.'],
+    ]);
   });
 });

@@ -40,6 +40,36 @@ export const participantsMethods = {
       .strict(),
     mutates: true,
   }),
+  /**
+   * A participant label for every document, found the way import finds one: a regular
+   * expression in the file name (its first group, or the match), or the main speaker.
+   */
+  'participants.suggest': method<T.ParticipantSuggestion[]>()({
+    input: z
+      .object({
+        by: z.enum(['fileName', 'speaker']),
+        /** For `fileName`: e.g. "p\\d+"; case-insensitive. */
+        pattern: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
+    mutates: false,
+  }),
+  /**
+   * Links many documents at once, each to the participant with that label (created when
+   * missing) or to nobody (null). One transaction, one undo step. The document's turns whose
+   * speaker is that label go to the participant too.
+   */
+  'participants.linkDocuments': method<T.LinkResult>()({
+    input: z
+      .object({
+        links: z
+          .array(z.object({ documentId: id<T.DocumentId>(), participant: name.nullable() }).strict())
+          .min(1, 'Choose at least one document to link')
+          .max(10_000),
+      })
+      .strict(),
+    mutates: true,
+  }),
   'documents.setParticipant': method<T.DocumentSummary>()({
     input: z.object({ documentId: id<T.DocumentId>(), participantId: id<T.ParticipantId>().nullable() }).strict(),
     mutates: true,

@@ -43,8 +43,7 @@ export function blockRanges(doc: Pick<DocumentDetail, 'text' | 'turns'>): Range[
   const turns = [...doc.turns].sort((a, b) => a.start - b.start);
   let cursor = 0;
   for (const turn of turns) {
-    // A turn's text starts after its label ("Ana: ", "[00:01] Bo:"); the label line is not content.
-    const labelStart = text.lastIndexOf('\n', turn.start - 1) + 1;
+    const labelStart = labelLineStart(text, turn);
     const gapEnd = Math.max(cursor, Math.min(labelStart, turn.start));
     if (gapEnd > cursor) ranges.push(...paragraphRanges(text, cursor, gapEnd));
     ranges.push({ start: turn.start, end: turn.end, speaker: turn.speaker, startMs: turn.startMs });
@@ -52,6 +51,31 @@ export function blockRanges(doc: Pick<DocumentDetail, 'text' | 'turns'>): Range[
   }
   if (cursor < text.length) ranges.push(...paragraphRanges(text, cursor, text.length));
   return ranges;
+}
+
+/** What follows the name on a header line: a time, bracketed or not, and nothing else. */
+const HEADER_TIME = /^[ \t]*[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$/;
+
+/**
+ * Where a turn's label begins: a turn's text starts after its label ("Ana: ", "[00:01] Bo:"),
+ * or below a header line alone above the speech (Otter's "Speaker 1  0:03", Teams'
+ * "Anna Souza (00:00:05)"). The label is not content: the block shows it as the speaker and time.
+ */
+function labelLineStart(text: string, turn: { speaker: string | null; start: number }): number {
+  const lineStart = text.lastIndexOf('\n', turn.start - 1) + 1;
+  if (turn.speaker === null || text.slice(lineStart, turn.start).trim() !== '') return lineStart;
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line === '') {
+      end = start - 1;
+      continue;
+    }
+    const rest = line.startsWith(turn.speaker) ? line.slice(turn.speaker.length) : null;
+    return rest !== null && HEADER_TIME.test(rest) ? start : lineStart;
+  }
+  return lineStart;
 }
 
 function paragraphRanges(text: string, from: number, to: number): Range[] {

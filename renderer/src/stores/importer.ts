@@ -7,6 +7,7 @@
  * in the project are listed with a choice to import them anyway.
  */
 import { create } from 'zustand';
+import { participantPattern } from '../../../core/contract/fileLabel.js';
 import type { CsvColumnRole, CsvPreview, DocumentId, ImportResult } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { guard, mutate, useActivity } from './activity.js';
@@ -31,6 +32,44 @@ export interface CsvChoice {
 }
 
 type Mapping = { idColumn: string | null; attributeColumns: string[]; textColumns: string[] };
+
+/**
+ * Who the imported transcripts belong to, as `quarry import` offers it: nobody (link later),
+ * one participant per file named by a pattern in the file name, each file's main speaker, or
+ * one named participant for every file.
+ */
+export type ParticipantMode = 'none' | 'pattern' | 'speaker' | 'name';
+
+export interface ImportChoices {
+  mode: ParticipantMode;
+  /** For 'pattern': a regular expression found in each file name (its first group, or the match). */
+  pattern: string;
+  /** For 'name'. */
+  name: string;
+}
+
+/** The documents.import options for the choices. */
+export function participantOptions(choices: ImportChoices): {
+  participant?: string;
+  participantPattern?: string;
+  participantFromSpeaker?: boolean;
+} {
+  if (choices.mode === 'pattern' && choices.pattern.trim()) return { participantPattern: choices.pattern.trim() };
+  if (choices.mode === 'speaker') return { participantFromSpeaker: true };
+  if (choices.mode === 'name' && choices.name.trim()) return { participant: choices.name.trim() };
+  return {};
+}
+
+/** The choices can be imported with: a valid pattern, a name when one is asked for. */
+export function choicesProblem(choices: ImportChoices): string | null {
+  if (choices.mode === 'pattern') {
+    if (!choices.pattern.trim()) return 'Type a pattern to find in the file names, or choose another option.';
+    const compiled = participantPattern(choices.pattern.trim());
+    if ('error' in compiled) return compiled.error;
+  }
+  if (choices.mode === 'name' && !choices.name.trim()) return 'Type the participant’s name.';
+  return null;
+}
 type Duplicate = ImportResult['duplicates'][number];
 
 interface ImporterState {
@@ -41,6 +80,12 @@ interface ImporterState {
   cancelRequested: boolean;
   /** The CSV whose column roles are being confirmed, if any. */
   csv: CsvChoice | null;
+  /** The transcripts of a batch waiting for the participant choice (names only), or null. */
+  batch: string[] | null;
+  choices: ImportChoices;
+  setChoices(patch: Partial<ImportChoices>): void;
+  /** Resolves the open batch choice: import with the choices, or import nothing. */
+  confirmBatch(use: boolean): void;
   /** Files skipped because their bytes were already in the project, kept for "import anyway". */
   duplicates: { file: Loaded; duplicate: Duplicate }[];
   pasteOpen: boolean;
@@ -56,6 +101,7 @@ interface ImporterState {
 }
 
 let csvDecision: ((mapping: Mapping | null) => void) | null = null;
+let batchDecision: ((use: boolean) => void) | null = null;
 
 const isCsv = (name: string) => /\.(csv|tsv)$/i.test(name);
 
@@ -93,6 +139,8 @@ export const useImporter = create<ImporterState>()((set, get) => ({
   current: null,
   cancelRequested: false,
   csv: null,
+  batch: null,
+  choices: { mode: 'none', pattern: '.+', name: '' },
   duplicates: [],
   pasteOpen: false,
 
@@ -106,6 +154,21 @@ export const useImporter = create<ImporterState>()((set, get) => ({
     const skipped: { file: Loaded; duplicate: Duplicate }[] = [];
     let cancelled = 0;
     try {
+      // Two or more transcripts: first ask who they belong to (survey CSVs name their respondents).
+      const transcripts = files.filter((f) => !isCsv(f.name));
+      let options = {};
+      if (transcripts.length >= 2) {
+        const use = await new Promise<boolean>((resolve) => {
+          batchDecision = resolve;
+          set({ batch: transcripts.map((f) => f.name) });
+        });
+        set({ batch: null });
+        if (!use) {
+          activity.toast('info', 'Import cancelled; nothing was imported');
+          return;
+        }
+        options = participantOptions(get().choices);
+      }
       // CSVs first: their column roles are confirmed before anything is written.
       const mappings = new Map<PendingFile, Mapping>();
       const loaded = new Map<PendingFile, Loaded>();
@@ -138,7 +201,7 @@ export const useImporter = create<ImporterState>()((set, get) => ({
         if (upload) {
           const csv = mappings.get(file);
           const one = await mutate(() =>
-            getClient().call('documents.import', { files: [upload], ...(csv ? { csv } : {}) }),
+            getClient().call('documents.import', { files: [upload], ...(csv ? { csv } : options) }),
           );
           if (one) {
             result.imported.push(...one.imported);
@@ -155,7 +218,7 @@ export const useImporter = create<ImporterState>()((set, get) => ({
       const first = result.imported[0]?.documentIds[0];
       if (first !== undefined && useDocuments.getState().openId === null) await useDocuments.getState().open(first);
     } finally {
-      set({ running: false, current: null, cancelRequested: false, csv: null });
+      set({ running: false, current: null, cancelRequested: false, csv: null, batch: null });
       activity.setWork(null);
     }
   },
@@ -163,6 +226,17 @@ export const useImporter = create<ImporterState>()((set, get) => ({
   cancel() {
     set({ cancelRequested: true });
     if (csvDecision) get().confirmCsv(false);
+    if (batchDecision) get().confirmBatch(false);
+  },
+
+  setChoices(patch) {
+    set({ choices: { ...get().choices, ...patch } });
+  },
+
+  confirmBatch(use) {
+    const decide = batchDecision;
+    batchDecision = null;
+    decide?.(use && choicesProblem(get().choices) === null);
   },
 
   setRole(column, role) {

@@ -3,6 +3,9 @@ import { Dialog } from '../common/Dialog.js';
 
 const DELIMITERS: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'bars' };
 
+/** How an attribute made of the column is typed (text needs no tag). */
+const TYPE_LABELS = { number: 'number', date: 'date', boolean: 'yes/no', text: 'text' } as const;
+
 /** A survey CSV's columns with the guessed role of each, to confirm or change before import. */
 export function CsvPreviewDialog() {
   const csv = useImporter((s) => s.csv);
@@ -23,28 +26,30 @@ export function CsvPreviewDialog() {
         <p className="muted">
           {preview.rows} respondent{preview.rows === 1 ? '' : 's'}, separated by{' '}
           {DELIMITERS[preview.delimiter] ?? preview.delimiter}. Each respondent becomes a participant with the
-          attributes, and one document with the open-text answers under their questions.
+          attributes (typed as numbers, dates or yes/no where every value is one), and those who answered get a document
+          with their open-text answers under the questions.
         </p>
         <div className="csv-table-wrap">
           <table className="csv-table">
+            <colgroup>
+              <col className="csv-col-name" />
+              <col className="csv-col-role" />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Column</th>
-                <th scope="col">Examples</th>
                 <th scope="col">Use as</th>
+                <th scope="col">Examples</th>
               </tr>
             </thead>
             <tbody>
               {preview.columns.map((column) => (
-                <tr key={column.name}>
-                  <th scope="row">{column.name}</th>
-                  <td className="csv-samples">
-                    {column.samples.length === 0 ? (
-                      <span className="muted">(empty)</span>
-                    ) : (
-                      column.samples.map((s) => <div key={s}>{s}</div>)
-                    )}
-                  </td>
+                <tr key={column.name} data-column={column.name}>
+                  <th scope="row">
+                    <span className="csv-name">{column.name}</span>
+                    {column.type !== 'text' && <span className="csv-type">{TYPE_LABELS[column.type]}</span>}
+                  </th>
                   <td>
                     <select
                       aria-label={`Role of ${column.name}`}
@@ -61,6 +66,17 @@ export function CsvPreviewDialog() {
                         </option>
                       ))}
                     </select>
+                  </td>
+                  <td className="csv-samples">
+                    {column.samples.length === 0 ? (
+                      <span className="muted">(empty)</span>
+                    ) : (
+                      column.samples.map((s) => (
+                        <div key={s} title={s}>
+                          {s}
+                        </div>
+                      ))
+                    )}
                   </td>
                 </tr>
               ))}

@@ -6,8 +6,10 @@
 import { useEffect, useState } from 'react';
 import type { Attribute, AttributeType, Participant } from '../../../../core/contract/index.js';
 import { useDocuments } from '../../stores/documents.js';
+import { useLinking } from '../../stores/linking.js';
 import { useParticipants } from '../../stores/participants.js';
 import { Icon } from '../common/Icon.js';
+import { BulkLinkDialog } from './BulkLinkDialog.js';
 import { AttributeCell, LabelCell } from './cells.js';
 import { EditAttributeDialog } from './EditAttributeDialog.js';
 import { LinkDocumentsDialog } from './LinkDocumentsDialog.js';
@@ -20,6 +22,7 @@ export function ParticipantsView() {
   const filter = useParticipants((s) => s.filter);
   const docs = useDocuments((s) => s.list);
   const [linking, setLinking] = useState<Participant | null>(null);
+  const bulkOpen = useLinking((s) => s.open);
   const [editing, setEditing] = useState<Attribute | null>(null);
   const titleOf = new Map(docs.map((d) => [d.id, d.title]));
 
@@ -34,6 +37,15 @@ export function ParticipantsView() {
         <span className="muted small">
           {filter ? `${rows.length} of ${all.length}` : all.length} participant{all.length === 1 ? '' : 's'}
         </span>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void useLinking.getState().show()}
+          disabled={docs.length === 0}
+          title="Link many documents to participants at once, from file names or main speakers"
+        >
+          Link documents…
+        </button>
       </header>
       <div className="participants-tools">
         <AddParticipantForm />
@@ -113,6 +125,7 @@ export function ParticipantsView() {
           </table>
         )}
       </div>
+      {bulkOpen && <BulkLinkDialog />}
       {linking && <LinkDocumentsDialog participant={linking} onClose={() => setLinking(null)} />}
       {editing && <EditAttributeDialog attribute={editing} onClose={() => setEditing(null)} />}
     </div>

@@ -4,6 +4,7 @@ import { BoardView } from '../board/BoardView.js';
 import { CodesView } from '../codes/CodesView.js';
 import { ExcerptsView } from '../excerpts/ExcerptsView.js';
 import { CsvPreviewDialog } from '../import/CsvPreviewDialog.js';
+import { ImportOptionsDialog } from '../import/ImportOptionsDialog.js';
 import { ImportPanel } from '../import/ImportPanel.js';
 import { PasteDialog } from '../import/PasteDialog.js';
 import { MemoDialog } from '../memos/MemoDialog.js';
@@ -31,6 +32,7 @@ export function Shell() {
   const shortcutsOpen = useNav((s) => s.shortcutsOpen);
   const projectsOpen = useNav((s) => s.projectsOpen);
   const csvOpen = useImporter((s) => s.csv !== null);
+  const batchOpen = useImporter((s) => s.batch !== null);
   const pasteOpen = useImporter((s) => s.pasteOpen);
   useShortcuts();
   return (
@@ -54,6 +56,7 @@ export function Shell() {
       {exportOpen && <ExportDialog />}
       {shortcutsOpen && <ShortcutsDialog />}
       {projectsOpen && <ProjectsDialog />}
+      {batchOpen && <ImportOptionsDialog />}
       {csvOpen && <CsvPreviewDialog />}
       {pasteOpen && <PasteDialog />}
       <ImportPanel />
