@@ -1,11 +1,18 @@
 /**
- * HTTP transport for `quarry serve`: POST /api/<method> with a JSON body; the session cookie
- * (set when the page was opened with ?token=…) authenticates same-origin requests.
- * Change notifications arrive over Server-Sent Events on /api/events.
+ * HTTP transport for `quarry serve`: POST /api/<method> with a JSON body and the tab's token
+ * (session.ts) in `Authorization: Bearer`. Change notifications arrive over Server-Sent
+ * Events on /api/events, read with fetch so the same header authenticates them.
  */
 import type { Envelope, InputOf, MethodName, OutputOf } from '../../../core/contract/index.js';
 import { QuarryClientError } from './errors.js';
+import { openEventStream } from './event-stream.js';
+import { sessionToken } from './session.js';
 import { type RendererClient, unwrap } from './transport.js';
+
+const authHeaders = (): Record<string, string> => {
+  const token = sessionToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+};
 
 export function createHttpClient(base = '/api/'): RendererClient {
   async function call<K extends MethodName>(method: K, input: InputOf<K>): Promise<OutputOf<K>> {
@@ -13,8 +20,8 @@ export function createHttpClient(base = '/api/'): RendererClient {
     try {
       response = await fetch(`${base}${method}`, {
         method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
+        credentials: 'omit',
+        headers: { 'content-type': 'application/json', ...authHeaders() },
         body: JSON.stringify(input ?? {}),
       });
     } catch {
@@ -39,19 +46,19 @@ export function createHttpClient(base = '/api/'): RendererClient {
   }
 
   function onChange(listener: (method: MethodName) => void): () => void {
-    if (typeof EventSource === 'undefined') return () => {};
-    const source = new EventSource(`${base}events`, { withCredentials: true });
-    const handle = (event: MessageEvent<string>) => {
-      try {
-        const data = JSON.parse(event.data) as { method?: unknown };
-        if (typeof data.method === 'string') listener(data.method as MethodName);
-      } catch {
-        // Keep-alive comments and foreign payloads are not change events.
-      }
-    };
-    source.addEventListener('message', handle);
-    source.addEventListener('change', handle as EventListener);
-    return () => source.close();
+    if (typeof fetch === 'undefined' || typeof ReadableStream === 'undefined') return () => {};
+    return openEventStream({
+      url: `${base}events`,
+      headers: authHeaders,
+      onData(raw) {
+        try {
+          const data = JSON.parse(raw) as { method?: unknown };
+          if (typeof data.method === 'string') listener(data.method as MethodName);
+        } catch {
+          // Foreign payloads are not change events.
+        }
+      },
+    });
   }
 
   return { call, onChange, platform: 'web' };
