@@ -60,17 +60,48 @@ export function isInternalUrl(rawUrl: string): boolean {
   return url !== null && url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
 }
 
+/** Names that never lead to the public web: loopback, the local network, reserved for tests. */
+const LOCAL_TLDS = new Set([
+  'localhost',
+  'localdomain',
+  'local',
+  'lan',
+  'home',
+  'internal',
+  'intranet',
+  'corp',
+  'arpa',
+  'test',
+  'invalid',
+  'example',
+]);
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /**
- * Links the user may open in their own browser: plain https to a named host, without
- * credentials. Everything else (file:, javascript:, custom schemes, IP tricks) stays closed.
+ * `https://`, then a host of letters, digits, dots and hyphens (no credentials, no escapes, no
+ * brackets), an optional port, then a path/query/fragment without spaces or backslashes.
+ */
+const PLAIN_HTTPS = /^https:\/\/([a-z0-9.-]+)(?::(\d{1,5}))?(?:[/?#][^\s\\]*)?$/i;
+const MAX_EXTERNAL_URL = 2048;
+
+/**
+ * Links the user may open in their own browser: plain https to a public host name. The URL
+ * parser forgives what a browser would also accept (`https:example.com`, backslashes, tabs,
+ * `https://@host`, numeric hosts such as `https://2130706433/`), so the raw text itself must
+ * already be in its plain form. Refused: other schemes, credentials, IP literals, loopback and
+ * local-network names (`localhost`, `localhost.`, `*.local`…), a trailing dot, and punycode
+ * (`xn--`) labels, since a look-alike of a known name cannot be told from a real one here.
  */
 export function isVettedExternalUrl(rawUrl: string): boolean {
+  if (typeof rawUrl !== 'string' || rawUrl.length > MAX_EXTERNAL_URL) return false;
+  const plain = PLAIN_HTTPS.exec(rawUrl);
   const url = parse(rawUrl);
-  if (url?.protocol !== 'https:') return false;
-  if (url.username !== '' || url.password !== '') return false;
-  const host = url.hostname;
-  if (!/^[a-z0-9.-]+$/i.test(host) || !host.includes('.')) return false;
-  if (/^[0-9.]+$/.test(host)) return false;
+  if (!plain || url?.protocol !== 'https:') return false;
+  const host = (plain[1] ?? '').toLowerCase();
+  if (url.hostname !== host || url.username !== '' || url.password !== '') return false;
+  const labels = host.split('.');
+  if (labels.length < 2 || !labels.every((label) => HOST_LABEL.test(label) && !label.startsWith('xn--'))) return false;
+  const tld = labels[labels.length - 1] ?? '';
+  if (!/^[a-z]{2,63}$/.test(tld) || LOCAL_TLDS.has(tld)) return false;
   return true;
 }
 

@@ -27,6 +27,23 @@ async function pickPath(channel: string, request: unknown, key: 'paths' | 'path'
   return key === 'paths' ? (result.paths?.[0] ?? null) : (result.path ?? null);
 }
 
+/**
+ * The renderer only ever imports files with openDialog and saves exports with saveDialog
+ * (projects go through the two pickers), so nothing else is forwarded, and only the fields
+ * those requests have: a compromised page cannot reach other dialog purposes through these.
+ */
+function importRequest(request: unknown): { purpose: 'import' } {
+  if ((request as { purpose?: unknown } | null)?.purpose !== 'import')
+    throw new TypeError('openDialog imports files only');
+  return { purpose: 'import' };
+}
+
+function exportRequest(request: unknown) {
+  const r = (request ?? {}) as { purpose?: unknown; fileName?: unknown; encoding?: unknown; data?: unknown };
+  if (r.purpose !== 'export') throw new TypeError('saveDialog saves exports only');
+  return { purpose: 'export', fileName: String(r.fileName), encoding: String(r.encoding), data: String(r.data) };
+}
+
 contextBridge.exposeInMainWorld('quarry', {
   platform: 'electron',
   call: (method: string, input: unknown) => ipcRenderer.invoke(CALL, String(method), input),
@@ -45,6 +62,6 @@ contextBridge.exposeInMainWorld('quarry', {
   },
   pickProjectPath: () => pickPath(OPEN_DIALOG, { purpose: 'project' }, 'paths'),
   pickNewProjectPath: () => pickPath(SAVE_DIALOG, { purpose: 'project' }, 'path'),
-  openDialog: (request: unknown) => ipcRenderer.invoke(OPEN_DIALOG, request),
-  saveDialog: (request: unknown) => ipcRenderer.invoke(SAVE_DIALOG, request),
+  openDialog: async (request: unknown) => ipcRenderer.invoke(OPEN_DIALOG, importRequest(request)),
+  saveDialog: async (request: unknown) => ipcRenderer.invoke(SAVE_DIALOG, exportRequest(request)),
 });

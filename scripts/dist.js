@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureSample } from './lib/build.js';
+import { configuredFuses, fuseMismatches, packagedExecutables } from './lib/fuses.js';
 import { repoRoot } from './lib/paths.js';
 import { npm, probe, run } from './lib/proc.js';
 
@@ -42,5 +43,18 @@ if (check !== 'ok') {
   console.error('better-sqlite3 no longer loads in Node after packaging; run "npm rebuild better-sqlite3".');
   process.exit(1);
 }
-console.error(code === 0 ? 'Packages are in release/.' : `electron-builder failed (exit ${code}).`);
+if (code === 0) {
+  // electron-builder flips the fuses while packing; a binary that still has them on must not ship.
+  const expected = configuredFuses();
+  const executables = packagedExecutables(join(repoRoot, 'release'));
+  if (executables.length === 0) console.error('No packaged Electron executable found in release/ to check its fuses.');
+  for (const executable of executables) {
+    const problems = await fuseMismatches(executable, expected);
+    if (problems.length > 0) {
+      console.error(`${executable}: Electron fuses not set as electron-builder.yml says: ${problems.join('; ')}.`);
+      code = 1;
+    }
+  }
+}
+console.error(code === 0 ? 'Packages are in release/.' : `Packaging failed (exit ${code}).`);
 process.exit(code);

@@ -3,7 +3,10 @@
  * user visits can aim requests at 127.0.0.1, so every request must also:
  * - name this server in Host (defeats DNS rebinding),
  * - come from this server's own origin when a browser says where it comes from,
- * - carry the session token (query on the first page load, then cookie or header).
+ * - for the API and the event stream, carry the session token in a header.
+ * The printed link's `?token=` is read only by the page's own script, which moves it into
+ * sessionStorage and out of the address bar (renderer/src/client/session.ts); the page and
+ * its assets are the public renderer build, served without a token.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -12,9 +15,6 @@ import type { IncomingMessage } from 'node:http';
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
-
-/** Cookies ignore ports, so the name carries it: two servers on 127.0.0.1 stay apart. */
-export const cookieName = (port: number) => `quarry_token_${port}`;
 
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -41,47 +41,21 @@ export function checkHostAndOrigin(req: IncomingMessage, port: number): Verdict 
   return { ok: true };
 }
 
-function sameToken(candidate: string | undefined | null, token: string): boolean {
+function sameToken(candidate: string | undefined, token: string): boolean {
   if (!candidate) return false;
   const a = Buffer.from(candidate);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
-export interface TokenCheck {
-  ok: boolean;
-  /** The token came in the query: the response should set the session cookie. */
-  fromQuery: boolean;
-}
-
-export function checkToken(req: IncomingMessage, url: URL, token: string, port: number): TokenCheck {
+/**
+ * The token is accepted only in a request header the page's own script sets. A cookie would
+ * also reach every other server on 127.0.0.1 (cookies ignore ports), and a URL ends up in
+ * history, logs and Referer headers, so neither is ever read.
+ */
+export function checkToken(req: IncomingMessage, token: string): boolean {
   const auth = req.headers.authorization;
   const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
   const header = req.headers['x-quarry-token'];
-  if (
-    sameToken(readCookie(req, cookieName(port)), token) ||
-    sameToken(bearer, token) ||
-    sameToken(typeof header === 'string' ? header : undefined, token)
-  ) {
-    return { ok: true, fromQuery: false };
-  }
-  // Tokens in URLs are only for opening the app; API calls must not need them there.
-  if ((req.method === 'GET' || req.method === 'HEAD') && sameToken(url.searchParams.get('token'), token)) {
-    return { ok: true, fromQuery: true };
-  }
-  return { ok: false, fromQuery: false };
-}
-
-export function sessionCookie(token: string, port: number): string {
-  return `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+  return sameToken(bearer, token) || sameToken(typeof header === 'string' ? header : undefined, token);
 }

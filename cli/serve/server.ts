@@ -10,7 +10,7 @@ import { toWireError } from '../../core/errors.js';
 import { packageRoot } from '../package-root.js';
 import { DEFAULT_MAX_BODY_BYTES, handleApi } from './api.js';
 import { createEventHub } from './events.js';
-import { checkHostAndOrigin, checkToken, newToken, sessionCookie } from './guard.js';
+import { checkHostAndOrigin, checkToken, newToken } from './guard.js';
 import { sendError, sendPage, setSecurityHeaders, wantsJson } from './respond.js';
 import { createStaticSite } from './static.js';
 
@@ -62,21 +62,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const auth = checkToken(req, url, token, port);
-    if (!auth.ok) {
-      if (wantsJson(url.pathname)) {
-        sendError(res, 401, 'BadInput', 'Missing or wrong token. Open the link that "quarry serve" printed.');
-      } else {
-        sendPage(
-          res,
-          401,
-          'Open Quarry from its link',
-          'Open the full link that "quarry serve" printed (it carries a token).',
-        );
-      }
+    if (wantsJson(url.pathname) && !checkToken(req, token)) {
+      sendError(
+        res,
+        401,
+        'BadInput',
+        'Missing or wrong token: send it as "Authorization: Bearer <token>". Open the link that "quarry serve" printed.',
+      );
       return;
     }
-    if (auth.fromQuery) res.setHeader('Set-Cookie', sessionCookie(token, port));
 
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') {

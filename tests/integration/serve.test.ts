@@ -134,9 +134,9 @@ describe('quarry serve (the real command)', () => {
     expect(port).toBeGreaterThan(0);
   });
 
-  it('answers 401 without the token and with a wrong one', async () => {
-    expect((await send(port, { path: '/' })).status).toBe(401);
-    expect((await send(port, { path: '/?token=wrong-token-wrong-token' })).status).toBe(401);
+  it('serves the page without the token but answers 401 to the API without it or with a wrong one', async () => {
+    // The page is the public renderer build; its script moves ?token= into the tab's storage.
+    expect((await send(port, { path: '/' })).status).toBe(200);
     const noToken = await send(port, {
       method: 'POST',
       path: '/api/project.info',
@@ -146,6 +146,41 @@ describe('quarry serve (the real command)', () => {
     expect(noToken.status).toBe(401);
     expect(JSON.parse(noToken.body)).toMatchObject({ ok: false });
     expect((await api(port, 'x'.repeat(token.length), 'project.info', {})).status).toBe(401);
+    const inQuery = await send(port, {
+      method: 'POST',
+      path: `/api/project.info?token=${token}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(inQuery.status).toBe(401);
+  });
+
+  it('never puts the token in a cookie, and refuses a request that has it only in a cookie', async () => {
+    // Cookies ignore ports: any other server on 127.0.0.1 would receive it.
+    for (const path of [`/?token=${token}`, '/', '/board/1', `/api/events?token=${token}`]) {
+      const reply = await send(port, { path });
+      expect(reply.headers['set-cookie']).toBeUndefined();
+      expect(JSON.stringify(reply.headers)).not.toContain(token);
+    }
+    const called = await api(port, token, 'project.info', {});
+    expect(called.headers['set-cookie']).toBeUndefined();
+    for (const name of ['quarry_token', `quarry_token_${port}`, 'token']) {
+      const viaCookie = await send(port, {
+        method: 'POST',
+        path: '/api/codes.list',
+        headers: { 'Content-Type': 'application/json', Cookie: `${name}=${token}` },
+        body: '{}',
+      });
+      expect(viaCookie.status).toBe(401);
+    }
+  });
+
+  it('refuses the event stream with the token in the query string or a cookie', async () => {
+    const inQuery = await send(port, { path: `/api/events?token=${token}` });
+    expect(inQuery.status).toBe(401);
+    expect(inQuery.headers['content-type']).toMatch(/^application\/json/);
+    const inCookie = await send(port, { path: '/api/events', headers: { Cookie: `quarry_token_${port}=${token}` } });
+    expect(inCookie.status).toBe(401);
   });
 
   it('answers 403 to a foreign Host header (DNS rebinding) even with the token', async () => {
@@ -166,7 +201,7 @@ describe('quarry serve (the real command)', () => {
     expect(codes.result.map((c) => c.name)).not.toContain('Injected');
   });
 
-  it('runs contract calls over HTTP with the bearer token, the header or the cookie', async () => {
+  it('runs contract calls over HTTP with the bearer token or the X-Quarry-Token header', async () => {
     const infoReply = await api(port, token, 'project.info', {});
     expect(infoReply.status).toBe(200);
     const info = JSON.parse(infoReply.body) as { ok: boolean; result: { schemaVersion: number; counts: object } };
@@ -181,19 +216,6 @@ describe('quarry serve (the real command)', () => {
     });
     expect(viaHeader.status).toBe(200);
     expect(JSON.parse(viaHeader.body).result).toMatchObject({ name: 'Trust', color: '#336699' });
-
-    const page = await send(port, { path: `/?token=${token}` });
-    const cookie = String(page.headers['set-cookie']?.[0] ?? '');
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const viaCookie = await send(port, {
-      method: 'POST',
-      path: '/api/codes.list',
-      headers: { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0] ?? '' },
-      body: '{}',
-    });
-    expect(viaCookie.status).toBe(200);
-    expect(JSON.parse(viaCookie.body).result.map((c: { name: string }) => c.name)).toContain('Trust');
   });
 
   it('maps contract errors to statuses and keeps messages', async () => {

@@ -47,20 +47,60 @@ describe('navigation and external links', () => {
     expect(isInternalUrl('file:///etc/passwd')).toBe(false);
   });
 
-  it('opens only plain https links to named hosts outside', () => {
-    expect(isVettedExternalUrl('https://www.example.org/guide?x=1')).toBe(true);
+  it('opens plain https links to public host names outside', () => {
     for (const url of [
-      'http://example.org/',
-      'file:///etc/passwd',
-      'javascript:alert(1)',
-      'https://user:pw@example.org/',
-      'https://127.0.0.1/',
-      'https://localhost/',
-      'smb://server/share',
-      'app://quarry/index.html',
+      'https://www.example.org/guide?x=1',
+      'https://example.com',
+      'https://EXAMPLE.com/Path#part',
+      'https://docs.example.co.uk:8443/a/b?q=%20x',
+      'https://my-site.example.org/ünïcode-path',
     ]) {
-      expect(isVettedExternalUrl(url), url).toBe(false);
+      expect(isVettedExternalUrl(url), url).toBe(true);
     }
+  });
+
+  it.each([
+    ['another scheme', 'http://example.org/'],
+    ['file:', 'file:///etc/passwd'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['a custom scheme', 'smb://server/share'],
+    ['our own scheme', 'app://quarry/index.html'],
+    ['https without slashes', 'https:example.com'],
+    ['https with one slash', 'https:/example.com'],
+    ['https with backslashes', 'https:\\\\example.com'],
+    ['a backslash in the path', 'https://example.com\\@evil.example.org'],
+    ['leading whitespace', ' https://example.com/'],
+    ['a tab in the host', 'https://exam\tple.com/'],
+    ['a space in the path', 'https://example.com/a b'],
+    ['credentials', 'https://user:pw@example.org/'],
+    ['an empty user', 'https://@example.org/'],
+    ['a user only', 'https://user@example.org/'],
+    ['a percent-escaped host', 'https://ex%61mple.com/'],
+    ['IPv4 loopback', 'https://127.0.0.1/'],
+    ['IPv4 in hex', 'https://0x7f.0.0.1/'],
+    ['IPv4 as one number', 'https://2130706433/'],
+    ['short IPv4', 'https://127.1/'],
+    ['a private address', 'https://192.168.1.10/'],
+    ['IPv6 loopback', 'https://[::1]/'],
+    ['IPv4-mapped IPv6', 'https://[::ffff:127.0.0.1]/'],
+    ['localhost', 'https://localhost/'],
+    ['localhost with a trailing dot', 'https://localhost./'],
+    ['localhost with a trailing dot and port', 'https://localhost.:8080/'],
+    ['a localhost subdomain', 'https://app.localhost/'],
+    ['a trailing dot', 'https://example.com./'],
+    ['an empty label', 'https://example..com/'],
+    ['a leading dot', 'https://.example.com/'],
+    ['a single label', 'https://intranet/'],
+    ['an mDNS name', 'https://printer.local/'],
+    ['an internal name', 'https://wiki.corp/'],
+    ['a numeric TLD', 'https://example.123/'],
+    ['a label ending in a hyphen', 'https://bad-.example.com/'],
+    ['punycode', 'https://xn--pple-43d.com/'],
+    ['a Unicode look-alike', 'https://аpple.com/'],
+    ['an underscore', 'https://a_b.example.com/'],
+    ['a very long URL', `https://example.com/${'a'.repeat(3000)}`],
+  ])('refuses %s', (_label, url) => {
+    expect(isVettedExternalUrl(url)).toBe(false);
   });
 
   it('the CSP allows no remote origin and no inline script', () => {

@@ -1,13 +1,20 @@
 /**
- * HTTP transport for `quarry serve`: POST /api/<method> with a JSON body; the session cookie
- * (set when the page was opened with ?token=…) authenticates same-origin requests.
- * Change notifications arrive over Server-Sent Events on /api/events; the stream's first
- * event names this tab (`hello`), and calls carry that id so the server does not echo this
- * tab's own changes back to it.
+ * HTTP transport for `quarry serve`: POST /api/<method> with a JSON body and the tab's token
+ * (session.ts) in `Authorization: Bearer`. Change notifications arrive over Server-Sent
+ * Events on /api/events, read with fetch so the same header authenticates them; the stream's
+ * first event names this tab (`hello`), and calls carry that id so the server does not echo
+ * this tab's own changes back to it.
  */
 import type { Envelope, InputOf, MethodName, OutputOf } from '../../../core/contract/index.js';
 import { QuarryClientError } from './errors.js';
+import { openEventStream } from './event-stream.js';
+import { sessionToken } from './session.js';
 import { type ChangeListener, type ChangeTables, type RendererClient, unwrap } from './transport.js';
+
+const authHeaders = (): Record<string, string> => {
+  const token = sessionToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+};
 
 export function createHttpClient(base = '/api/'): RendererClient {
   let clientId: string | null = null;
@@ -17,8 +24,12 @@ export function createHttpClient(base = '/api/'): RendererClient {
     try {
       response = await fetch(`${base}${method}`, {
         method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', ...(clientId ? { 'x-quarry-client': clientId } : {}) },
+        credentials: 'omit',
+        headers: {
+          'content-type': 'application/json',
+          ...authHeaders(),
+          ...(clientId ? { 'x-quarry-client': clientId } : {}),
+        },
         body: JSON.stringify(input ?? {}),
       });
     } catch {
@@ -43,31 +54,25 @@ export function createHttpClient(base = '/api/'): RendererClient {
   }
 
   function onChange(listener: ChangeListener): () => void {
-    if (typeof EventSource === 'undefined') return () => {};
-    const source = new EventSource(`${base}events`, { withCredentials: true });
-    const handle = (event: MessageEvent<string>) => {
-      try {
-        const data = JSON.parse(event.data) as { method?: unknown; tables?: unknown };
-        if (typeof data.method !== 'string') return;
-        const tables = data.tables && typeof data.tables === 'object' ? (data.tables as ChangeTables) : undefined;
-        listener(data.method as MethodName, tables);
-      } catch {
-        // Keep-alive comments and foreign payloads are not change events.
-      }
-    };
-    const hello = (event: MessageEvent<string>) => {
-      try {
-        const data = JSON.parse(event.data) as { clientId?: unknown };
-        if (typeof data.clientId === 'string') clientId = data.clientId;
-      } catch {
-        // A hello without an id: calls simply go without one (and are echoed).
-      }
-    };
-    source.addEventListener('message', handle);
-    source.addEventListener('change', handle as EventListener);
-    source.addEventListener('hello', hello as EventListener);
+    if (typeof fetch === 'undefined' || typeof ReadableStream === 'undefined') return () => {};
+    const close = openEventStream({
+      url: `${base}events`,
+      headers: authHeaders,
+      onData(raw) {
+        try {
+          const data = JSON.parse(raw) as { method?: unknown; tables?: unknown; clientId?: unknown };
+          // The stream's hello names this tab; every other event is a change.
+          if (typeof data.clientId === 'string') clientId = data.clientId;
+          if (typeof data.method !== 'string') return;
+          const tables = data.tables && typeof data.tables === 'object' ? (data.tables as ChangeTables) : undefined;
+          listener(data.method as MethodName, tables);
+        } catch {
+          // Foreign payloads are not change events.
+        }
+      },
+    });
     return () => {
-      source.close();
+      close();
       clientId = null;
     };
   }

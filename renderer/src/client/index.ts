@@ -4,6 +4,7 @@
  */
 import { createHttpClient } from './http.js';
 import { createIpcClient } from './ipc.js';
+import { adoptUrlToken } from './session.js';
 import type { RendererClient } from './transport.js';
 
 export { errorMessage, QuarryClientError } from './errors.js';
@@ -11,6 +12,10 @@ export type { RendererClient } from './transport.js';
 export { unwrap } from './transport.js';
 
 let client: RendererClient | null = null;
+
+// At load, before the app renders anything: the printed link's token leaves the address bar
+// at once (and only in the browser; Electron has no token).
+if (typeof window !== 'undefined' && !window.quarry) adoptUrlToken();
 
 export function getClient(): RendererClient {
   if (!client)
