@@ -8,6 +8,7 @@ import { CodersRepo } from './coders.js';
 import { CodesRepo } from './codes.js';
 import { DocumentsRepo } from './documents.js';
 import { ExcerptsRepo } from './excerpts.js';
+import { ExchangeRepo } from './exchange.js';
 import { HistoryRepo } from './history.js';
 import { InsightsRepo } from './insights.js';
 import { MemosRepo } from './memos.js';
@@ -32,6 +33,7 @@ export class Repositories {
   readonly insights: InsightsRepo;
   readonly search: SearchRepo;
   readonly history: HistoryRepo;
+  readonly exchange: ExchangeRepo;
   private readonly sql: Sql;
 
   constructor(db: Database) {
@@ -50,6 +52,7 @@ export class Repositories {
     this.insights = new InsightsRepo(sql);
     this.search = new SearchRepo(sql);
     this.history = new HistoryRepo(sql);
+    this.exchange = new ExchangeRepo(sql);
   }
 
   /** Checkpoints the WAL into the main file and closes the connection. */

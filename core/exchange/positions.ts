@@ -1,0 +1,142 @@
+/**
+ * REFI-QDA positions ↔ Quarry offsets. The standard counts Unicode code points in the source
+ * file as written (after its BOM, with its CRLF line ends); NVivo counts UTF-16 code units
+ * instead. Quarry stores the text in NFC with `\n` line ends and counts UTF-16 units. The
+ * text is normalised one grapheme cluster at a time (NFC never composes across a cluster
+ * boundary, and CRLF is one cluster), so every cluster boundary of the file maps exactly to
+ * one of the stored text; a position inside a cluster that normalisation changed has no
+ * exact place and is reported, never moved. Positions inside a cluster NFC left alone (a
+ * ZWJ emoji sequence, a base letter before its unchanged mark) map one to one.
+ */
+
+export type PositionUnit = 'codepoint' | 'utf16';
+
+export interface MappedText {
+  /** The stored form: NFC, `\n` line ends, no BOM. */
+  text: string;
+  /** The file's length in the given unit. */
+  length(unit: PositionUnit): number;
+  /**
+   * The UTF-16 offset in `text` of a position counted in `unit` in the file; 'outside' past
+   * either end, 'split' inside a character that normalisation changed (or inside a
+   * surrogate pair).
+   */
+  offset(position: number, unit: PositionUnit): number | 'outside' | 'split';
+}
+
+const LINE_BREAK = /^(\r\n|\r|\u2028|\u2029|\u0085)$/;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Maps positions of `raw` (a decoded file, BOM included or not) into its stored form. */
+export function mapText(raw: string): MappedText {
+  const source = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  // -1 marks a position with no exact place in the stored text.
+  const toStored = new Int32Array(source.length + 1).fill(-1);
+  const parts: string[] = [];
+  let stored = 0;
+  for (const { segment, index } of segmenter.segment(source)) {
+    const normal = LINE_BREAK.test(segment) ? '\n' : segment.normalize('NFC');
+    toStored[index] = stored;
+    if (normal === segment) {
+      for (let i = 1; i < segment.length; i++) toStored[index + i] = stored + i;
+    } else if (segment === '\r\n') {
+      // Between CR and LF: the line's text ends here, at the stored "\n".
+      toStored[index + 1] = stored;
+    }
+    parts.push(normal);
+    stored += normal.length;
+  }
+  toStored[source.length] = stored;
+  // A position between the halves of a surrogate pair splits a character.
+  for (let i = 1; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && (source.charCodeAt(i - 1) & 0xfc00) === 0xd800) toStored[i] = -1;
+  }
+  // Code point index → UTF-16 index in the file.
+  const cpToUnit: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    cpToUnit.push(i);
+    const c = source.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (source.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  cpToUnit.push(source.length);
+  const units = Int32Array.from(cpToUnit);
+
+  return {
+    text: parts.join(''),
+    length: (unit) => (unit === 'utf16' ? source.length : units.length - 1),
+    offset(position, unit) {
+      if (!Number.isInteger(position) || position < 0) return 'outside';
+      const unitIndex = unit === 'utf16' ? position : units[position];
+      if (unitIndex === undefined || unitIndex > source.length) return 'outside';
+      const at = toStored[unitIndex] ?? -1;
+      return at < 0 ? 'split' : at;
+    },
+  };
+}
+
+/** Code point positions of UTF-16 offsets into `text` (for export); offsets must be in range. */
+export function codePointCounter(text: string): (offset: number) => number {
+  const prefix = new Int32Array(text.length + 1);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    prefix[i] = n;
+    const c = text.charCodeAt(i);
+    // The low half of a pair does not start a code point.
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800)) n++;
+    else prefix[i] = n - 1;
+  }
+  prefix[text.length] = n;
+  return (offset) => prefix[offset] ?? n;
+}
+
+/** Whitespace collapsed and trimmed, NFC; a trailing ellipsis (a truncated name) dropped. */
+function comparable(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Whether a selection's name is its text: producers (ATLAS.ti, NVivo) name a selection by its
+ * first characters, cut with "…" or "...". A name that is a label ("Quotation 6:1") is not.
+ */
+export function nameMatches(name: string, text: string): boolean {
+  const wanted = comparable(name);
+  if (wanted === '') return false;
+  const truncated = /(…|\.\.\.)$/u.test(wanted);
+  const head = truncated ? wanted.replace(/(…|\.\.\.)$/u, '').trimEnd() : wanted;
+  const have = comparable(text);
+  return truncated ? head.length > 0 && have.startsWith(head) : have === head;
+}
+
+export type Placement =
+  | { start: number; end: number; unit: PositionUnit }
+  | { problem: 'outside' | 'split' | 'empty'; unit: PositionUnit };
+
+function placeIn(mapped: MappedText, start: number, end: number, unit: PositionUnit): Placement {
+  const s = mapped.offset(start, unit);
+  const e = mapped.offset(end, unit);
+  if (s === 'outside' || e === 'outside') return { problem: 'outside', unit };
+  if (s === 'split' || e === 'split') return { problem: 'split', unit };
+  if (e <= s) return { problem: 'empty', unit };
+  return { start: s, end: e, unit };
+}
+
+/**
+ * Places a selection counted in `unit` (what its producer is known to count). Where the
+ * selection is named by its text and that text is found only when counting the other way,
+ * the other count wins and `unit` says so, so the caller can report it.
+ */
+export function placeSelection(
+  mapped: MappedText,
+  start: number,
+  end: number,
+  unit: PositionUnit,
+  name: string | null,
+): Placement {
+  const primary = placeIn(mapped, start, end, unit);
+  const fits = (p: Placement) => 'start' in p && name !== null && nameMatches(name, mapped.text.slice(p.start, p.end));
+  if (fits(primary)) return primary;
+  const other = placeIn(mapped, start, end, unit === 'utf16' ? 'codepoint' : 'utf16');
+  if (fits(other)) return other;
+  return primary;
+}
