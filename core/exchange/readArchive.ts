@@ -129,12 +129,16 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function reportLeftOut(project: RefiProject, warnings: string[]): void {
   for (const other of project.otherSources) {
-    const kind = other.kind.replace('Source', '').toLowerCase();
+    const kind = other.kind === 'PDFSource' ? 'PDF' : other.kind.replace('Source', '').toLowerCase();
     warnings.push(
       `The ${kind} source "${other.name}" was not imported (Quarry holds text only)${other.selections > 0 ? `, nor its ${plural(other.selections, 'selection')}` : ''}.`,
     );
   }
-  if (project.graphs > 0) warnings.push(`${plural(project.graphs, 'graph')} (network views) were not imported.`);
+  if (project.graphs > 0) {
+    warnings.push(
+      `${plural(project.graphs, 'graph')} (network view) ${project.graphs === 1 ? 'was' : 'were'} not imported.`,
+    );
+  }
 }
 
 export async function readQdpx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ExchangePlan> {
@@ -189,7 +193,7 @@ export async function readQdpx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
       warnings.push(
         `The source "${title}" was not imported: its text (${path}) is not in the archive` +
           (source.selections.length > 0
-            ? `, so neither are its ${plural(source.selections.length, 'selection')}.`
+            ? `, so neither ${source.selections.length === 1 ? 'is its selection' : `are its ${source.selections.length} selections`}.`
             : '.'),
       );
       continue;
