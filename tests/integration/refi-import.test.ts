@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentId } from '../../core/contract/types.js';
 import { file, newTestApp, type TestApp } from './helpers.js';
@@ -254,5 +254,34 @@ describe('constructed projects', () => {
     ).toBe(1);
     await t.call('documents.import', { files: [file('book-copy.qdc', `${qdc}\n`)] });
     expect(await t.call('codes.list', {})).toHaveLength(2);
+  });
+
+  it('a source with only Word text comes in through the .docx importer; selections are kept only where their name matches', async () => {
+    t = await newTestApp();
+    const word = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Price was 贵 😬 for sure.</w:t></w:r></w:p></w:body></w:document>`;
+    const docx = zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      'word/document.xml': strToU8(word),
+    });
+    const xml = project(
+      'MAXQDA 24',
+      `${CODEBOOK}<Sources><TextSource guid="${g(80)}" name="Rich" richTextPath="internal://r.docx">
+        <PlainTextSelection guid="${g(101)}" name="贵 😬" startPosition="10" endPosition="13"><Coding guid="${g(201)}"><CodeRef targetGUID="${g(1)}"/></Coding></PlainTextSelection>
+        <PlainTextSelection guid="${g(102)}" name="Quote 1" startPosition="0" endPosition="5"><Coding guid="${g(202)}"><CodeRef targetGUID="${g(1)}"/></Coding></PlainTextSelection>
+      </TextSource></Sources>`,
+    );
+    const result = await t.call('documents.import', {
+      files: [file('rich.qdpx', qdpx(xml, { 'sources/r.docx': docx }))],
+    });
+    expect(result.rejected).toEqual([]);
+    expect(result.imported[0]?.warnings).toEqual([
+      expect.stringMatching(/"Quote 1" in "Rich" was not imported: .*Word file/),
+    ]);
+    expect((await t.call('excerpts.list', {})).map((e) => e.text)).toEqual(['贵 😬']);
   });
 });
