@@ -25,7 +25,17 @@ export interface MappedText {
 }
 
 const LINE_BREAK = /^(\r\n|\r|\u2028|\u2029|\u0085)$/;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * A cluster: CR LF; a character with the marks, ZWJ-joined characters, emoji modifiers and
+ * Hangul vowel/final jamo that follow it; or marks with nothing before them. NFC composes a
+ * character only with a following mark or jamo, so it never composes across two clusters.
+ * (A regular expression, not Intl.Segmenter, which V8 runs far too slowly on long texts.)
+ */
+const CLUSTER = /\r\n|[^\p{M}](?:\p{M}|\u200D[^\p{M}]|[\u{1F3FB}-\u{1F3FF}\u1160-\u11FF\uD7B0-\uD7FF])*|\p{M}+/gsu;
+
+/** Characters NFC leaves alone on their own: below U+0300, kana and CJK, Hangul syllables. */
+const stable = (c: number) => c < 0x300 || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
 
 /** Maps positions of `raw` (a decoded file, BOM included or not) into its stored form. */
 export function mapText(raw: string): MappedText {
@@ -34,8 +44,15 @@ export function mapText(raw: string): MappedText {
   const toStored = new Int32Array(source.length + 1).fill(-1);
   const parts: string[] = [];
   let stored = 0;
-  for (const { segment, index } of segmenter.segment(source)) {
-    const normal = LINE_BREAK.test(segment) ? '\n' : segment.normalize('NFC');
+  for (const match of source.matchAll(CLUSTER)) {
+    const segment = match[0];
+    const index = match.index;
+    const normal =
+      segment.length === 1 && stable(segment.charCodeAt(0)) && segment !== '\r' && segment !== '\u0085'
+        ? segment
+        : LINE_BREAK.test(segment)
+          ? '\n'
+          : segment.normalize('NFC');
     toStored[index] = stored;
     if (normal === segment) {
       for (let i = 1; i < segment.length; i++) toStored[index + i] = stored + i;

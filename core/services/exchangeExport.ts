@@ -122,32 +122,38 @@ export function buildRefiProject(ctx: ProjectContext): { project: RefiProject; t
     selectionRefs: [],
   }));
 
-  const codings = x.codings();
-  const excerpts = x.excerpts();
+  const group = <T, K>(list: readonly T[], key: (item: T) => K): Map<K, T[]> => {
+    const map = new Map<K, T[]>();
+    for (const item of list) {
+      const k = key(item);
+      const bucket = map.get(k);
+      if (bucket) bucket.push(item);
+      else map.set(k, [item]);
+    }
+    return map;
+  };
+  const codingsOf = group(x.codings(), (c) => c.excerptId);
+  const excerptsOf = group(x.excerpts(), (e) => e.documentId);
   const texts = new Map<string, string>();
   const sources: RefiTextSource[] = documents.map((d) => {
     const toCodePoint = codePointCounter(d.text);
     texts.set(d.guid, d.text);
-    const selections: RefiSelection[] = excerpts
-      .filter((e) => e.documentId === d.id)
-      .map((e) => ({
-        guid: e.guid,
-        name: selectionName(d.text.slice(e.start, e.end)),
-        start: toCodePoint(e.start),
-        end: toCodePoint(e.end),
-        userGuid: guidOfCoder(e.createdBy),
-        created: e.createdAt,
-        description: null,
-        codings: codings
-          .filter((c) => c.excerptId === e.id)
-          .map((c) => ({
-            guid: c.guid,
-            codeGuid: codeGuid.get(c.codeId) ?? '',
-            userGuid: guidOfCoder(c.coderId),
-            created: c.createdAt,
-          })),
-        noteRefs: refsOf('excerpt', e.id),
-      }));
+    const selections: RefiSelection[] = (excerptsOf.get(d.id) ?? []).map((e) => ({
+      guid: e.guid,
+      name: selectionName(d.text.slice(e.start, e.end)),
+      start: toCodePoint(e.start),
+      end: toCodePoint(e.end),
+      userGuid: guidOfCoder(e.createdBy),
+      created: e.createdAt,
+      description: null,
+      codings: (codingsOf.get(e.id) ?? []).map((c) => ({
+        guid: c.guid,
+        codeGuid: codeGuid.get(c.codeId) ?? '',
+        userGuid: guidOfCoder(c.coderId),
+        created: c.createdAt,
+      })),
+      noteRefs: refsOf('excerpt', e.id),
+    }));
     return {
       guid: d.guid,
       name: d.title,

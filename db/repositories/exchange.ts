@@ -79,7 +79,7 @@ export class ExchangeRepo {
   constructor(private readonly sql: Sql) {}
 
   idOf(name: GuidTable, guid: string): number | undefined {
-    return this.sql.get<{ id: number }>(`SELECT id FROM ${table(name)} WHERE guid = ? COLLATE NOCASE`, guid)?.id;
+    return this.sql.get<{ id: number }>(`SELECT id FROM ${table(name)} WHERE guid = ?`, guid.toLowerCase())?.id;
   }
 
   setGuid(name: GuidTable, id: number, guid: string): void {

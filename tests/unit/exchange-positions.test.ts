@@ -30,6 +30,12 @@ describe('REFI-QDA positions → stored UTF-16 offsets', () => {
     expect(raw.indexOf('配')).toBe(at + 1); // the astral 𠀋 is two units
   });
 
+  it('a lone CR, NEL and the Unicode line separators become \\n, one position each', () => {
+    const raw = 'a\rb\u0085c\u2028d';
+    expect(mapText(raw).text).toBe('a\nb\nc\nd');
+    expect(slice(raw, 6, 7)).toBe('d');
+  });
+
   it('a UTF-8 BOM is not counted', () => {
     expect(slice('\uFEFFHello world', 6, 11)).toBe('world');
     expect(mapText('\uFEFFHello').text).toBe('Hello');
