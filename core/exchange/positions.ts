@@ -2,9 +2,9 @@
  * REFI-QDA positions ↔ Quarry offsets. The standard counts Unicode code points in the source
  * file as written (after its BOM, with its CRLF line ends); NVivo counts UTF-16 code units
  * instead. Quarry stores the text in NFC with `\n` line ends and counts UTF-16 units. The
- * text is normalised one grapheme cluster at a time (NFC never composes across a cluster
- * boundary, and CRLF is one cluster), so every cluster boundary of the file maps exactly to
- * one of the stored text; a position inside a cluster that normalisation changed has no
+ * text is normalised one cluster at a time (a character with its marks — NFC never composes
+ * across two — and CRLF as one), so every cluster boundary of the file maps exactly to one
+ * of the stored text; a position inside a cluster that normalisation changed has no
  * exact place and is reported, never moved. Positions inside a cluster NFC left alone (a
  * ZWJ emoji sequence, a base letter before its unchanged mark) map one to one.
  */
