@@ -51,7 +51,8 @@ export const COMMANDS: CommandSpec[] = [
     name: 'import',
     synopsis:
       'import <project> <file-or-dir>... [--participant NAME | --participant-pattern REGEX | --participant-from-speaker] [--study NAME] [--round NAME] [--duplicates skip|keep] [--csv-id COL] [--csv-attributes COL,COL] [--csv-text COL,COL] [--max-size MB] [--json]',
-    summary: 'Import transcripts, notes and survey exports (.txt .md .docx .vtt .srt .csv)',
+    summary:
+      'Import transcripts, notes, survey exports and REFI-QDA projects (.txt .md .docx .vtt .srt .csv .qdpx .qdc)',
     details: [
       'Folders are searched recursively; hidden files and folders are skipped.',
       '--participant-pattern finds the participant in each file name, e.g. "p\\d+" → P07 from p07-interview.docx',
@@ -61,6 +62,8 @@ export const COMMANDS: CommandSpec[] = [
       '--duplicates: a file already in the project (same sha256) is skipped (default) or kept.',
       '--csv-id/--csv-attributes/--csv-text choose survey columns; without them roles are guessed.',
       '--max-size refuses files larger than this many megabytes (default 200).',
+      'A .qdpx (REFI-QDA project) brings its codes, coders, excerpts, memos and participants in one step;',
+      '  what it cannot place is printed as a warning. A .qdc brings a codebook.',
       'Exit code 3 when some files were rejected; the others are still imported.',
     ],
     options: {
@@ -300,7 +303,10 @@ export const COMMANDS: CommandSpec[] = [
     name: 'export',
     synopsis: 'export <project> --format md|html|pdf|docx|pptx|csv|xlsx|qdpx|qdc --out FILE [--redact] [--json]',
     summary: 'Write a report or exchange file',
-    details: ['The file is written atomically: it appears complete or not at all.'],
+    details: [
+      'The file is written atomically: it appears complete or not at all.',
+      'qdpx: the project as REFI-QDA 1.0 (for NVivo, ATLAS.ti, MAXQDA, QualCoder); qdc: the codebook only.',
+    ],
     options: { format: { type: 'string' }, out: { type: 'string' }, redact: { type: 'boolean' }, ...json },
     positionals: { min: 1, max: 1 },
     load: () => import('./commands/export.js'),

@@ -94,6 +94,7 @@ export async function run({ command, values, positionals }: CommandContext): Pro
   );
 
   for (const bad of result.rejected) notice(`Rejected ${bad.file}: ${bad.error}`);
+  for (const ok of result.imported) for (const warning of ok.warnings ?? []) notice(`Warning (${ok.file}): ${warning}`);
   for (const dup of result.duplicates) {
     notice(
       `${dup.action === 'skipped' ? 'Skipped' : 'Kept'} ${dup.file}: the same file as ${dup.duplicateOf} (already imported)`,

@@ -58,7 +58,11 @@ export interface AppStatus {
 export type ImportFormat = 'txt' | 'md' | 'docx' | 'vtt' | 'srt' | 'csv' | 'qdpx' | 'qdc';
 
 export interface ImportResult {
-  imported: { file: string; documentIds: DocumentId[]; format: ImportFormat }[];
+  /**
+   * `warnings` (REFI-QDA projects) name what was not brought over: a selection that cannot be
+   * placed, a source missing from the archive, a picture or video source.
+   */
+  imported: { file: string; documentIds: DocumentId[]; format: ImportFormat; warnings?: string[] }[];
   /** `file` is the name as given; `error` is the reason as a sentence (it does not repeat the name). */
   rejected: { file: string; error: string }[];
   /**

@@ -3,6 +3,7 @@
  * documents. The registry (./registry.ts) picks one; the import service stores the result.
  */
 import type { ImportFormat } from '../contract/types.js';
+import type { ExchangePlan } from '../exchange/readArchive.js';
 
 export interface ParsedTurn {
   speaker: string | null;
@@ -48,6 +49,20 @@ export interface Importer {
   detect(bytes: Uint8Array, name: string): boolean;
   /** One file may yield several documents (a survey CSV, a QDPX project). */
   parse(bytes: Uint8Array, name: string, options?: ParseOptions): ParsedDocument[] | Promise<ParsedDocument[]>;
+}
+
+/**
+ * A whole project in one file (REFI-QDA .qdpx, .qdc): codes, coders, excerpts, memos and
+ * participants come with the documents, so it yields a plan the import service stores in
+ * one transaction (core/services/exchangeImport.ts) instead of documents.
+ */
+export interface ProjectImporter {
+  kind: 'project';
+  format: ImportFormat;
+  version: string;
+  mediaType: string;
+  detect(bytes: Uint8Array, name: string): boolean;
+  plan(bytes: Uint8Array, name: string): Promise<ExchangePlan>;
 }
 
 /** A file an importer refuses, with the reason shown to the researcher. */

@@ -14,10 +14,17 @@ import { guessRoles, parseCsv } from '../importers/csv/analyse.js';
 import { baseName } from '../importers/names.js';
 import { decodeOrRefuse } from '../importers/plainText.js';
 import { findImporter, unknownFormatReason } from '../importers/registry.js';
-import { type Importer, ImportRefusal, type ParsedDocument, type ParseOptions } from '../importers/types.js';
+import {
+  type Importer,
+  ImportRefusal,
+  type ParsedDocument,
+  type ParseOptions,
+  type ProjectImporter,
+} from '../importers/types.js';
 import { segmentText, withByteRanges } from '../text/segments.js';
 import { normaliseValue, toAttribute } from './attributes.js';
 import type { ImportLimits, ProjectContext } from './context.js';
+import { storeExchange } from './exchangeImport.js';
 import { ensureParticipant } from './participants.js';
 
 export interface ImportFile {
@@ -67,9 +74,13 @@ function readBytes(file: ImportFile, limits: ImportLimits): Uint8Array {
 }
 
 /** Decodes and parses one file, or says why not. Nothing is written here. */
-async function prepare(file: ImportFile, bytes: Uint8Array, sha256: string, options: ImportOptions): Promise<Prepared> {
-  const importer = findImporter(bytes, file.name);
-  if (!importer) throw new ImportRefusal(unknownFormatReason(file.name));
+async function prepare(
+  importer: Importer,
+  file: ImportFile,
+  bytes: Uint8Array,
+  sha256: string,
+  options: ImportOptions,
+): Promise<Prepared> {
   const documents = await importer.parse(bytes, file.name, { csv: options.csv });
   if (documents.length === 0) throw new ImportRefusal('the file holds no documents');
   return { importer, bytes, sha256, documents };
@@ -202,6 +213,20 @@ function setImportedAttributes(
   }
 }
 
+/** A whole REFI-QDA project or codebook: planned without writing, then stored in one transaction. */
+async function importProject(
+  ctx: ProjectContext,
+  importer: ProjectImporter,
+  file: ImportFile,
+  bytes: Uint8Array,
+  sha256: string,
+): Promise<{ documentIds: DocumentId[]; warnings: string[] }> {
+  const plan = await importer.plan(bytes, file.name);
+  const stored = storeExchange(ctx, { name: file.name, bytes, sha256 }, importer, plan);
+  ctx.repos.history.clear();
+  return stored;
+}
+
 const sentence = (reason: string) => `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
 
 export async function importFiles(
@@ -223,7 +248,19 @@ export async function importFiles(
         result.duplicates.push({ file: file.name, duplicateOf: earlier.fileName, documentIds: existing, action });
         if (action === 'skipped') continue;
       }
-      const prepared = await prepare(file, bytes, sha256, options);
+      const importer = findImporter(bytes, file.name);
+      if (!importer) throw new ImportRefusal(unknownFormatReason(file.name));
+      if ('kind' in importer && importer.kind === 'project') {
+        const stored = await importProject(ctx, importer, file, bytes, sha256);
+        result.imported.push({
+          file: file.name,
+          documentIds: stored.documentIds,
+          format: importer.format,
+          warnings: stored.warnings,
+        });
+        continue;
+      }
+      const prepared = await prepare(importer as Importer, file, bytes, sha256, options);
       const documentIds = store(ctx, file, prepared, options, pattern);
       // Imports are not undoable: their rows must never join the next undo step. This runs
       // synchronously after the file's transaction, so no other command's changes are lost.

@@ -8,6 +8,7 @@ import { redactReport } from '../export/redact.js';
 import { listCodes } from './codes.js';
 import type { ProjectContext } from './context.js';
 import { getExcerpts, hydrateExcerpts } from './excerpts.js';
+import { exportExchange } from './exchangeExport.js';
 import { listInsights } from './insights.js';
 
 function quoteOf(e: Excerpt, languages: ReadonlyMap<number, string | null>): ReportQuote {
@@ -124,9 +125,15 @@ function slug(name: string): string {
 }
 
 export function exportReport(ctx: ProjectContext, input: { format: ExportFormat; redact: boolean }): ExportResult {
+  if (input.format === 'qdpx' || input.format === 'qdc') {
+    if (input.redact) {
+      throw unsupported('A REFI-QDA export carries the project as it is; --redact applies to reports (md, html).');
+    }
+    return exportExchange(ctx, input.format, slug(ctx.repos.meta.get()?.name ?? 'quarry'));
+  }
   if (input.format !== 'md' && input.format !== 'html') {
     throw unsupported(
-      `Export as ${input.format.toUpperCase()} comes in a later version of Quarry. Use md or html for now.`,
+      `Export as ${input.format.toUpperCase()} comes in a later version of Quarry. Use md, html, qdpx or qdc for now.`,
     );
   }
   let model = buildReport(ctx);

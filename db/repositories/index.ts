@@ -9,6 +9,7 @@ import { CodersRepo } from './coders.js';
 import { CodesRepo } from './codes.js';
 import { DocumentsRepo } from './documents.js';
 import { ExcerptsRepo } from './excerpts.js';
+import { ExchangeRepo } from './exchange.js';
 import { HistoryRepo } from './history.js';
 import { HypothesesRepo } from './hypotheses.js';
 import { InsightsRepo } from './insights.js';
@@ -38,6 +39,7 @@ export class Repositories {
   readonly metrics: MetricsRepo;
   readonly hypotheses: HypothesesRepo;
   readonly analysis: AnalysisRepo;
+  readonly exchange: ExchangeRepo;
   private readonly sql: Sql;
 
   constructor(db: Database) {
@@ -59,6 +61,7 @@ export class Repositories {
     this.metrics = new MetricsRepo(sql);
     this.hypotheses = new HypothesesRepo(sql);
     this.analysis = new AnalysisRepo(sql);
+    this.exchange = new ExchangeRepo(sql);
   }
 
   /** Checkpoints the WAL into the main file and closes the connection. */

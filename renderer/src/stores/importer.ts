@@ -120,11 +120,14 @@ function utf8Base64(text: string): string {
 function report(result: ImportResult, unreadable: string[], cancelled: number): void {
   const activity = useActivity.getState();
   const rejected = [...unreadable, ...result.rejected.map((r) => `${r.file} — ${r.error}`)];
+  // What a REFI-QDA project could not bring over (a selection that cannot be placed, a video source…).
+  const warnings = result.imported.flatMap((r) => (r.warnings ?? []).map((w) => `${r.file} — ${w}`));
   const n = result.imported.length;
   const tail = cancelled > 0 ? ` (cancelled; ${cancelled} not imported)` : '';
   if (n > 0) {
     const title = `Imported ${n} file${n === 1 ? '' : 's'}${rejected.length ? `, ${rejected.length} rejected` : ''}${tail}`;
-    activity.toast(rejected.length ? 'error' : 'success', title, rejected.length ? rejected : undefined);
+    const details = [...rejected, ...warnings];
+    activity.toast(rejected.length ? 'error' : 'success', title, details.length ? details : undefined);
   } else if (rejected.length > 0) {
     activity.toast('error', `No file was imported (${rejected.length} rejected)${tail}`, rejected);
   } else if (cancelled > 0) {

@@ -44,6 +44,8 @@ const EVERYTHING: Area[] = [
 ];
 
 function areasOf(method: MethodName): Area[] {
+  // A REFI-QDA project (.qdpx) brings codes, memos and participants with its documents.
+  if (method === 'documents.import') return EVERYTHING;
   const family = method.split('.')[0];
   switch (family) {
     case 'project':

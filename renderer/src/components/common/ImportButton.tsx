@@ -5,7 +5,7 @@ import { useDocuments } from '../../stores/documents.js';
 import { useImporter } from '../../stores/importer.js';
 import { Icon } from './Icon.js';
 
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.docx,.vtt,.srt,.csv,.tsv';
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.docx,.vtt,.srt,.csv,.tsv,.qdpx,.qdc';
 
 /** Opens the system file chooser (several files at once) and imports what was chosen. */
 export function ImportButton({ className }: { className?: string }) {

@@ -16,8 +16,9 @@ export function ReaderView() {
       {count === 0 ? (
         <>
           <p className="muted">
-            Import transcripts, notes and survey exports (.txt, .md, .docx, .vtt, .srt, .csv). Lines like{' '}
-            <code>Anna: …</code> become speaker turns. You can also drop files or folders anywhere on this window.
+            Import transcripts, notes and survey exports (.txt, .md, .docx, .vtt, .srt, .csv), or a project from another
+            QDA tool (REFI-QDA .qdpx, .qdc). Lines like <code>Anna: …</code> become speaker turns. You can also drop
+            files or folders anywhere on this window.
           </p>
           <ImportButton className="button primary" />
         </>
