@@ -19,7 +19,7 @@ import { toEnvelope } from './envelope.js';
 import { assertTrustedSender } from './ipc.js';
 
 const PROJECT_FILTER = { name: 'Quarry project', extensions: ['quarry'] };
-const IMPORT_FILTER = { name: 'Transcripts and notes', extensions: ['txt', 'md', 'docx', 'vtt', 'srt', 'csv', 'qdpx'] };
+const IMPORT_FILTER = { name: 'Transcripts and notes', extensions: ['txt', 'md', 'docx', 'vtt', 'srt', 'csv'] };
 /** Files travel to the renderer as base64; beyond this they would stall the window. */
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 

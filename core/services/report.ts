@@ -1,6 +1,5 @@
 /** Export: gathers the project into a ReportModel and hands it to a writer. */
 import type { Code, Excerpt, ExcerptId, ExportFormat, ExportResult } from '../contract/types.js';
-import { unsupported } from '../errors.js';
 import { renderHtml } from '../export/html.js';
 import { renderMarkdown } from '../export/markdown.js';
 import type { ReportBoard, ReportCode, ReportModel, ReportQuote } from '../export/model.js';
@@ -123,11 +122,6 @@ function slug(name: string): string {
 }
 
 export function exportReport(ctx: ProjectContext, input: { format: ExportFormat; redact: boolean }): ExportResult {
-  if (input.format !== 'md' && input.format !== 'html') {
-    throw unsupported(
-      `Export as ${input.format.toUpperCase()} comes in a later version of Quarry. Use md or html for now.`,
-    );
-  }
   let model = buildReport(ctx);
   if (input.redact) model = redactReport(model, ctx.repos.participants.list());
   const base = `${slug(model.projectName)}-report`;
