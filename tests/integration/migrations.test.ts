@@ -3,7 +3,7 @@
  * Quarry builds of schema v1, v2 and v3 (tests/fixtures/projects/build.sh). Each opens with its
  * data, is backed up before it is migrated, and ends with the same schema as a new project.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
