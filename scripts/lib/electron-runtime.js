@@ -15,7 +15,10 @@ export function findElectronRuntime() {
   try {
     binary = require('electron');
   } catch {
-    return { ok: false, reason: 'the Electron runtime is not installed (npm could not download it; it is an optional dependency)' };
+    return {
+      ok: false,
+      reason: 'the Electron runtime is not installed (npm could not download it; it is an optional dependency)',
+    };
   }
   if (typeof binary !== 'string' || !existsSync(binary)) {
     return { ok: false, reason: `the Electron runtime binary is missing (${binary})` };

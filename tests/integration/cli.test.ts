@@ -61,6 +61,8 @@ interface ExcerptOut {
   codes: string[];
 }
 
+/** Stands for the project's path in test tables, which are built before beforeAll runs. */
+const P = '<project>';
 const run = (...args: string[]): Run => quarry(dir, args);
 const json = <T>(...args: string[]): T => quarryJson<T>(dir, args);
 const info = (path = project): Info => quarryJson<Info>(dir, ['info', path, '--json']);
@@ -101,26 +103,27 @@ describe('usage', () => {
     [['frobnicate']],
     [[]],
     [['--bogus']],
-    [['info', project, '--bogus']],
-    [['docs', project, '--limit', '3']],
+    [['info', P, '--bogus']],
+    [['docs', P, '--limit', '3']],
     [['code']],
-    [['code', 'remove', project, 'x']],
-    [['show', project]],
-    [['show', project, 'abc']],
-    [['show', project, '0']],
-    [['show', project, '1', 'extra']],
-    [['tag', project, '1', '-1', '4', 'X']],
-    [['tag', project, '1', '0', '4']],
-    [['search', project, 'x', '--limit', 'many']],
-    [['export', project, '--format', 'rtf', '--out', 'x.rtf']],
-    [['export', project, '--format', 'md']],
-    [['insight', 'add', project, '--title', 'T']],
-    [['insight', 'add', project, '--title', 'T', '--statement', 'S', '--priority', 'urgent']],
-    [['insight', 'add', project, '--title', 'T', '--statement', 'S', '--evidence', '1,x']],
-    [['serve', project, '--port', '70000']],
+    [['code', 'remove', P, 'x']],
+    [['show', P]],
+    [['show', P, 'abc']],
+    [['show', P, '0']],
+    [['show', P, '1', 'extra']],
+    [['tag', P, '1', '-1', '4', 'X']],
+    [['tag', P, '1', '0', '4']],
+    [['search', P, 'x', '--limit', 'many']],
+    [['export', P, '--format', 'rtf', '--out', 'x.rtf']],
+    [['export', P, '--format', 'md']],
+    [['insight', 'add', P, '--title', 'T']],
+    [['insight', 'add', P, '--title', 'T', '--statement', 'S', '--priority', 'urgent']],
+    [['insight', 'add', P, '--title', 'T', '--statement', 'S', '--evidence', '1,x']],
+    [['serve', P, '--port', '70000']],
   ])('exits 2 with usage on stderr for %j', (args) => {
+    // The table is built before beforeAll creates the project: P stands for its path.
     const before = sha256(project);
-    const result = run(...args);
+    const result = run(...args.map((a) => (a === P ? project : a)));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Usage: quarry/);
     expect(result.stdout).toBe('');

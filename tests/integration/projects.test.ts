@@ -197,7 +197,10 @@ describe('projects', () => {
     await a.dispatcher.call('project.create', { path: good });
     const bad = join(dir, 'bad.quarry');
     writeFileSync(bad, 'nope');
-    await expect(a.dispatcher.call('project.open', { path: bad })).rejects.toBeTruthy();
+    await expect(a.dispatcher.call('project.open', { path: bad })).rejects.toMatchObject({
+      kind: 'BadInput',
+      message: expect.stringContaining('not a SQLite database'),
+    });
     expect(a.projectPath()).toBe(good);
     expect((await a.dispatcher.call('project.info', {})).name).toBe('good');
   });
