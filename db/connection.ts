@@ -79,18 +79,29 @@ export interface FileIdentity {
   isQuarry: boolean;
 }
 
+interface Probe {
+  applicationId: number;
+  schemaVersion: number;
+  tables: Set<string>;
+  /** Removes the empty -wal/-shm files the probe itself created, if it did. */
+  cleanUp: () => void;
+}
+
 /**
- * Lists the tables through a read-only connection. On a WAL-mode file that connection creates
- * empty -wal and -shm files and cannot remove them; when they were not there before and the
- * file turns out not to be ours, they are removed again, so a refused file is left as found.
+ * Reads the header fields and the table names through a read-only connection, which sees what
+ * is still in the WAL. On a WAL-mode file that connection creates empty -wal and -shm files and
+ * cannot remove them; cleanUp removes them again when they were not there before, so a refused
+ * file is left as found.
  */
-function tableNames(path: string, walMode: boolean): { tables: Set<string>; cleanUp: () => void } {
+function probeFile(path: string, walMode: boolean): Probe {
   const sidecars = [`${path}-wal`, `${path}-shm`];
   const createdByProbe = walMode && sidecars.every((f) => !existsSync(f));
   const probe = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const rows = probe.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[];
     return {
+      applicationId: probe.pragma('application_id', { simple: true }) as number,
+      schemaVersion: probe.pragma('user_version', { simple: true }) as number,
       tables: new Set(rows.map((r) => r.name)),
       cleanUp: () => {
         if (!createdByProbe || statSync(sidecars[0] as string, { throwIfNoEntry: false })?.size !== 0) return;
@@ -103,24 +114,35 @@ function tableNames(path: string, walMode: boolean): { tables: Set<string>; clea
 }
 
 /**
- * Says what a file is without writing to it: the header gives its application id and schema
- * version; only a file with no application id (another program's, or Quarry's from before the
- * id) is looked into, read-only, for Quarry's tables.
+ * Says what a file is without writing to it. With no WAL beside it, the header is the truth:
+ * it gives the application id and schema version, and only a file with no application id
+ * (another program's, or Quarry's from before the id) is looked into, read-only, for Quarry's
+ * tables. With a WAL (the project is open elsewhere, or was not closed), page 1 may be newer
+ * there, so everything is read through a read-only connection.
  */
 export function identifyFile(path: string): FileIdentity {
   const header = readHeader(path);
   // Offsets from sqlite.org/fileformat2.html: 18 write version (2 = WAL), 60 user_version, 68 application_id.
-  const schemaVersion = header.readInt32BE(60);
-  const applicationId = header.readInt32BE(68);
-  if (applicationId !== 0) return { applicationId, schemaVersion, isQuarry: applicationId === APPLICATION_ID };
-  if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) return { applicationId, schemaVersion, isQuarry: false };
-  let probe: ReturnType<typeof tableNames>;
+  let schemaVersion = header.readInt32BE(60);
+  let applicationId = header.readInt32BE(68);
+  const walPending = existsSync(`${path}-wal`);
+  if (!walPending) {
+    if (applicationId !== 0) return { applicationId, schemaVersion, isQuarry: applicationId === APPLICATION_ID };
+    if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) return { applicationId, schemaVersion, isQuarry: false };
+  }
+  let probe: Probe;
   try {
-    probe = tableNames(path, header[18] === 2);
+    probe = probeFile(path, header[18] === 2);
   } catch (err) {
     throw badInput(`${path} could not be read as a Quarry project: ${(err as Error).message}. It was left untouched.`);
   }
-  const isQuarry = QUARRY_TABLES.every((t) => probe.tables.has(t));
+  ({ applicationId, schemaVersion } = probe);
+  const legacy =
+    applicationId === 0 &&
+    schemaVersion >= 1 &&
+    schemaVersion <= SCHEMA_VERSION &&
+    QUARRY_TABLES.every((t) => probe.tables.has(t));
+  const isQuarry = applicationId === APPLICATION_ID || legacy;
   if (!isQuarry) probe.cleanUp();
   return { applicationId, schemaVersion, isQuarry };
 }

@@ -155,6 +155,18 @@ describe('projects', () => {
     expect(readFileSync(path).readUInt32BE(68)).toBe(APPLICATION_ID);
   });
 
+  it('opens a project another app has open, whose header is still only in the WAL', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'shared.quarry');
+    const a = app(join(dir, 'cfg'));
+    await a.dispatcher.call('project.create', { path, name: 'Shared' });
+    await a.dispatcher.call('codes.add', { name: 'Trust' });
+    // Not checkpointed yet: the file's own header still says "no id, schema 0".
+    expect(readFileSync(path).readUInt32BE(68)).toBe(0);
+    const b = app(join(dir, 'cfg'));
+    expect(await b.dispatcher.call('project.open', { path })).toMatchObject({ name: 'Shared', counts: { codes: 1 } });
+  });
+
   it('refuses a project from a newer Quarry without changing a byte', async () => {
     const dir = tempDir();
     const path = join(dir, 'future.quarry');
