@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,4 +241,12 @@ describe('concurrent writers', () => {
     expect((await call('codes.list', {})).length).toBe(writes);
     app.close();
   }, 120_000);
+});
+
+describe("the user's recent-projects list", () => {
+  it('is out of reach of every test: the default config dir is a temp folder', async () => {
+    const { defaultConfigDir } = await import('../../core/services/recent.js');
+    expect(defaultConfigDir().startsWith(tmpdir())).toBe(true);
+    expect(defaultConfigDir()).not.toContain(homedir());
+  });
 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   ensureBuilt();
   ({ createWorkerApp } = await import(pathToFileURL(join(ROOT, 'dist/core/worker/app.js')).href));
   dir = makeTempDir('quarry-worker-');
-});
+}, 240_000);
 afterAll(() => removeDir(dir));
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
