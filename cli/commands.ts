@@ -4,6 +4,7 @@
  * never load SQLite or the core.
  */
 import type { OptionSpec, OptionValues } from './args.js';
+import { FILTER_DETAILS, FILTER_OPTIONS } from './filters.js';
 
 export interface CommandContext {
   command: string;
@@ -153,6 +154,93 @@ export const COMMANDS: CommandSpec[] = [
     options: { ...json },
     positionals: { min: 1, max: 1 },
     load: () => import('./commands/insights.js'),
+  },
+  {
+    name: 'metric add',
+    synopsis:
+      'metric add <project> --name TEXT --kind nps|sus|mean|proportion|time [--unit TEXT] [--target N] [--better higher|lower] [--json]',
+    summary: 'Define a benchmark measure tracked across rounds',
+    details: [
+      'nps: answers 0–10, scored −100…100; sus: the ten 1–5 items, scored 0–100;',
+      'mean: any number; proportion: 0/1 outcomes such as task success; time: time on task (geometric mean).',
+    ],
+    options: {
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      unit: { type: 'string' },
+      target: { type: 'string' },
+      better: { type: 'string' },
+      ...json,
+    },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/metric-add.js'),
+  },
+  {
+    name: 'metric import',
+    synopsis:
+      'metric import <project> <file.csv> --metric NAME --round NAME (--column COL | --columns COL,COL...) [--participant-column COL] [--segment-column COL] [--study NAME] [--json]',
+    summary: "Import a measure's values for one round from a CSV file",
+    details: [
+      'nps: one 0–10 column; sus: the ten 1–5 item columns in questionnaire order;',
+      'mean/time: one numeric column (times may be m:ss); proportion: one 0/1 (or yes/no) column.',
+      'Rows with an empty value are skipped and counted; a value out of range rejects the file',
+      '(exit 3, nothing written). Importing a round again replaces its values.',
+      "--segment-column keeps each value's market or segment, for results by segment.",
+    ],
+    options: {
+      metric: { type: 'string' },
+      round: { type: 'string' },
+      study: { type: 'string' },
+      column: { type: 'string' },
+      columns: { type: 'string' },
+      'participant-column': { type: 'string' },
+      'segment-column': { type: 'string' },
+      ...json,
+    },
+    positionals: { min: 2, max: 2 },
+    load: () => import('./commands/metric-import.js'),
+  },
+  {
+    name: 'metrics',
+    synopsis: 'metrics <project> [--json]',
+    summary: 'Each measure by round: score, 95% interval, and the change from the round before',
+    options: { ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/metrics.js'),
+  },
+  {
+    name: 'words',
+    synopsis:
+      'words <project> [--doc ID] [--code NAME] [--limit N] [--round NAME] [--coder NAME] [--where ATTR=VALUE] [--json]',
+    summary: 'Word frequency in any script (Chinese, Japanese and Thai segmented into words), stop words left out',
+    details: FILTER_DETAILS,
+    options: {
+      doc: { type: 'string' },
+      code: { type: 'string' },
+      limit: { type: 'string' },
+      ...FILTER_OPTIONS,
+      ...json,
+    },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/words.js'),
+  },
+  {
+    name: 'matrix',
+    synopsis: 'matrix <project> --by ATTRIBUTE [--round NAME] [--coder NAME] [--where ATTR=VALUE] [--json]',
+    summary: 'Code × attribute matrix: excerpts and participants per code and attribute value',
+    details: FILTER_DETAILS,
+    options: { by: { type: 'string' }, ...FILTER_OPTIONS, ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/matrix.js'),
+  },
+  {
+    name: 'cooccurrence',
+    synopsis: 'cooccurrence <project> [--round NAME] [--coder NAME] [--where ATTR=VALUE] [--json]',
+    summary: 'Pairs of codes on the same or overlapping excerpts',
+    details: FILTER_DETAILS,
+    options: { ...FILTER_OPTIONS, ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/cooccurrence.js'),
   },
   {
     name: 'search',

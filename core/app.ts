@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
 import { QuarryError } from './errors.js';
 import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
+import { codeCooccurrence, codeMatrix, wordCounts } from './services/analysis.js';
 import { addAttribute, listAttributes, updateAttribute } from './services/attributes.js';
 import {
   addCard,
@@ -41,6 +42,7 @@ import {
 } from './services/excerpts.js';
 import { importFiles, previewCsv } from './services/importing.js';
 import { addInsight, listInsights } from './services/insights.js';
+import { addMetric, importMetricValues, listMetrics } from './services/measures.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
 import {
   addParticipant,
@@ -205,6 +207,14 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'insights.list': () => listInsights(current()),
 
     'export.report': (input) => exportReport(current(), input),
+
+    'metrics.add': (input) => addMetric(current(), input),
+    'metrics.import': (input) => importMetricValues(current(), input),
+    'metrics.list': () => listMetrics(current()),
+
+    'analysis.matrix': ({ attribute, filters }) => codeMatrix(current(), attribute, filters),
+    'analysis.cooccurrence': ({ filters }) => codeCooccurrence(current(), filters),
+    'analysis.words': (input) => wordCounts(current(), input),
   };
 
   // Every undoable method runs inside its session's history: one undo step per call.

@@ -36,7 +36,10 @@ export async function run({ command, values, positionals }: CommandContext): Pro
   printLine(
     project !== undefined ? `Quarry is serving ${project} at ${server.url}` : `Quarry is serving at ${server.url}`,
   );
-  if (!flag(values, 'no-open')) openBrowser(server.url);
+  if (!flag(values, 'no-open')) {
+    const browser = await openBrowser(server.url);
+    if (!browser.opened) notice(`Could not open a browser here (${browser.reason}): open the address above yourself.`);
+  }
   notice('Press Ctrl+C to stop.');
 
   return new Promise<number>((done) => {

@@ -4,6 +4,7 @@
  * makes it available everywhere (see core/host.ts for the dispatcher).
  */
 import type { z } from 'zod';
+import { analysisMethods } from './methods/analysis.js';
 import { appMethods } from './methods/app.js';
 import { attributesMethods } from './methods/attributes.js';
 import { boardsMethods } from './methods/boards.js';
@@ -13,6 +14,7 @@ import { excerptsMethods } from './methods/excerpts.js';
 import { exportingMethods } from './methods/exporting.js';
 import { historyMethods } from './methods/history.js';
 import { insightsMethods } from './methods/insights.js';
+import { measuresMethods } from './methods/measures.js';
 import { memosMethods } from './methods/memos.js';
 import { participantsMethods } from './methods/participants.js';
 import { roundsMethods } from './methods/rounds.js';
@@ -36,6 +38,8 @@ export const contract = {
   ...boardsMethods,
   ...insightsMethods,
   ...exportingMethods,
+  ...measuresMethods,
+  ...analysisMethods,
 } as const;
 
 export type Contract = typeof contract;

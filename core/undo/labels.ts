@@ -56,6 +56,8 @@ export const UNDO_LABELS: UndoLabels = {
   'boards.moveCard': () => 'move card',
   'boards.deleteCard': () => 'delete card',
   'insights.add': (_, i) => `add insight ${i.title}`,
+  'metrics.add': (_, i) => `add measure ${i.name}`,
+  'metrics.import': (_, i) => `import ${i.metric} for ${i.round}`,
 };
 
 /** For tests and docs: an undoable method's label. */

@@ -37,6 +37,8 @@ const TABLES: readonly { name: string; key: readonly string[]; updateOf?: readon
   { name: 'cards', key: ['id'] },
   { name: 'insights', key: ['id'] },
   { name: 'insight_evidence', key: ['insight_id', 'excerpt_id'] },
+  { name: 'metrics', key: ['id'] },
+  { name: 'metric_values', key: ['id'] },
 ];
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

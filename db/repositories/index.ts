@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { checkpoint } from '../connection.js';
+import { AnalysisRepo } from './analysis.js';
 import { BoardsRepo } from './boards.js';
 import { CodersRepo } from './coders.js';
 import { CodesRepo } from './codes.js';
@@ -12,6 +13,7 @@ import { ExcerptsRepo } from './excerpts.js';
 import { HistoryRepo } from './history.js';
 import { InsightsRepo } from './insights.js';
 import { MemosRepo } from './memos.js';
+import { MetricsRepo } from './metrics.js';
 import { ParticipantsRepo } from './participants.js';
 import { ProjectMetaRepo } from './projectMeta.js';
 import { SearchRepo } from './search.js';
@@ -33,6 +35,8 @@ export class Repositories {
   readonly insights: InsightsRepo;
   readonly search: SearchRepo;
   readonly history: HistoryRepo;
+  readonly metrics: MetricsRepo;
+  readonly analysis: AnalysisRepo;
   private readonly sql: Sql;
 
   constructor(db: Database) {
@@ -51,6 +55,8 @@ export class Repositories {
     this.insights = new InsightsRepo(sql);
     this.search = new SearchRepo(sql);
     this.history = new HistoryRepo(sql);
+    this.metrics = new MetricsRepo(sql);
+    this.analysis = new AnalysisRepo(sql);
   }
 
   /** Checkpoints the WAL into the main file and closes the connection. */
