@@ -301,7 +301,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'export',
-    synopsis: 'export <project> --format md|html|pdf|docx|pptx|csv|xlsx|qdpx|qdc --out FILE [--redact] [--json]',
+    synopsis: 'export <project> --format md|html|qdpx|qdc --out FILE [--redact] [--json]',
     summary: 'Write a report or exchange file',
     details: [
       'The file is written atomically: it appears complete or not at all.',

@@ -13,9 +13,10 @@ export function appOptions(extra: AppOptions = {}): AppOptions {
   return { nativeDialogs: false, ...(configDir ? { configDir } : {}), ...extra };
 }
 
+/** One-shot commands never add to the recent-projects list: that list is the app's (issue 7). */
 export async function createCliApp(extra: AppOptions = {}): Promise<QuarryApp> {
   const { createApp } = await import('../core/app.js');
-  return createApp(appOptions(extra));
+  return createApp(appOptions({ rememberRecent: false, ...extra }));
 }
 
 /** Runs `work` with `projectPath` open; the project is closed whatever happens. */

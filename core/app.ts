@@ -65,6 +65,7 @@ import { Preferences } from './services/preferences.js';
 import {
   closeSession,
   createProject,
+  knownCoderId,
   openProject,
   type ProjectSession,
   projectInfo,
@@ -85,6 +86,11 @@ export interface AppOptions {
    * app.setCoder); defaults to the OS user name.
    */
   coderName?: string;
+  /**
+   * Whether opening and creating projects adds them to the recent-projects list (default
+   * true). The one-shot CLI passes false: scripted runs must not fill the app's list.
+   */
+  rememberRecent?: boolean;
   /** Largest file documents.import accepts, in bytes (default 200 MB). */
   maxImportBytes?: number;
 }
@@ -124,7 +130,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     session = next;
     if (previous) closeSession(previous);
     const info = projectInfo(next);
-    recent.remember(next.path, info.name);
+    if (options.rememberRecent !== false) recent.remember(next.path, info.name);
     return info;
   };
 
@@ -133,7 +139,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
       project: session ? projectInfo(session) : null,
       recent: recent.list(),
       nativeDialogs: options.nativeDialogs ?? false,
-      coder: session ? { id: session.coderId, name: session.coderName } : null,
+      coder: session ? { id: knownCoderId(session), name: session.coderName } : null,
     }),
     'project.create': ({ path, name }) => adopt(createProject(path, name, coderName)),
     'project.open': ({ path }) => adopt(openProject(path, coderName)),
@@ -142,13 +148,13 @@ export function createApp(options: AppOptions = {}): QuarryApp {
       coderName = name.trim();
       preferences.write({ coderName });
       if (session) setSessionCoder(session, coderName);
-      return { id: session?.coderId ?? null, name: coderName };
+      return { id: session ? knownCoderId(session) : null, name: coderName };
     },
     'rounds.list': () => current().repos.studies.listRounds(),
     'coders.list': () =>
       current()
         .repos.coders.list()
-        .map((c) => ({ id: c.id, name: c.name, current: c.isCurrent === 1, codings: c.codings })),
+        .map((c) => ({ id: c.id, name: c.name, current: c.name === session?.coderName, codings: c.codings })),
 
     'history.undo': () => current().history.undo(),
     'history.redo': () => current().history.redo(),

@@ -6,9 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, Menu, session } from 'electron';
-import type { QuarryApp } from '../core/app.js';
 import { buildSampleProject } from '../core/sample/build.js';
-import { createWorkerApp } from '../core/worker/app.js';
+import { createWorkerApp, type WorkerApp } from '../core/worker/app.js';
 import { bindDialogs } from './dialogs.js';
 import { bindContract } from './ipc.js';
 import { buildMenu } from './menu.js';
@@ -27,7 +26,7 @@ registerAppScheme();
 hardenAllWebContents();
 
 let win: BrowserWindow | null = null;
-let quarry: QuarryApp | null = null;
+let quarry: WorkerApp | null = null;
 let actions: ProjectActions | null = null;
 /** A project asked for before the app was ready (argv, or macOS open-file at launch). */
 let requested = projectPathFromArgv(process.argv, process.cwd());
@@ -108,9 +107,14 @@ if (!app.requestSingleInstanceLock()) {
       });
     }
   });
-  app.on('will-quit', () => {
-    quarry?.close();
+  app.on('will-quit', (event) => {
+    if (!quarry) return;
+    // Closing the project checkpoints its WAL on the worker: wait for it before the process
+    // ends, so the .quarry file alone holds every write (a copy of it is complete).
+    event.preventDefault();
+    const closing = quarry;
     quarry = null;
+    void closing.closeAndWait().finally(() => app.quit());
   });
   app.whenReady().then(start, (err: unknown) => {
     console.error('Quarry could not start:', err);

@@ -6,11 +6,13 @@
  * Extra arguments go to Playwright (e.g. `npm run test:e2e -- --grep board`).
  *
  * QUARRY_E2E_SUMMARY=<file>  write {passed, failed, skipped, error?} there (scripts/test.js)
- * QUARRY_SKIP_BUILD=1        do not rebuild dist/ first (CI has just built it in npm ci)
+ * QUARRY_SKIP_BUILD=1        do not rebuild dist/ first (CI has just built it in npm ci); a dist/
+ *                            older than the sources is then a failure, never used
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { staleBuild } from './lib/build.js';
 import { findChromium, installChromium } from './lib/chromium.js';
 import { startVirtualDisplay } from './lib/display.js';
 import { prepareElectronApp } from './lib/electron-app.js';
@@ -41,6 +43,10 @@ if (!existsSync(config)) fail('playwright.config.ts is missing from the reposito
 if (process.env.QUARRY_SKIP_BUILD !== '1') {
   console.error('e2e: building the app (npm run build)…');
   if ((await run(npm, ['run', '--silent', 'build'], { cwd: repoRoot })) !== 0) fail('the build failed.');
+} else {
+  // Skipping the build is only for a dist/ just built from these sources (CI's npm ci).
+  const stale = staleBuild();
+  if (stale) fail(`QUARRY_SKIP_BUILD=1, but dist/ is not a build of these sources: ${stale}. Run npm run build.`);
 }
 if (!existsSync(join(repoRoot, 'dist', 'renderer', 'index.html'))) {
   fail('dist/renderer/index.html is missing after the build.');

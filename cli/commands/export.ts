@@ -11,7 +11,7 @@ import { CliError, EXIT } from '../errors.js';
 import { notice, printJson } from '../output.js';
 import { withProject } from '../project.js';
 
-const FORMATS: readonly ExportFormat[] = ['md', 'html', 'pdf', 'docx', 'pptx', 'csv', 'xlsx', 'qdpx', 'qdc'];
+const FORMATS: readonly ExportFormat[] = ['md', 'html', 'qdpx', 'qdc'];
 
 export async function run({ command, values, positionals }: CommandContext): Promise<number> {
   const [project = ''] = positionals;

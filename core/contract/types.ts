@@ -52,7 +52,8 @@ export interface AppStatus {
   recent: RecentProject[];
   /** Whether the host can show native file dialogs (Electron) or needs a typed path (browser). */
   nativeDialogs: boolean;
-  coder: { id: CoderId; name: string } | null;
+  /** id is null until the coder's first recorded change writes their row (opening never writes). */
+  coder: { id: CoderId | null; name: string } | null;
 }
 
 export type ImportFormat = 'txt' | 'md' | 'docx' | 'vtt' | 'srt' | 'csv' | 'qdpx' | 'qdc';
@@ -335,7 +336,8 @@ export interface Insight {
   participants: number;
 }
 
-export type ExportFormat = 'md' | 'html' | 'pdf' | 'docx' | 'pptx' | 'csv' | 'xlsx' | 'qdpx' | 'qdc';
+/** Only the formats this build writes; later ones join the list when they work. */
+export type ExportFormat = 'md' | 'html' | 'qdpx' | 'qdc';
 
 export interface ExportResult {
   fileName: string;

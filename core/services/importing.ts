@@ -123,15 +123,37 @@ function roundFor(ctx: ProjectContext, options: ImportOptions): number | null {
   return repos.studies.firstRound(studyId) ?? repos.studies.insertRound(studyId, DEFAULT_ROUND_NAME);
 }
 
+/** The file's earlier copy in the project (same sha256), as the result reports it. */
+function findDuplicate(ctx: ProjectContext, file: ImportFile, sha256: string, options: ImportOptions) {
+  const earlier = ctx.repos.sources.findBySha256(sha256)[0];
+  if (!earlier) return null;
+  return {
+    file: file.name,
+    duplicateOf: earlier.fileName,
+    documentIds: ctx.repos.documents.idsBySource(earlier.id),
+    action: options.duplicates === 'keep' ? ('kept' as const) : ('skipped' as const),
+  };
+}
+
+type Duplicate = NonNullable<ReturnType<typeof findDuplicate>>;
+
+/**
+ * Writes one parsed file in one transaction, or returns the duplicate it turned out to be: the
+ * check is repeated inside the write, so two imports of one folder at once store each file once.
+ */
 function store(
   ctx: ProjectContext,
   file: ImportFile,
   prepared: Prepared,
   options: ImportOptions,
   pattern: RegExp | null,
-): DocumentId[] {
+): DocumentId[] | Duplicate {
   const { repos } = ctx;
   return repos.tx(() => {
+    if (options.duplicates !== 'keep') {
+      const duplicate = findDuplicate(ctx, file, prepared.sha256, options);
+      if (duplicate) return duplicate;
+    }
     const roundId = roundFor(ctx, options);
     const fileLabel = options.participant?.trim() || (pattern ? labelFromFileName(file.name, pattern) : null);
     const sourceId = repos.sources.insert({
@@ -241,12 +263,11 @@ export async function importFiles(
     try {
       const bytes = readBytes(file, limits);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const earlier = ctx.repos.sources.findBySha256(sha256)[0];
+      // Checked before parsing too, so a known file costs no parse.
+      const earlier = findDuplicate(ctx, file, sha256, options);
       if (earlier) {
-        const existing = ctx.repos.documents.idsBySource(earlier.id);
-        const action = options.duplicates === 'keep' ? 'kept' : 'skipped';
-        result.duplicates.push({ file: file.name, duplicateOf: earlier.fileName, documentIds: existing, action });
-        if (action === 'skipped') continue;
+        result.duplicates.push(earlier);
+        if (earlier.action === 'skipped') continue;
       }
       const importer = findImporter(bytes, file.name);
       if (!importer) throw new ImportRefusal(unknownFormatReason(file.name));
@@ -261,7 +282,12 @@ export async function importFiles(
         continue;
       }
       const prepared = await prepare(importer as Importer, file, bytes, sha256, options);
-      const documentIds = store(ctx, file, prepared, options, pattern);
+      const stored = store(ctx, file, prepared, options, pattern);
+      if (!Array.isArray(stored)) {
+        result.duplicates.push(stored);
+        continue;
+      }
+      const documentIds = stored;
       // Imports are not undoable: their rows must never join the next undo step. This runs
       // synchronously after the file's transaction, so no other command's changes are lost.
       ctx.repos.history.clear();

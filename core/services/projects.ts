@@ -10,9 +10,12 @@ import { syncMemoIndex } from './memos.js';
 
 export interface ProjectSession extends ProjectContext {
   path: string;
+  /** Who new codings are recorded as; their coders row is written with the first one. */
   coderName: string;
   /** Undo/redo of this session; forgotten when the project closes. */
   history: History;
+  /** The copy taken before this open migrated the file, or null. */
+  backup: string | null;
 }
 
 export function defaultProjectName(path: string): string {
@@ -20,17 +23,20 @@ export function defaultProjectName(path: string): string {
   return (extname(base) ? base.slice(0, -extname(base).length) : base).trim() || 'Untitled project';
 }
 
-function startSession(path: string, db: Db, coderName: string, name: string): ProjectSession {
-  const repos = new Repositories(db);
-  const coder = repos.tx(() => {
-    repos.meta.ensure(name);
-    return repos.coders.makeCurrent(coderName);
-  });
+/**
+ * Opening only reads: the coder is looked up, and written (made current, or created) by the
+ * first command that records who did it, inside that command's transaction. Reading it again
+ * on every use keeps it right if that transaction rolled back.
+ */
+function startSession(path: string, repos: Repositories, coderName: string, backup: string | null): ProjectSession {
   const session: ProjectSession = {
     path,
     repos,
-    coderId: coder.id as CoderId,
     coderName,
+    backup,
+    get coderId(): CoderId {
+      return repos.coders.makeCurrent(session.coderName).id;
+    },
     history: new History(repos, (entries) => {
       // Memo bodies are searchable: keep their index in step with every memo row change.
       const memoIds = entries.filter((e) => e.tbl === 'memos').map((e) => Number(e.rowKey));
@@ -52,7 +58,12 @@ export function createProject(path: string, name: string | undefined, coderName:
     );
   }
   try {
-    return startSession(full, db, coderName, name?.trim() || defaultProjectName(full));
+    const repos = new Repositories(db);
+    repos.tx(() => {
+      repos.meta.ensure(name?.trim() || defaultProjectName(full));
+      repos.coders.makeCurrent(coderName);
+    });
+    return startSession(full, repos, coderName, null);
   } catch (err) {
     db.close();
     throw err;
@@ -61,20 +72,23 @@ export function createProject(path: string, name: string | undefined, coderName:
 
 export function openProject(path: string, coderName: string): ProjectSession {
   const full = resolve(path);
-  const { db } = openProjectDb(full);
+  const { db, backup } = openProjectDb(full);
   try {
-    return startSession(full, db, coderName, defaultProjectName(full));
+    return startSession(full, new Repositories(db), coderName, backup);
   } catch (err) {
     db.close();
     throw err;
   }
 }
 
-/** Makes `name` the coder recorded on this session's new codings. */
+/** Makes `name` the coder recorded on this session's new codings (written with the first one). */
 export function setSessionCoder(session: ProjectSession, name: string): void {
-  const coder = session.repos.coders.makeCurrent(name);
-  session.coderId = coder.id;
   session.coderName = name;
+}
+
+/** The session coder's id if that coder has a row yet; never writes. */
+export function knownCoderId(session: ProjectSession): CoderId | null {
+  return session.repos.coders.findByName(session.coderName)?.id ?? null;
 }
 
 export function closeSession(session: ProjectSession): void {

@@ -131,11 +131,6 @@ export function exportReport(ctx: ProjectContext, input: { format: ExportFormat;
     }
     return exportExchange(ctx, input.format, slug(ctx.repos.meta.get()?.name ?? 'quarry'));
   }
-  if (input.format !== 'md' && input.format !== 'html') {
-    throw unsupported(
-      `Export as ${input.format.toUpperCase()} comes in a later version of Quarry. Use md, html, qdpx or qdc for now.`,
-    );
-  }
   let model = buildReport(ctx);
   if (input.redact) model = redactReport(model, ctx.repos.participants.list());
   const base = `${slug(model.projectName)}-report`;

@@ -3,8 +3,8 @@
  * core/text/cjk.ts), sharing rowids with search_segments like the other two; the owner_kind
  * 'memo' segments memo bodies. Existing document segments and memos are indexed here.
  */
-import { cjkColumns } from '../../core/text/cjk.js';
-import { segmentText } from '../../core/text/segments.js';
+// Frozen copies, not core/text: this migration must write the same rows forever.
+import { cjkColumnsV2 as cjkColumns, segmentTextV2 as segmentText } from './frozen/v2-text.js';
 import type { Migration } from './types.js';
 
 const sql = /* sql */ `

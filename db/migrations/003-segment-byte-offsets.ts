@@ -6,7 +6,8 @@
  * UTF-16 units; SQLite's substr() on TEXT counts characters from the start, which is slow).
  * NULL (never written by this build) means "unknown": search then reads the owner's text.
  */
-import { utf8Offsets } from '../../core/text/segments.js';
+// A frozen copy, not core/text: this migration must write the same rows forever.
+import { utf8OffsetsV3 as utf8Offsets } from './frozen/v3-utf8.js';
 import type { Migration } from './types.js';
 
 export const migration003: Migration = {

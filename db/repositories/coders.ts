@@ -23,6 +23,10 @@ export class CodersRepo {
     );
   }
 
+  findByName(name: string): { id: CoderId } | undefined {
+    return this.sql.get<{ id: CoderId }>(`SELECT id FROM coders WHERE name = ? ORDER BY id LIMIT 1`, name);
+  }
+
   /** Makes the coder with this name current, creating it on first use. */
   makeCurrent(name: string): CoderRow {
     return this.sql.tx(() => {

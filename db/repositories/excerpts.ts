@@ -95,7 +95,7 @@ export class ExcerptsRepo {
     const params: unknown[] = [];
     const codeIds = filter.codeIds ?? (filter.codeId !== undefined ? [filter.codeId] : undefined);
     if (codeIds !== undefined || filter.coderId !== undefined) {
-      const parts = ['g.excerpt_id = e.id'];
+      const parts: string[] = [];
       if (codeIds !== undefined) {
         parts.push('g.code_id IN (SELECT value FROM json_each(?))');
         params.push(JSON.stringify(codeIds));
@@ -104,7 +104,9 @@ export class ExcerptsRepo {
         parts.push('g.coder_id = ?');
         params.push(filter.coderId);
       }
-      where.push(`EXISTS (SELECT 1 FROM codings g WHERE ${parts.join(' AND ')})`);
+      // IN (not a correlated EXISTS): the codings of the code are found by codings_code and
+      // their excerpts by rowid, instead of scanning every excerpt (plan asserted in tests).
+      where.push(`e.id IN (SELECT g.excerpt_id FROM codings g WHERE ${parts.join(' AND ')})`);
     }
     if (filter.round !== undefined) {
       where.push(`d.round_id IN (SELECT id FROM rounds WHERE name = ? COLLATE NOCASE)`);

@@ -3,6 +3,7 @@
  * object and never see SQL; `tx` groups their writes into one transaction.
  */
 import type { Database } from 'better-sqlite3';
+import { checkpoint } from '../connection.js';
 import { AnalysisRepo } from './analysis.js';
 import { BoardsRepo } from './boards.js';
 import { CodersRepo } from './coders.js';
@@ -67,7 +68,7 @@ export class Repositories {
   /** Checkpoints the WAL into the main file and closes the connection. */
   close(): void {
     try {
-      if (!this.sql.db.readonly) this.sql.db.pragma('wal_checkpoint(TRUNCATE)');
+      checkpoint(this.sql.db);
     } finally {
       this.sql.db.close();
     }

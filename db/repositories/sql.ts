@@ -32,9 +32,14 @@ export class Sql {
     return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
   }
 
-  /** Runs `fn` in one transaction (a savepoint when nested); rolls back if it throws. */
+  /**
+   * Runs `fn` in one transaction (a savepoint when nested); rolls back if it throws. It begins
+   * IMMEDIATE: a transaction that reads and then writes must hold the write lock from its
+   * first read, or a concurrent writer (a CLI import beside the app) makes its write fail at
+   * once with "database is locked" (SQLITE_BUSY_SNAPSHOT) instead of waiting its turn.
+   */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 }
 

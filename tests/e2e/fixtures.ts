@@ -8,13 +8,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { SHARED_DATA } from '../shared-data.js';
+
+export { SHARED_DATA };
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'quarry.js');
 export const SHOTS = process.env.QUARRY_SHOTS ?? join(tmpdir(), 'quarry-shots');
 
-/** Real sample material beside the repository (../shared/data, as the CLI tests use it), and the bundled study. */
-export const SHARED_DATA = process.env.QUARRY_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');
+/** Real sample material beside the repository (../shared/data, see tests/shared-data.ts), and the bundled study. */
 export const QUALCODER_TRANSCRIPT = join(SHARED_DATA, 'transcripts', 'qualcoder', 'transcript.txt');
 export const SAMPLE = (name: string) => join(ROOT, 'resources', 'sample', 'transcripts', name);
 

@@ -4,9 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED_DATA } from '../shared-data.js';
 import { expect, newProject, saved, shot, test } from './fixtures.js';
 
-const DATA = '/work/shared/data';
+const DATA = SHARED_DATA;
 const GERMAN = `${DATA}/transcripts/haski-nodegrade-de/NodeGrade_paper_ECSEE_qualitative_data_interview1_german.docx`;
 
 test('imports several formats at once and shows the broken file with its reason', async ({ page, workspace }) => {

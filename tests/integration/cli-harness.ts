@@ -9,11 +9,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHARED_DATA } from '../shared-data.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin', 'quarry.js');
-export const DATA = resolve(ROOT, '../shared/data');
-const BUILT = join(ROOT, 'dist', 'cli', 'main.js');
+export const DATA = SHARED_DATA;
+/** Written only after a build that succeeded: tsc emits even on errors, so dist/ alone proves nothing. */
+const BUILT = join(ROOT, 'dist', '.node-build-ok');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -32,7 +34,8 @@ function isFresh(): boolean {
 }
 
 /**
- * Compiles core, db and cli to dist/ unless they are already up to date. The freshness check
+ * Compiles core, db and cli to dist/ unless they are already up to date; throws when the build
+ * fails. The freshness check
  * runs again inside the lock, so a worker never rebuilds dist while another one runs the CLI.
  */
 export function ensureBuilt(): void {
@@ -44,14 +47,16 @@ export function ensureBuilt(): void {
       { cwd: ROOT, stdio: 'pipe', timeout: 180_000 },
     );
   } catch (err) {
-    // tsc still emits when another part of the tree has a type error; the CLI tests judge the result.
-    if (!existsSync(BUILT)) throw err;
+    // A failed build fails the tests: tsc still emits on a type error, and an old dist/ would
+    // test yesterday's code, so neither may stand in for a build that did not succeed.
+    const output = (err as { stderr?: Buffer; stdout?: Buffer }).stdout?.toString() ?? '';
+    throw new Error(`npm run build:node failed, so the CLI cannot be tested:\n${output}${(err as Error).message}`);
   }
 }
 
 /** Runs under the lock: same check as isFresh, then the build. Plain JS for `node -e`. */
 const BUILD_IF_STALE = `
-const { existsSync, readdirSync, statSync } = require('node:fs');
+const { existsSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { execSync } = require('node:child_process');
 const [root, built] = process.argv.slice(1);
@@ -60,7 +65,11 @@ const newest = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, e) 
   return Math.max(n, e.isDirectory() ? newest(p) : e.name.endsWith('.ts') ? statSync(p).mtimeMs : 0);
 }, 0);
 const fresh = existsSync(built) && statSync(built).mtimeMs >= Math.max(...['core', 'db', 'cli'].map((d) => newest(join(root, d))));
-if (!fresh) execSync('npm run build:node', { cwd: root, stdio: 'pipe' });
+if (!fresh) {
+  rmSync(built, { force: true });
+  execSync('npm run build:node', { cwd: root, stdio: 'pipe' });
+  writeFileSync(built, new Date().toISOString());
+}
 `;
 
 export interface Run {

@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentId, ImportResult } from '../../core/contract/types.js';
 import { openDocx } from '../../core/importers/docx/zip.js';
+import { SHARED_DATA } from '../shared-data.js';
 import { file, newTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
@@ -12,8 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.dispose());
 
-const DOCX = '/work/shared/data/docx';
-const GERMAN = '/work/shared/data/transcripts/haski-nodegrade-de';
+const DOCX = `${SHARED_DATA}/docx`;
+const GERMAN = `${SHARED_DATA}/transcripts/haski-nodegrade-de`;
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;

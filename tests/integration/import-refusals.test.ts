@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED_DATA } from '../shared-data.js';
 import { ensureBuilt, makeTempDir, quarry, removeDir } from './cli-harness.js';
 
 let dir: string;
@@ -16,8 +17,7 @@ beforeAll(() => {
 }, 240_000);
 afterAll(() => removeDir(dir));
 
-const GERMAN =
-  '/work/shared/data/transcripts/haski-nodegrade-de/NodeGrade_paper_ECSEE_qualitative_data_interview1_german.docx';
+const GERMAN = `${SHARED_DATA}/transcripts/haski-nodegrade-de/NodeGrade_paper_ECSEE_qualitative_data_interview1_german.docx`;
 
 describe('quarry import refusals', () => {
   it('names each broken file with its reason, imports the rest, writes nothing for the broken ones, exits 3', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentId, ImportResult } from '../../core/contract/types.js';
+import { SHARED_DATA } from '../shared-data.js';
 import { file, newTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
@@ -150,7 +151,7 @@ describe('.srt', () => {
   });
 });
 
-describe('every subtitle fixture in /work/shared/data imports or is refused with a reason', () => {
+describe('every subtitle fixture in ../shared/data imports or is refused with a reason', () => {
   const expected: Record<string, 'import' | RegExp> = {
     'srt/pysrt/bom-utf-8.srt': 'import',
     'srt/pysrt/bom-utf-16-le.srt': 'import',
@@ -179,7 +180,7 @@ describe('every subtitle fixture in /work/shared/data imports or is refused with
     'webvtt/go-astisub/example-out-styled.vtt': 'import',
     'webvtt/node-webvtt/malformed.vtt': /line 8 .*belongs to no cue/i,
   };
-  const root = '/work/shared/data';
+  const root = SHARED_DATA;
   const onDisk = ['srt/pysrt', 'srt/go-astisub', 'webvtt/go-astisub', 'webvtt/node-webvtt'].flatMap((d) =>
     readdirSync(join(root, d))
       .filter((n) => /\.(srt|vtt)$/.test(n))

@@ -4,12 +4,13 @@ import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentId } from '../../core/contract/types.js';
+import { SHARED_DATA } from '../shared-data.js';
 import { file, newTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
 afterEach(() => t?.dispose());
 
-const SURVEY456 = '/work/shared/data/transcripts/qualcoder/survey456.csv';
+const SURVEY456 = `${SHARED_DATA}/transcripts/qualcoder/survey456.csv`;
 const roles = (preview: { columns: { name: string; role: string }[] }) =>
   Object.fromEntries(preview.columns.map((c) => [c.name, c.role]));
 

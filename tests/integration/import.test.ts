@@ -4,12 +4,13 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentId } from '../../core/contract/types.js';
 import { Repositories } from '../../db/repositories/index.js';
+import { SHARED_DATA } from '../shared-data.js';
 import { file, newTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
 afterEach(() => t?.dispose());
 
-const REAL_TRANSCRIPT = '/work/shared/data/transcripts/qualcoder/transcript.txt';
+const REAL_TRANSCRIPT = `${SHARED_DATA}/transcripts/qualcoder/transcript.txt`;
 
 async function importOne(name: string, content: string | Uint8Array) {
   const result = await t.call('documents.import', { files: [file(name, content)] });

@@ -1,10 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type QuarryApp } from '../../core/app.js';
+import { APPLICATION_ID } from '../../db/connection.js';
+import { migration001 } from '../../db/migrations/001-initial.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
-import { file, tempDir } from './helpers.js';
+import { tempDir } from './helpers.js';
 
 const apps: QuarryApp[] = [];
 function app(configDir: string, coderName = 'Tester'): QuarryApp {
@@ -12,6 +15,11 @@ function app(configDir: string, coderName = 'Tester'): QuarryApp {
   apps.push(a);
   return a;
 }
+/** What must not change when a file is only read or refused: its bytes and its mtime. */
+function fingerprint(path: string): { sha256: string; mtimeMs: number } {
+  return { sha256: createHash('sha256').update(readFileSync(path)).digest('hex'), mtimeMs: statSync(path).mtimeMs };
+}
+
 afterEach(() => {
   for (const a of apps.splice(0)) a.close();
 });
@@ -76,22 +84,87 @@ describe('projects', () => {
     );
   });
 
-  it('migrates an empty SQLite file (schema 0) to schema 1', async () => {
+  it('refuses SQLite files that are not Quarry projects, leaving them exactly as they were', async () => {
     const dir = tempDir();
-    const path = join(dir, 'old.quarry');
-    const db = new Database(path);
-    db.pragma('user_version = 0');
-    db.exec('CREATE TABLE scratch (x); DROP TABLE scratch;');
-    db.close();
     const a = app(join(dir, 'cfg'));
-    const info = await a.dispatcher.call('project.open', { path });
-    expect(info).toMatchObject({ schemaVersion: SCHEMA_VERSION, name: 'old' });
-    const imported = await a.dispatcher.call('documents.import', { files: [file('a.txt', 'hello world')] });
-    expect(imported.imported).toHaveLength(1);
+    const foreign = (name: string, setUp: (db: Database.Database) => void) => {
+      const path = join(dir, name);
+      const db = new Database(path);
+      setUp(db);
+      db.close();
+      return path;
+    };
+    const cases = [
+      // another program's database, no application id (rollback journal and WAL)
+      foreign('other.sqlite', (db) =>
+        db.exec(`CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL);
+        INSERT INTO orders (total) VALUES (9.5);`),
+      ),
+      foreign('other-wal.sqlite', (db) => {
+        db.pragma('journal_mode = WAL');
+        db.exec('CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (1);');
+        db.pragma('user_version = 2');
+      }),
+      // an empty SQLite file is not a project either
+      foreign('empty.sqlite', (db) => db.exec('CREATE TABLE scratch (x); DROP TABLE scratch;')),
+      // Quarry's tables, but another application's id: not ours
+      foreign('lookalike.quarry', (db) => {
+        migration001.up(db);
+        db.pragma('user_version = 1');
+        db.pragma('application_id = 1179603284');
+      }),
+    ];
+    for (const path of cases) {
+      const before = fingerprint(path);
+      await expect(a.dispatcher.call('project.open', { path })).rejects.toMatchObject({
+        kind: 'BadInput',
+        message: expect.stringMatching(/is not a Quarry project .*left untouched/),
+      });
+      expect(fingerprint(path)).toEqual(before);
+      expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`)).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    }
+    expect(a.projectPath()).toBeNull();
+  });
+
+  it("stamps new projects with Quarry's application id", async () => {
+    const dir = tempDir();
+    const path = join(dir, 'new.quarry');
+    const a = app(join(dir, 'cfg'));
+    await a.dispatcher.call('project.create', { path });
+    a.close(); // checkpointed: the header in the file itself is current
+    const header = readFileSync(path).subarray(0, 100);
+    expect(header.readUInt32BE(68)).toBe(APPLICATION_ID);
+    expect(APPLICATION_ID.toString(16)).toBe('51525259');
+    expect(header.readUInt32BE(60)).toBe(SCHEMA_VERSION);
+  });
+
+  it('opens a current Quarry file from before the application id, and stamps it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'legacy.quarry');
+    const a = app(join(dir, 'cfg'));
+    await a.dispatcher.call('project.create', { path, name: 'Legacy' });
+    await a.dispatcher.call('codes.add', { name: 'Trust' });
     a.close();
-    const check = new Database(path, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    check.close();
+    const raw = new Database(path);
+    raw.pragma('application_id = 0');
+    raw.close();
+    const b = app(join(dir, 'cfg'));
+    expect(await b.dispatcher.call('project.open', { path })).toMatchObject({ name: 'Legacy', counts: { codes: 1 } });
+    b.close();
+    expect(readFileSync(path).readUInt32BE(68)).toBe(APPLICATION_ID);
+  });
+
+  it('opens a project another app has open, whose header is still only in the WAL', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'shared.quarry');
+    const a = app(join(dir, 'cfg'));
+    await a.dispatcher.call('project.create', { path, name: 'Shared' });
+    await a.dispatcher.call('codes.add', { name: 'Trust' });
+    // Not checkpointed yet: the file's own header still says "no id, schema 0".
+    expect(readFileSync(path).readUInt32BE(68)).toBe(0);
+    const b = app(join(dir, 'cfg'));
+    expect(await b.dispatcher.call('project.open', { path })).toMatchObject({ name: 'Shared', counts: { codes: 1 } });
   });
 
   it('refuses a project from a newer Quarry without changing a byte', async () => {
@@ -100,14 +173,16 @@ describe('projects', () => {
     const db = new Database(path);
     db.exec('CREATE TABLE future_things (x)');
     db.pragma('user_version = 99');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
     db.close();
-    const before = readFileSync(path);
+    const before = fingerprint(path);
     const a = app(join(dir, 'cfg'));
     await expect(a.dispatcher.call('project.open', { path })).rejects.toMatchObject({
       kind: 'Conflict',
       message: expect.stringContaining('newer version of Quarry'),
     });
-    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(fingerprint(path)).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.startsWith('future.quarry'))).toEqual(['future.quarry']);
     expect(a.projectPath()).toBeNull();
   });
 
@@ -134,7 +209,10 @@ describe('projects', () => {
     await a.dispatcher.call('project.create', { path: good });
     const bad = join(dir, 'bad.quarry');
     writeFileSync(bad, 'nope');
-    await expect(a.dispatcher.call('project.open', { path: bad })).rejects.toBeTruthy();
+    await expect(a.dispatcher.call('project.open', { path: bad })).rejects.toMatchObject({
+      kind: 'BadInput',
+      message: expect.stringContaining('not a SQLite database'),
+    });
     expect(a.projectPath()).toBe(good);
     expect((await a.dispatcher.call('project.info', {})).name).toBe('good');
   });

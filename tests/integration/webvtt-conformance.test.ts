@@ -1,5 +1,5 @@
 /**
- * The WebVTT parser against other people's expectations in /work/shared/data/webvtt:
+ * The WebVTT parser against other people's expectations in ../shared/data/webvtt:
  * - WPT file-parsing: each X.vtt with X.js (WPT's own assertions, run as written);
  * - WPT cue-text parsing: each cue's plain text against the text of WPT's expected DOM tree
  *   (ruby annotations left out on both sides: Quarry drops them deliberately);
@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cuePlainText } from '../../core/importers/webvtt/cueText.js';
 import { parseWebVtt, type VttCue, WebVttError } from '../../core/importers/webvtt/parse.js';
+import { SHARED_DATA } from '../shared-data.js';
 
-const ROOT = '/work/shared/data/webvtt';
+const ROOT = `${SHARED_DATA}/webvtt`;
 const utf8 = (path: string) => new TextDecoder('utf-8').decode(readFileSync(path));
 
 /** Cues as the browser would expose them; a file without a signature yields none. */
