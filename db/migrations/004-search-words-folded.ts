@@ -6,7 +6,7 @@
  * the index found could not be placed and landed on the segment's first word. Now the query,
  * the index and the hit locator share one folding function. Every segment is re-indexed.
  */
-import { indexWords } from '../../core/text/fold.js';
+import { indexWordsV4 as indexWords } from './frozen/v4-fold.js';
 import type { Migration } from './types.js';
 
 export const SEARCH_WORDS_TABLE = /* sql */ `

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type QuarryApp } from '../../core/app.js';
 import type { BoardId, CodeId, DocumentId, GroupId } from '../../core/contract/types.js';
-import { APPLICATION_ID, createProjectDb } from '../../db/connection.js';
+import { APPLICATION_ID, createProjectDb, migrate } from '../../db/connection.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { Repositories } from '../../db/repositories/index.js';
 import { tempDir } from './helpers.js';
@@ -76,8 +76,12 @@ describe('migrations', () => {
     for (const version of VERSIONS) {
       expect(header(join(FIXTURES, `v${version}.quarry`))).toEqual({ version, applicationId: 0 });
     }
-    // A new schema version needs its own fixture: written by the last build before it.
-    expect(VERSIONS.at(-1)).toBeGreaterThanOrEqual(SCHEMA_VERSION - 1);
+    // A new schema version needs a fixture of the one before it, written by the last build that
+    // wrote it. Versions 4 and 5 never landed on their own (4, 5 and 6 arrived in one build),
+    // so no file of theirs can exist outside development.
+    const NEVER_LANDED = [4, 5];
+    const covered = new Set([...VERSIONS, ...NEVER_LANDED]);
+    for (let v = 1; v < SCHEMA_VERSION; v++) expect(covered.has(v), `a v${v} fixture`).toBe(true);
   });
 
   for (const version of VERSIONS) {
@@ -181,6 +185,7 @@ describe('query plans of the hot queries', () => {
     const path = join(dir, 'plans.quarry');
     copyFileSync(join(dir, 'study-v3.quarry'), path);
     const db = new Database(path);
+    migrate(db);
     const repos = new Repositories(db);
     work(repos);
     const cache = (repos as unknown as { sql: { cache: Map<string, unknown> } }).sql.cache;

@@ -71,12 +71,16 @@ describe('preload', () => {
     expect(fake.invoked).toEqual([['quarry:call', 'codes.list', { a: 1 }]]);
   });
 
-  it('hands change listeners the method name, never the IPC event', () => {
+  it('hands change listeners the method name and changed tables, never the IPC event', () => {
     const seen: unknown[] = [];
     const stop = api.onChange((...args) => seen.push(args));
     fake.listeners.get('quarry:changed')?.({ sender: 'secret' }, { method: 'codes.add' });
+    fake.listeners.get('quarry:changed')?.({ sender: 'secret' }, { method: 'excerpts.tag', tables: { excerpts: [3] } });
     fake.listeners.get('quarry:changed')?.({ sender: 'secret' }, { nope: true });
-    expect(seen).toEqual([['codes.add']]);
+    expect(seen).toEqual([
+      ['codes.add', undefined],
+      ['excerpts.tag', { excerpts: [3] }],
+    ]);
     stop();
     expect(fake.listeners.has('quarry:changed')).toBe(false);
     expect(() => api.onChange('not a function' as never)).toThrow(TypeError);
