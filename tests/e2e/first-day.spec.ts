@@ -1,9 +1,11 @@
 /**
  * A researcher's first day, on real files nobody prepared for Quarry: import a mixed folder
- * (plain text, Word in German, WebVTT, UTF-16 SRT), code ten excerpts by keyboard with new
- * codes and quick keys, build a hierarchy with Alt+arrows, write a memo with Ctrl+Enter,
- * correct a code (the excerpt stays, then Undo), and undo a slip. Every step is checked
- * against the project file through the CLI, not just on screen.
+ * (plain text, Word in German, WebVTT, UTF-16 SRT, and a Japanese interview — the one CJK
+ * transcript at hand is the bundled sample's, as ../shared/data holds none), code ten excerpts
+ * by keyboard with new codes and quick keys, build a hierarchy with Alt+arrows, write a memo
+ * with Ctrl+Enter, search in Japanese and code the hits by sentence, correct a code (the
+ * excerpt stays, then Undo), and undo a slip. Every step is checked against the project file
+ * through the CLI, not just on screen.
  */
 import { join } from 'node:path';
 import {
@@ -12,6 +14,7 @@ import {
   expect,
   highlightTexts,
   newProject,
+  SAMPLE,
   SHARED_DATA,
   saved,
   section,
@@ -30,6 +33,7 @@ const FILES = [
   ),
   join(SHARED_DATA, 'webvtt', 'go-astisub', 'example-out.vtt'),
   join(SHARED_DATA, 'srt', 'pysrt', 'bom-utf-16-le.srt'),
+  SAMPLE('P03-Yuki-JP.txt'),
 ];
 
 interface CliCode {
@@ -47,14 +51,24 @@ test('first day: import a mixed folder, code ten excerpts by keyboard, hierarchy
   const project = newProject(workspace, 'First day');
   await workspace.serve(project);
 
-  // 1. Import four files of four formats and encodings in one go.
+  // 1. Import five files of four formats and encodings in one go (no participants yet).
   await page.getByRole('navigation').getByLabel('Choose files to import').setInputFiles(FILES);
+  await page
+    .getByRole('dialog', { name: 'Import options' })
+    .getByRole('button', { name: /^Import \d+ files$/ })
+    .click();
   const docsList = page.getByRole('list', { name: 'Documents' });
-  await expect(docsList.getByRole('listitem')).toHaveCount(4, { timeout: 30_000 });
+  await expect(docsList.getByRole('listitem')).toHaveCount(5, { timeout: 30_000 });
   await saved(page);
   const docs = workspace.cliJson<{ id: number; title: string }[]>(['docs', project]);
   expect(docs.map((d) => d.title).sort()).toEqual(
-    ['NodeGrade_paper_ECSEE_qualitative_data_interview1_german', 'bom-utf-16-le', 'example-out', 'transcript'].sort(),
+    [
+      'NodeGrade_paper_ECSEE_qualitative_data_interview1_german',
+      'P03-Yuki-JP',
+      'bom-utf-16-le',
+      'example-out',
+      'transcript',
+    ].sort(),
   );
   const german = docs.find((d) => d.title.startsWith('NodeGrade'));
   expect(workspace.cliJson<{ text: string }>(['show', project, String(german?.id)]).text).toMatch(/[äöüß]/);
@@ -144,9 +158,38 @@ test('first day: import a mixed folder, code ten excerpts by keyboard, hierarchy
   await expect(memo).toBeHidden();
   await saved(page);
   const info = () => workspace.cliJson<{ counts: Record<string, number> }>(['info', project]).counts;
-  expect(info()).toMatchObject({ documents: 4, excerpts: 10, memos: 1 });
+  expect(info()).toMatchObject({ documents: 5, excerpts: 10, memos: 1 });
 
-  // 5. Correct a code: taking "too busy" off its only code keeps the excerpt, uncoded; Undo restores it.
+  // 5. Search in Japanese and code the hits by sentence: two of the three クーポン share one.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('/');
+  await page.getByLabel('Search the project').fill('クーポン');
+  await page.getByRole('button', { name: 'Code all hits…' }).click();
+  await expect(page.getByRole('list', { name: 'Hits to code' }).getByRole('checkbox')).toHaveCount(3);
+  const extent = page.getByRole('group', { name: 'Each excerpt holds' });
+  await expect(extent.getByRole('radio', { name: 'Sentence' })).toBeChecked();
+  await page.getByLabel('New code name').fill('Coupons');
+  const confirm = page.locator('[data-code-all-confirm]');
+  await expect(confirm).toHaveText('Code 2 excerpts');
+  await confirm.click();
+  await saved(page);
+  const coupons = workspace.cliJson<CliExcerpt[]>(['excerpts', project, '--code', 'Coupons']).map((x) => x.text);
+  expect(coupons).toHaveLength(2);
+  for (const text of coupons) {
+    expect(text).toContain('クーポン');
+    expect(text).toMatch(/[。！？]$/u);
+  }
+  // Again: nothing new, because those sentences are already coded.
+  await page.getByRole('button', { name: 'Code all hits…' }).click();
+  await page.getByLabel('Code to apply').selectOption({ label: 'Coupons' });
+  await expect(confirm).toHaveText('Code 0 excerpts (2 already coded)');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(info()).toMatchObject({ excerpts: 12 });
+  await section(page, 'Documents').click();
+  await docsList.getByRole('button', { name: /^transcript/ }).click();
+  await expect(page.getByRole('heading', { name: 'transcript', level: 1 })).toBeVisible();
+
+  // 6. Correct a code: taking "too busy" off its only code keeps the excerpt, uncoded; Undo restores it.
   await page.keyboard.press('Escape');
   await clickText(page, 'too busy');
   const panel = page.getByRole('complementary', { name: 'Selection details' });
@@ -159,24 +202,24 @@ test('first day: import a mixed folder, code ten excerpts by keyboard, hierarchy
   const busy = () => workspace.cliJson<CliExcerpt[]>(['excerpts', project]).find((x) => x.text === 'too busy');
   const before = busy();
   expect(before?.codes).toEqual([]);
-  expect(info().excerpts).toBe(10);
+  expect(info().excerpts).toBe(12);
   await shot(page, 'first-day-uncoded');
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => busy()?.codes).toEqual(['Slide overload']);
   expect(busy()?.id).toBe(before?.id);
 
-  // 6. A slip and Ctrl+Z: key 6 (Career) on the wrong words, undone.
+  // 7. A slip and Ctrl+Z: key 6 (Career) on the wrong words, undone.
   await selectInReader(page, 'Hmm');
   await page.keyboard.press('6');
-  await expect.poll(() => workspace.cliJson<CliExcerpt[]>(['excerpts', project]).length).toBe(11);
+  await expect.poll(() => workspace.cliJson<CliExcerpt[]>(['excerpts', project]).length).toBe(13);
   await page.locator('.reader-head h1').click();
   await page.keyboard.press('Control+z');
-  await expect.poll(() => workspace.cliJson<CliExcerpt[]>(['excerpts', project]).length).toBe(10);
+  await expect.poll(() => workspace.cliJson<CliExcerpt[]>(['excerpts', project]).length).toBe(12);
   await saved(page);
 
   // The day's result, from the project file.
-  expect(tree()).toEqual(expectedTree);
-  expect(info()).toMatchObject({ documents: 4, excerpts: 10, memos: 1 });
+  expect(tree()).toEqual([...expectedTree, ['Coupons', null, 2]].sort());
+  expect(info()).toMatchObject({ documents: 5, excerpts: 12, memos: 1 });
   expect(
     workspace
       .cliJson<CliExcerpt[]>(['excerpts', project, '--code', 'Workload'])
