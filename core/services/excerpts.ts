@@ -52,12 +52,7 @@ export function tagExcerpt(
   const text = repos.documents.text(input.documentId);
   if (text === undefined) throw notFound(`There is no document with id ${input.documentId}.`);
   const { start, end } = input;
-  if (!(start >= 0 && start < end && end <= text.length)) {
-    throw badInput(
-      `The span ${start}–${end} is not inside document ${input.documentId}, which is ${text.length} characters long. ` +
-        `Offsets need 0 ≤ start < end ≤ ${text.length}.`,
-    );
-  }
+  checkSpan(text, input.documentId, start, end);
   requireCodes(ctx, input.codeIds);
   const excerptId = repos.tx(() => {
     const id =
@@ -155,6 +150,9 @@ export function getExcerpts(ctx: ProjectContext, ids: readonly ExcerptId[]): Map
   return new Map(excerpts.map((e) => [e.id, e]));
 }
 
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** A span must lie inside the text and keep every character whole (an emoji is two code units). */
 function checkSpan(text: string, documentId: DocumentId, start: number, end: number): void {
   if (!(start >= 0 && start < end && end <= text.length)) {
     throw badInput(
@@ -162,9 +160,10 @@ function checkSpan(text: string, documentId: DocumentId, start: number, end: num
         `Offsets need 0 ≤ start < end ≤ ${text.length}.`,
     );
   }
+  if (isLowSurrogate(text.charCodeAt(start)) || isLowSurrogate(text.charCodeAt(end))) {
+    throw badInput(`The span ${start}–${end} would cut a character (such as an emoji) in half.`);
+  }
 }
-
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** New boundaries for an excerpt; refused when they leave the document or split a character. */
 export function resizeExcerpt(ctx: ProjectContext, input: { id: ExcerptId; start: number; end: number }): Excerpt {
@@ -172,9 +171,6 @@ export function resizeExcerpt(ctx: ProjectContext, input: { id: ExcerptId; start
   if (!row) throw notFound(`There is no excerpt with id ${input.id}.`);
   const text = ctx.repos.documents.text(row.documentId) ?? '';
   checkSpan(text, row.documentId, input.start, input.end);
-  if (isLowSurrogate(text.charCodeAt(input.start)) || isLowSurrogate(text.charCodeAt(input.end))) {
-    throw badInput(`The span ${input.start}–${input.end} would cut a character (such as an emoji) in half.`);
-  }
   if (text.slice(input.start, input.end).trim() === '') {
     throw badInput('An excerpt needs some text: the new span holds only spaces.');
   }

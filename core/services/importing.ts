@@ -5,6 +5,7 @@
  * caller says so. Documents go to a study round and to a participant — a chosen name, one
  * found in the file name by a pattern, the main speaker, or (for survey rows) the respondent.
  */
+
 import { createHash } from 'node:crypto';
 import { DEFAULT_ROUND_NAME } from '../../db/repositories/studies.js';
 import { labelFromFileName, participantPattern } from '../contract/fileLabel.js';
@@ -21,6 +22,7 @@ import {
   type ParseOptions,
   type ProjectImporter,
 } from '../importers/types.js';
+import { base64Size, decodeBase64 } from '../text/base64.js';
 import { segmentText, withByteRanges } from '../text/segments.js';
 import { normaliseValue, toAttribute } from './attributes.js';
 import type { ImportLimits, ProjectContext } from './context.js';
@@ -49,11 +51,6 @@ function megabytes(bytes: number): string {
 }
 
 /** Base64 length → decoded size, without decoding (so oversized files are refused cheaply). */
-function decodedSize(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return Math.floor((base64.replace(/\s/g, '').length * 3) / 4) - padding;
-}
-
 interface Prepared {
   importer: Importer;
   bytes: Uint8Array;
@@ -62,13 +59,16 @@ interface Prepared {
 }
 
 function readBytes(file: ImportFile, limits: ImportLimits): Uint8Array {
-  const size = decodedSize(file.dataBase64);
+  // Sized before decoding: a file over the limit is refused without being held twice in memory.
+  const size = base64Size(file.dataBase64);
+  if (size === null) throw new ImportRefusal('its data did not arrive as base64 (the upload is damaged)');
   if (size > limits.maxFileBytes) {
     throw new ImportRefusal(
       `the file is ${megabytes(size)}, over the import limit of ${megabytes(limits.maxFileBytes)}`,
     );
   }
-  const bytes = Buffer.from(file.dataBase64, 'base64');
+  const bytes = decodeBase64(file.dataBase64);
+  if (bytes === null) throw new ImportRefusal('its data is not well-formed base64 (the upload is damaged)');
   if (bytes.byteLength === 0) throw new ImportRefusal('the file is empty');
   return bytes;
 }

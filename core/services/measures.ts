@@ -10,6 +10,7 @@ import { badInput, conflict, notFound } from '../errors.js';
 import { parseCsv } from '../importers/csv/analyse.js';
 import { decodeOrRefuse } from '../importers/plainText.js';
 import { ImportRefusal } from '../importers/types.js';
+import { decodeBase64 } from '../text/base64.js';
 import type { ProjectContext } from './context.js';
 
 export interface AddMetricInput {
@@ -112,9 +113,11 @@ export function importMetricValues(ctx: ProjectContext, input: ImportMetricInput
         : `A ${metric.kind} measure takes one column (${input.columns.length} given). Nothing was imported.`,
     );
   }
+  const bytes = decodeBase64(input.file.dataBase64);
+  if (bytes === null) throw badInput(`${input.file.name}: its data is not well-formed base64. Nothing was imported.`);
   let table: ReturnType<typeof parseCsv>;
   try {
-    table = parseCsv(decodeOrRefuse(Buffer.from(input.file.dataBase64, 'base64')));
+    table = parseCsv(decodeOrRefuse(bytes));
   } catch (err) {
     if (err instanceof ImportRefusal) throw badInput(`${input.file.name}: ${err.message}. Nothing was imported.`);
     throw err;

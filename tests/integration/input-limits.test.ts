@@ -1,0 +1,78 @@
+/**
+ * Bad input gets a specific refusal and changes nothing: spans that cut a character in half,
+ * and uploads whose base64 is damaged (Node's decoder would silently skip the bad characters
+ * and store a different file).
+ */
+import { describe, expect, it } from 'vitest';
+import { base64Size, decodeBase64 } from '../../core/text/base64.js';
+import { file, newTestApp } from './helpers.js';
+
+describe('base64 uploads', () => {
+  it('sizes and decodes well-formed base64, padded or not, and refuses anything else', () => {
+    expect(base64Size('aGVsbG8=')).toBe(5);
+    expect(decodeBase64('aGVsbG8=')?.toString()).toBe('hello');
+    expect(decodeBase64('aGVsbG8')?.toString()).toBe('hello');
+    expect(decodeBase64('aGVs\nbG8=')?.toString()).toBe('hello');
+    expect(decodeBase64('')?.byteLength).toBe(0);
+    expect(decodeBase64('aGVs!G8=')).toBeNull();
+    expect(decodeBase64('a')).toBeNull();
+    expect(decodeBase64('@@@@')).toBeNull();
+  });
+
+  it('rejects a damaged upload by name and stores nothing', async () => {
+    const t = await newTestApp();
+    try {
+      const result = await t.call('documents.import', {
+        files: [{ name: 'broken.txt', dataBase64: 'SGVsbG8sIHdvcmxk!!!' }, file('fine.txt', 'Hello, world')],
+      });
+      expect(result.rejected).toEqual([{ file: 'broken.txt', error: expect.stringMatching(/not well-formed base64/) }]);
+      expect(result.imported.map((i) => i.file)).toEqual(['fine.txt']);
+      expect(await t.call('documents.list', {})).toHaveLength(1);
+      await t.call('metrics.add', { name: 'NPS', kind: 'nps' });
+      await expect(
+        t.call('metrics.import', {
+          metric: 'NPS',
+          round: 'Round 1',
+          columns: ['nps'],
+          file: { name: 'nps.csv', dataBase64: 'bnBzCjEw#' },
+        }),
+      ).rejects.toMatchObject({ kind: 'BadInput', message: expect.stringMatching(/not well-formed base64/) });
+      expect((await t.call('metrics.list', {}))[0]?.rounds).toEqual([]);
+    } finally {
+      t.dispose();
+    }
+  });
+});
+
+describe('spans', () => {
+  it('refuses a span that cuts an emoji in half, for a new excerpt and a resize', async () => {
+    const t = await newTestApp();
+    try {
+      const text = 'Checkout was 👍 fast';
+      await t.call('documents.import', { files: [file('e.txt', text)] });
+      const code = await t.call('codes.add', { name: 'Speed' });
+      const emoji = text.indexOf('👍');
+      await expect(
+        t.call('excerpts.tag', { documentId: 1 as never, start: emoji + 1, end: text.length, codeIds: [code.id] }),
+      ).rejects.toMatchObject({ kind: 'BadInput', message: expect.stringMatching(/cut a character/) });
+      await expect(
+        t.call('excerpts.tag', { documentId: 1 as never, start: 0, end: emoji + 1, codeIds: [code.id] }),
+      ).rejects.toMatchObject({ kind: 'BadInput' });
+      expect(await t.call('excerpts.list', {})).toHaveLength(0);
+      const { excerptId } = await t.call('excerpts.tag', {
+        documentId: 1 as never,
+        start: emoji,
+        end: emoji + 2,
+        codeIds: [code.id],
+      });
+      await expect(
+        t.call('excerpts.resize', { id: excerptId, start: emoji + 1, end: text.length }),
+      ).rejects.toMatchObject({
+        kind: 'BadInput',
+      });
+      expect((await t.call('excerpts.list', {}))[0]?.text).toBe('👍');
+    } finally {
+      t.dispose();
+    }
+  });
+});
