@@ -46,7 +46,10 @@ export function documentFromPieces(title: string, pieces: readonly TimedPiece[])
     chars: number;
   }
   const turns: Open[] = [];
-  for (const piece of withSpeakers(pieces)) {
+  // A cue that ends before it starts (a typo in a hand-edited file) keeps its text and its start;
+  // its end is taken to be its start, so no turn claims a negative or backwards duration.
+  const repaired = pieces.map((p) => (p.endMs < p.startMs ? { ...p, endMs: p.startMs } : p));
+  for (const piece of withSpeakers(repaired)) {
     const text = tidy(piece.text);
     if (!text) continue;
     const last = turns[turns.length - 1];

@@ -76,3 +76,26 @@ describe('spans', () => {
     }
   });
 });
+
+describe('timed cues', () => {
+  it('repairs a cue that ends before it starts: its text is kept, its end becomes its start', async () => {
+    const t = await newTestApp();
+    try {
+      const vtt =
+        'WEBVTT\n\n00:00:05.000 --> 00:00:02.000\nAnna: backwards cue\n\n00:00:06.000 --> 00:00:08.000\nBen: fine\n';
+      const srt = '1\n00:00:05,000 --> 00:00:02,000\nbackwards\n\n2\n00:00:09,000 --> 00:00:10,000\nfine\n';
+      const result = await t.call('documents.import', { files: [file('back.vtt', vtt), file('back.srt', srt)] });
+      expect(result.rejected).toEqual([]);
+      for (const id of result.imported.flatMap((i) => i.documentIds)) {
+        const doc = await t.call('documents.get', { id });
+        expect(doc.text).toContain('backwards');
+        for (const turn of doc.turns) {
+          if (turn.startMs !== null && turn.endMs !== null) expect(turn.endMs).toBeGreaterThanOrEqual(turn.startMs);
+        }
+        expect(doc.turns[0]).toMatchObject({ startMs: 5000, endMs: 5000 });
+      }
+    } finally {
+      t.dispose();
+    }
+  });
+});
