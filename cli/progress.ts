@@ -2,6 +2,8 @@
  * A one-line progress bar on stderr for long work. It draws only when stderr is a terminal,
  * so logs and pipes never fill with carriage returns.
  */
+import { terminalSafe } from './output.js';
+
 export interface Progress {
   tick(label: string): void;
   done(): void;
@@ -13,7 +15,8 @@ export function progressBar(total: number, what: string): Progress {
   const stream = process.stderr;
   if (!stream.isTTY || total < 2) return silent;
   let n = 0;
-  const draw = (label: string) => {
+  const draw = (raw: string) => {
+    const label = terminalSafe(raw);
     const columns = stream.columns || 80;
     const barWidth = 20;
     const filled = Math.round((n / total) * barWidth);

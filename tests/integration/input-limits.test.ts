@@ -3,8 +3,11 @@
  * and uploads whose base64 is damaged (Node's decoder would silently skip the bad characters
  * and store a different file).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { base64Size, decodeBase64 } from '../../core/text/base64.js';
+import { ensureBuilt, makeTempDir, quarry, removeDir } from './cli-harness.js';
 import { file, newTestApp } from './helpers.js';
 
 describe('base64 uploads', () => {
@@ -96,6 +99,32 @@ describe('timed cues', () => {
       }
     } finally {
       t.dispose();
+    }
+  });
+});
+
+describe('file names in the terminal', () => {
+  it('never prints the control characters of a file name raw', { timeout: 60_000 }, () => {
+    ensureBuilt();
+    const dir = makeTempDir();
+    try {
+      const project = join(dir, 'p.quarry');
+      expect(quarry(dir, ['new', project]).code).toBe(0);
+      const evil = join(dir, 'evil\u001b]0;pwned\u0007\u001b[31mred.txt');
+      writeFileSync(evil, 'Anna: fine text\n');
+      const empty = join(dir, 'empty\u001b[2J.txt');
+      writeFileSync(empty, '');
+      const run = quarry(dir, ['import', project, evil, empty]);
+      expect(run.code).toBe(3);
+      const shown = run.stdout + run.stderr;
+      expect(shown).toContain('evil␛]0;pwned␇␛[31mred.txt');
+      expect(shown).toContain('empty␛[2J.txt');
+      expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+      // JSON keeps the real name, escaped by JSON itself.
+      const json = quarry(dir, ['import', project, empty, '--json']);
+      expect(JSON.parse(json.stdout).rejected[0].file).toBe(empty);
+    } finally {
+      removeDir(dir);
     }
   });
 });
