@@ -13,7 +13,7 @@ export function printJson(value: unknown): void {
  * breaks and tabs stay. JSON output needs none of this: JSON.stringify escapes them.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+  return text.replace(/[^\P{Cc}\n\t]/gu, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
   });
