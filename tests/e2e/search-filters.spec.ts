@@ -2,9 +2,13 @@
 import type { Page } from '@playwright/test';
 import { expect, newProject, SAMPLE, shot, test } from './fixtures.js';
 
-/** Calls the contract over the signed-in page's session (project setup that is not under test). */
+/** Calls the contract with the signed-in tab's token (project setup that is not under test). */
 async function call<T>(page: Page, origin: string, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${origin}/api/${method}`, { data: input });
+  const token = await page.evaluate(() => sessionStorage.getItem('quarry.token'));
+  const response = await page.request.post(`${origin}/api/${method}`, {
+    data: input,
+    headers: { Authorization: `Bearer ${token}` },
+  });
   const body = (await response.json()) as { ok: boolean; result: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.result;

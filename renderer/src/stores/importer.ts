@@ -104,6 +104,8 @@ let csvDecision: ((mapping: Mapping | null) => void) | null = null;
 let batchDecision: ((use: boolean) => void) | null = null;
 
 const isCsv = (name: string) => /\.(csv|tsv)$/i.test(name);
+/** Files that name their own participants: survey exports (respondents) and REFI-QDA projects (cases). */
+const namesItsParticipants = (name: string) => isCsv(name) || /\.(qdpx|qdc)$/i.test(name);
 
 function mappingOf(roles: Record<string, CsvColumnRole>): Mapping {
   const of = (role: CsvColumnRole) => Object.keys(roles).filter((c) => roles[c] === role);
@@ -157,8 +159,9 @@ export const useImporter = create<ImporterState>()((set, get) => ({
     const skipped: { file: Loaded; duplicate: Duplicate }[] = [];
     let cancelled = 0;
     try {
-      // Two or more transcripts: first ask who they belong to (survey CSVs name their respondents).
-      const transcripts = files.filter((f) => !isCsv(f.name));
+      // Two or more transcripts: first ask who they belong to (survey CSVs name their
+      // respondents, REFI-QDA projects their cases).
+      const transcripts = files.filter((f) => !namesItsParticipants(f.name));
       let options = {};
       if (transcripts.length >= 2) {
         const use = await new Promise<boolean>((resolve) => {

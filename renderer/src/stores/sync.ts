@@ -100,7 +100,8 @@ function areasOfTable(table: string): Area[] {
 
 /** Lists each section shows (the codebook is in every section's picker and sidebar). */
 const SHOWN_IN: Record<Section, Area[]> = {
-  documents: ['documents', 'openDocument', 'openExcerpts'],
+  // The selection panel beside the reader says whether an excerpt is on the board.
+  documents: ['documents', 'openDocument', 'openExcerpts', 'board'],
   codes: [],
   excerpts: ['excerpts', 'board'],
   retrieve: ['retrieval'],
