@@ -224,13 +224,10 @@ export function storeExchange(
 
       for (const { selection, start, end } of planned.excerpts) {
         const author = coderOf(selection.userGuid);
-        const excerptId = repos.exchange.insertExcerpt(
-          guidFor('excerpts', selection.guid),
-          documentId,
-          excerptSpan(document.text, start, end),
-          author,
-          selection.created ?? new Date().toISOString(),
-        );
+        const excerptId = repos.excerpts.insert(documentId, excerptSpan(document.text, start, end), author, {
+          guid: guidFor('excerpts', selection.guid),
+          createdAt: selection.created ?? new Date().toISOString(),
+        });
         excerpts.set(selection.guid, excerptId);
         for (const coding of selection.codings) {
           const codeId =

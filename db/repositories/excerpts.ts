@@ -231,11 +231,17 @@ export class ExcerptsRepo {
       .map((r) => r.id);
   }
 
-  insert(documentId: DocumentId, span: ExcerptSpan, createdBy: CoderId | null): ExcerptId {
+  /** A new excerpt; an imported one (REFI-QDA) keeps the guid and date it came with. */
+  insert(
+    documentId: DocumentId,
+    span: ExcerptSpan,
+    createdBy: CoderId | null,
+    origin: { guid: string; createdAt: string } = { guid: newGuid(), createdAt: nowIso() },
+  ): ExcerptId {
     const { lastInsertRowid } = this.sql.run(
       `INSERT INTO excerpts (guid, document_id, start, "end", text, byte_start, byte_end, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      newGuid(),
+      origin.guid,
       documentId,
       span.start,
       span.end,
@@ -243,7 +249,7 @@ export class ExcerptsRepo {
       span.byteStart,
       span.byteEnd,
       createdBy,
-      nowIso(),
+      origin.createdAt,
     );
     return lastInsertRowid as ExcerptId;
   }

@@ -4,7 +4,6 @@
  * and an imported row keeps its producer's GUID), sets, and whole-project reads for export.
  */
 import type { CodeId, CoderId, DocumentId, ExcerptId, ParticipantId } from '../../core/contract/types.js';
-import type { ExcerptSpan } from './excerpts.js';
 import { nowIso, type Sql } from './sql.js';
 
 /** Tables whose rows carry a guid; the only names that reach the SQL below. */
@@ -104,28 +103,6 @@ export class ExchangeRepo {
 
   coders(): { id: CoderId; guid: string; name: string }[] {
     return this.sql.all(`SELECT id, guid, name FROM coders ORDER BY id`);
-  }
-
-  insertExcerpt(
-    guid: string,
-    documentId: DocumentId,
-    span: ExcerptSpan,
-    createdBy: CoderId | null,
-    createdAt: string,
-  ): ExcerptId {
-    return this.sql.run(
-      `INSERT INTO excerpts (guid, document_id, start, "end", text, byte_start, byte_end, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      guid,
-      documentId,
-      span.start,
-      span.end,
-      span.text,
-      span.byteStart,
-      span.byteEnd,
-      createdBy,
-      createdAt,
-    ).lastInsertRowid as ExcerptId;
   }
 
   /** Adds a coding unless this coder already applied the code to the excerpt; false then. */
