@@ -16,7 +16,7 @@ import { tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'projects');
-const VERSIONS = [1, 2, 3] as const;
+const VERSIONS = [1, 2, 3, 6] as const;
 
 const apps: QuarryApp[] = [];
 afterEach(() => {
@@ -74,7 +74,9 @@ describe('migrations', () => {
 
   it('have fixtures written by every earlier schema version, committed as those builds wrote them', () => {
     for (const version of VERSIONS) {
-      expect(header(join(FIXTURES, `v${version}.quarry`))).toEqual({ version, applicationId: 0 });
+      // Builds before schema 6 did not stamp the application id yet.
+      const applicationId = version < 6 ? 0 : 0x51525259;
+      expect(header(join(FIXTURES, `v${version}.quarry`))).toEqual({ version, applicationId });
     }
     // A new schema version needs a fixture of the one before it, written by the last build that
     // wrote it. Versions 4 and 5 never landed on their own (4, 5 and 6 arrived in one build),
