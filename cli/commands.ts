@@ -292,6 +292,19 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/cooccurrence.js'),
   },
   {
+    name: 'agreement',
+    synopsis: 'agreement <project> --coders NAME,NAME[,NAME...] [--code NAME] [--csv FILE] [--json]',
+    summary: "Intercoder agreement: percent agreement, Cohen's kappa and Krippendorff's alpha per code",
+    details: [
+      'Character-level (code points), over the documents every named coder coded; codes are those any of them used.',
+      "With more than two coders, agreement and kappa are the means over every pair; alpha is Krippendorff's.",
+      '--csv writes one row per code and one for all codes (UTF-8 with BOM).',
+    ],
+    options: { coders: { type: 'string' }, code: { type: 'string' }, csv: { type: 'string' }, ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/agreement.js'),
+  },
+  {
     name: 'search',
     synopsis: 'search <project> <query> [--limit N] [--json]',
     summary: 'Full-text search across documents (any language)',

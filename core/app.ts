@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
 import { QuarryError } from './errors.js';
 import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
+import { intercoderAgreement } from './services/agreement.js';
 import { codeCooccurrence, codeMatrix, wordCounts } from './services/analysis.js';
 import { addAttribute, listAttributes, updateAttribute } from './services/attributes.js';
 import {
@@ -242,6 +243,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'analysis.matrix': ({ attribute, filters }) => codeMatrix(current(), attribute, filters),
     'analysis.cooccurrence': ({ filters }) => codeCooccurrence(current(), filters),
     'analysis.words': (input) => wordCounts(current(), input),
+    'analysis.agreement': (input) => intercoderAgreement(current(), input),
   };
 
   // Every undoable method runs inside its session's history: one undo step per call.

@@ -1,6 +1,6 @@
 /** Output types of the measure and analysis methods (core/contract/methods/measures.ts, analysis.ts). */
 import type { MeasureKind } from '../analysis/measures.js';
-import type { CodeId, Id } from './types.js';
+import type { CodeId, DocumentId, Id } from './types.js';
 
 export type { MeasureKind };
 export type MetricId = Id<'Metric'>;
@@ -61,4 +61,48 @@ export interface Cooccurrence {
   a: string;
   b: string;
   excerpts: number;
+}
+
+/** Characters of one code as two coders coded them (null with more than two coders). */
+export interface AgreementTable {
+  both: number;
+  firstOnly: number;
+  secondOnly: number;
+  neither: number;
+}
+
+export interface AgreementFiguresDto {
+  /** Matching characters / all characters (the mean over pairs with more than two coders). */
+  agreement: number;
+  /** Cohen's kappa (the mean over pairs with more than two coders). */
+  kappa: number;
+  /** Krippendorff's alpha (nominal). */
+  alpha: number;
+  table: AgreementTable | null;
+}
+
+/** A stretch of text where the chosen coders did not all agree about one code. */
+export interface Disagreement {
+  documentId: DocumentId;
+  document: string;
+  codeId: CodeId;
+  code: string;
+  start: number;
+  end: number;
+  /** The coders who coded this stretch with the code (the others did not). */
+  codedBy: string[];
+  text: string;
+}
+
+export interface IntercoderAgreement {
+  coders: string[];
+  /** Documents every chosen coder coded: the ones compared. */
+  documents: number;
+  /** Characters (code points) in those documents. */
+  characters: number;
+  overall: AgreementFiguresDto;
+  codes: (AgreementFiguresDto & { codeId: CodeId; code: string })[];
+  disagreements: Disagreement[];
+  /** All disagreements found; `disagreements` holds at most the first 1,000. */
+  disagreementsTotal: number;
 }

@@ -55,6 +55,14 @@ export interface TextRow {
   language: string | null;
 }
 
+export interface CodingSpanRow {
+  documentId: DocumentId;
+  codeId: CodeId;
+  coderId: number;
+  start: number;
+  end: number;
+}
+
 export interface SpanRow {
   documentId: DocumentId;
   start: number;
@@ -168,5 +176,21 @@ export class AnalysisRepo {
 
   documentText(documentId: DocumentId): TextRow | undefined {
     return this.sql.get<TextRow>(`SELECT id AS documentId, text, language FROM documents WHERE id = ?`, documentId);
+  }
+  /**
+   * Every coding span recorded by one of these coders (a coding without its own coder counts
+   * for whoever made the excerpt), for intercoder agreement.
+   */
+  codingSpans(coderIds: readonly number[]): CodingSpanRow[] {
+    if (coderIds.length === 0) return [];
+    const marks = coderIds.map(() => '?').join(', ');
+    return this.sql.all<CodingSpanRow>(
+      `SELECT e.document_id AS documentId, c.code_id AS codeId, coalesce(c.coder_id, e.created_by) AS coderId,
+              e.start, e."end"
+         FROM codings c JOIN excerpts e ON e.id = c.excerpt_id
+        WHERE coalesce(c.coder_id, e.created_by) IN (${marks})
+        ORDER BY e.document_id, e.start`,
+      ...coderIds,
+    );
   }
 }

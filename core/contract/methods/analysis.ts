@@ -1,4 +1,4 @@
-/** Contract methods: analysis views (code × attribute matrix, co-occurrence, word frequency). */
+/** Contract methods: analysis views (code × attribute matrix, co-occurrence, word frequency, intercoder agreement). */
 import { z } from 'zod';
 import { id, method, name } from '../define.js';
 import type * as M from '../measures-types.js';
@@ -29,6 +29,15 @@ export const analysisMethods = {
         codeId: id<T.CodeId>().optional(),
         limit: z.number().int().min(1).max(10_000).default(100),
         filters: analysisFilters.default({}),
+      })
+      .strict(),
+    mutates: false,
+  }),
+  'analysis.agreement': method<M.IntercoderAgreement>()({
+    input: z
+      .object({
+        coders: z.array(z.string().trim().min(1)).min(2, 'Name at least two coders to compare').max(20),
+        code: z.string().trim().min(1).optional(),
       })
       .strict(),
     mutates: false,
