@@ -2,7 +2,8 @@
  * The application object every host creates: it owns the open project (at most one per
  * app), the recent-projects list, and the dispatcher bound to the contract.
  */
-import { userInfo } from 'node:os';
+import { createHash, randomUUID } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
 import { QuarryError } from './errors.js';
 import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
@@ -64,6 +65,7 @@ import {
 } from './services/participants.js';
 import { Preferences } from './services/preferences.js';
 import {
+  type CoderIdentity,
   closeSession,
   createProject,
   knownCoderId,
@@ -104,6 +106,16 @@ export interface QuarryApp {
   close(): void;
 }
 
+/**
+ * Until someone says who they are (app.setCoder saves a name and a random GUID), the same name on
+ * the same machine is the same person: a GUID derived from both, so one-shot commands need not
+ * write preferences to agree with the app.
+ */
+function machineCoderGuid(name: string): string {
+  const hex = createHash('sha256').update(`quarry-coder\u0000${hostname()}\u0000${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 function osUserName(): string {
   try {
     return userInfo().username || 'Researcher';
@@ -115,7 +127,9 @@ function osUserName(): string {
 export function createApp(options: AppOptions = {}): QuarryApp {
   const configDir = options.configDir ?? defaultConfigDir();
   const preferences = new Preferences(configDir);
-  let coderName = preferences.read().coderName || options.coderName?.trim() || osUserName();
+  const saved = preferences.read();
+  const startName = saved.coderName || options.coderName?.trim() || osUserName();
+  let coder: CoderIdentity = { name: startName, guid: saved.coderGuid ?? machineCoderGuid(startName) };
   const recent = new RecentProjects(configDir);
   const limits: ImportLimits = { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES };
   let session: ProjectSession | null = null;
@@ -142,14 +156,16 @@ export function createApp(options: AppOptions = {}): QuarryApp {
       nativeDialogs: options.nativeDialogs ?? false,
       coder: session ? { id: knownCoderId(session), name: session.coderName } : null,
     }),
-    'project.create': ({ path, name }) => adopt(createProject(path, name, coderName)),
-    'project.open': ({ path }) => adopt(openProject(path, coderName)),
+    'project.create': ({ path, name }) => adopt(createProject(path, name, coder)),
+    'project.open': ({ path }) => adopt(openProject(path, coder)),
     'project.info': () => projectInfo(current()),
     'app.setCoder': ({ name }) => {
-      coderName = name.trim();
-      preferences.write({ coderName });
-      if (session) setSessionCoder(session, coderName);
-      return { id: session ? knownCoderId(session) : null, name: coderName };
+      const next = name.trim();
+      // Another name is another person, with their own GUID; the same name keeps it.
+      if (next !== coder.name) coder = { name: next, guid: randomUUID() };
+      preferences.write({ coderName: coder.name, coderGuid: coder.guid });
+      if (session) setSessionCoder(session, coder);
+      return { id: session ? knownCoderId(session) : null, name: coder.name };
     },
     'rounds.list': () => current().repos.studies.listRounds(),
     'coders.list': () =>

@@ -1,10 +1,14 @@
-/** Per-machine preferences (the coder identity), kept as JSON beside recent-projects.json. */
+/** Per-machine preferences (who is coding: name and GUID), kept as JSON beside recent-projects.json. */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface PreferencesData {
   coderName?: string;
+  /** The coder's identity across projects: the same person has the same GUID in every file. */
+  coderGuid?: string;
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class Preferences {
   private readonly file: string;
@@ -17,8 +21,11 @@ export class Preferences {
     try {
       const parsed: unknown = JSON.parse(readFileSync(this.file, 'utf8'));
       if (typeof parsed !== 'object' || parsed === null) return {};
-      const coderName = (parsed as PreferencesData).coderName;
-      return typeof coderName === 'string' && coderName.trim() ? { coderName: coderName.trim() } : {};
+      const { coderName, coderGuid } = parsed as PreferencesData;
+      return {
+        ...(typeof coderName === 'string' && coderName.trim() ? { coderName: coderName.trim() } : {}),
+        ...(typeof coderGuid === 'string' && GUID.test(coderGuid) ? { coderGuid } : {}),
+      };
     } catch {
       return {};
     }

@@ -12,6 +12,8 @@ export interface ProjectSession extends ProjectContext {
   path: string;
   /** Who new codings are recorded as; their coders row is written with the first one. */
   coderName: string;
+  /** That person's GUID, the same in every project they work on (the machine's preference). */
+  coderGuid: string;
   /** Undo/redo of this session; forgotten when the project closes. */
   history: History;
   /** The copy taken before this open migrated the file, or null. */
@@ -28,14 +30,15 @@ export function defaultProjectName(path: string): string {
  * first command that records who did it, inside that command's transaction. Reading it again
  * on every use keeps it right if that transaction rolled back.
  */
-function startSession(path: string, repos: Repositories, coderName: string, backup: string | null): ProjectSession {
+function startSession(path: string, repos: Repositories, coder: CoderIdentity, backup: string | null): ProjectSession {
   const session: ProjectSession = {
     path,
     repos,
-    coderName,
+    coderName: coder.name,
+    coderGuid: coder.guid,
     backup,
     get coderId(): CoderId {
-      return repos.coders.makeCurrent(session.coderName).id;
+      return repos.coders.resolve(session.coderGuid, session.coderName);
     },
     history: new History(repos, (entries) => {
       // Memo bodies are searchable: keep their index in step with every memo row change.
@@ -46,7 +49,13 @@ function startSession(path: string, repos: Repositories, coderName: string, back
   return session;
 }
 
-export function createProject(path: string, name: string | undefined, coderName: string): ProjectSession {
+/** Who is working on this machine. */
+export interface CoderIdentity {
+  name: string;
+  guid: string;
+}
+
+export function createProject(path: string, name: string | undefined, coder: CoderIdentity): ProjectSession {
   const full = resolve(path);
   let db: Db;
   try {
@@ -61,34 +70,35 @@ export function createProject(path: string, name: string | undefined, coderName:
     const repos = new Repositories(db);
     repos.tx(() => {
       repos.meta.ensure(name?.trim() || defaultProjectName(full));
-      repos.coders.makeCurrent(coderName);
+      repos.coders.resolve(coder.guid, coder.name);
     });
-    return startSession(full, repos, coderName, null);
+    return startSession(full, repos, coder, null);
   } catch (err) {
     db.close();
     throw err;
   }
 }
 
-export function openProject(path: string, coderName: string): ProjectSession {
+export function openProject(path: string, coder: CoderIdentity): ProjectSession {
   const full = resolve(path);
   const { db, backup } = openProjectDb(full);
   try {
-    return startSession(full, new Repositories(db), coderName, backup);
+    return startSession(full, new Repositories(db), coder, backup);
   } catch (err) {
     db.close();
     throw err;
   }
 }
 
-/** Makes `name` the coder recorded on this session's new codings (written with the first one). */
-export function setSessionCoder(session: ProjectSession, name: string): void {
-  session.coderName = name;
+/** Makes this person the coder recorded on this session's new codings (written with the first one). */
+export function setSessionCoder(session: ProjectSession, coder: CoderIdentity): void {
+  session.coderName = coder.name;
+  session.coderGuid = coder.guid;
 }
 
 /** The session coder's id if that coder has a row yet; never writes. */
 export function knownCoderId(session: ProjectSession): CoderId | null {
-  return session.repos.coders.findByName(session.coderName)?.id ?? null;
+  return session.repos.coders.find(session.coderGuid, session.coderName) ?? null;
 }
 
 export function closeSession(session: ProjectSession): void {

@@ -1,6 +1,9 @@
-/** Coders: who made each coding. Exactly one is current on this machine. */
+/**
+ * Coders: who made each coding. A coder is a person, known by a GUID that travels with them
+ * (kept in their machine's preferences); `is_current` is a column of older files, no longer written.
+ */
 import type { CoderId } from '../../core/contract/types.js';
-import { newGuid, nowIso, type Sql } from './sql.js';
+import { nowIso, type Sql } from './sql.js';
 
 export interface CoderRow {
   id: CoderId;
@@ -10,11 +13,6 @@ export interface CoderRow {
 
 export class CodersRepo {
   constructor(private readonly sql: Sql) {}
-
-  current(): CoderRow | undefined {
-    const row = this.sql.get<{ id: CoderId; name: string }>(`SELECT id, name FROM coders WHERE is_current = 1`);
-    return row ? { ...row, isCurrent: true } : undefined;
-  }
 
   list(): { id: CoderId; name: string; isCurrent: number; codings: number }[] {
     return this.sql.all(
@@ -27,26 +25,28 @@ export class CodersRepo {
     return this.sql.get<{ id: CoderId }>(`SELECT id FROM coders WHERE name = ? ORDER BY id LIMIT 1`, name);
   }
 
-  /** Makes the coder with this name current, creating it on first use. */
-  makeCurrent(name: string): CoderRow {
+  /** The row of one person, by GUID then name, without writing. */
+  find(guid: string, name: string): CoderId | undefined {
+    return this.sql.get<{ id: CoderId }>(`SELECT id FROM coders WHERE guid = ?`, guid)?.id ?? this.findByName(name)?.id;
+  }
+
+  /**
+   * The row of one person: by the GUID that travels with them between projects, else (a file
+   * written before coders carried theirs, or an import that named them) by name; created when
+   * neither is there.
+   */
+  resolve(guid: string, name: string): CoderId {
     return this.sql.tx(() => {
-      const existing = this.sql.get<{ id: CoderId; isCurrent: number }>(
-        `SELECT id, is_current AS isCurrent FROM coders WHERE name = ? ORDER BY id LIMIT 1`,
-        name,
-      );
-      if (existing?.isCurrent === 1) return { id: existing.id, name, isCurrent: true };
-      this.sql.run(`UPDATE coders SET is_current = 0 WHERE is_current = 1`);
-      if (existing) {
-        this.sql.run(`UPDATE coders SET is_current = 1 WHERE id = ?`, existing.id);
-        return { id: existing.id, name, isCurrent: true };
-      }
+      const known = this.find(guid, name);
+      if (known !== undefined) return known;
+      // is_current stays 0: who is working is the machine's preference, not a row of the shared file.
       const { lastInsertRowid } = this.sql.run(
-        `INSERT INTO coders (guid, name, is_current, created_at) VALUES (?, ?, 1, ?)`,
-        newGuid(),
+        `INSERT INTO coders (guid, name, is_current, created_at) VALUES (?, ?, 0, ?)`,
+        guid,
         name,
         nowIso(),
       );
-      return { id: lastInsertRowid as CoderId, name, isCurrent: true };
+      return lastInsertRowid as CoderId;
     });
   }
 }

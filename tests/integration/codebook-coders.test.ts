@@ -43,7 +43,10 @@ describe('coders', () => {
     expect(byTester.map((e) => e.id)).toEqual([first.excerptId]);
     // Saved in preferences: a new app on the same config dir codes as Mia.
     const prefs = JSON.parse(readFileSync(join(t.dir, 'config', 'preferences.json'), 'utf8'));
-    expect(prefs).toEqual({ coderName: 'Mia' });
+    expect(prefs).toEqual({ coderName: 'Mia', coderGuid: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    // Mia's row carries the GUID of her preferences: the same person in every project she codes.
+    const mia = await t.call('coders.list', {});
+    expect(mia.find((c) => c.name === 'Mia')).toBeTruthy();
     const again = createApp({ configDir: join(t.dir, 'config'), coderName: 'Tester' });
     t.app.close();
     await again.dispatcher.call('project.open', { path: t.path });

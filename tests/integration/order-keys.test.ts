@@ -37,7 +37,10 @@ function changedRows(before: Map<number, string>, after: Map<number, string>): n
 }
 
 function newSession(): ProjectSession {
-  session = createProject(join(tempDir(), 'p.quarry'), 'Order', 'Tester');
+  session = createProject(join(tempDir(), 'p.quarry'), 'Order', {
+    name: 'Tester',
+    guid: '00000000-0000-4000-8000-000000000001',
+  });
   return session;
 }
 

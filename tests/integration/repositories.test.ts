@@ -74,7 +74,7 @@ describe('repositories', () => {
 
   it('merges codings when moving them onto a code that already codes the excerpt', () => {
     const r = open();
-    const coder = r.coders.makeCurrent('A');
+    const coder = { id: r.coders.resolve('00000000-0000-4000-8000-00000000000a', 'A') };
     const doc = addDoc(r, 'some text here');
     const parent = r.codes.insert(
       {
@@ -109,13 +109,16 @@ describe('repositories', () => {
     expect(r.codes.findSibling(parent as CodeId, 'c')).toBe(child);
   });
 
-  it('switches the current coder by name', () => {
+  it('finds a coder by the GUID that travels with them, else by name, and never marks one current', () => {
     const r = open();
-    const a = r.coders.makeCurrent('Alice');
-    const b = r.coders.makeCurrent('Bob');
-    expect(r.coders.current()?.name).toBe('Bob');
-    expect(r.coders.makeCurrent('Alice').id).toBe(a.id);
-    expect(r.coders.current()?.id).toBe(a.id);
-    expect(b.id).not.toBe(a.id);
+    const alice = '00000000-0000-4000-8000-0000000000a1';
+    const a = r.coders.resolve(alice, 'Alice');
+    const b = r.coders.resolve('00000000-0000-4000-8000-0000000000b0', 'Bob');
+    expect(b).not.toBe(a);
+    expect(r.coders.resolve(alice, 'Alice')).toBe(a);
+    // Alice's row written before GUIDs travelled: found by name, not duplicated.
+    expect(r.coders.resolve('00000000-0000-4000-8000-0000000000a2', 'Alice')).toBe(a);
+    expect(r.coders.find('00000000-0000-4000-8000-0000000000c0', 'Cy')).toBeUndefined();
+    expect(r.coders.list().every((c) => c.isCurrent === 0)).toBe(true);
   });
 });
