@@ -292,6 +292,20 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/cooccurrence.js'),
   },
   {
+    name: 'merge',
+    synopsis: 'merge <project> <other.quarry|other.qdpx|codebook.qdc> [--dry-run] [--json]',
+    summary: "Merge a teammate's project into this one (documents by content, codes by GUID then name)",
+    details: [
+      'Documents with the same text are the same document; their excerpts match by GUID, else by span.',
+      'Codes match by GUID, then by name under the same parent; coders by GUID, then name.',
+      'Codings are kept per coder, memos and attribute values once; differences are listed as conflicts',
+      "(this project's version is kept). --dry-run counts everything and writes nothing.",
+    ],
+    options: { 'dry-run': { type: 'boolean' }, ...json },
+    positionals: { min: 2, max: 2 },
+    load: () => import('./commands/merge.js'),
+  },
+  {
     name: 'agreement',
     synopsis: 'agreement <project> --coders NAME,NAME[,NAME...] [--code NAME] [--csv FILE] [--json]',
     summary: "Intercoder agreement: percent agreement, Cohen's kappa and Krippendorff's alpha per code",

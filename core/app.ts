@@ -180,6 +180,11 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     // Imports are not undoable: the service clears the change log after each file's transaction.
     // The importers (mammoth, papaparse, marked, chardet, iconv-lite) load on first use, so
     // commands and windows that never import do not pay for them at start-up.
+    'project.merge': async ({ source, dryRun }) => {
+      const project = current();
+      const { mergeProject } = await import('./services/merge.js');
+      return mergeProject(project, source, { dryRun, limits });
+    },
     'documents.import': async ({ files, ...options }) => {
       const project = current();
       const { importFiles } = await import('./services/importing.js');

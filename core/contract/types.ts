@@ -354,3 +354,19 @@ export interface Round {
   study: string;
   documents: number;
 }
+
+/** What `quarry merge` matched and added (a dry run counts the same without writing). */
+export interface MergeResult {
+  file: string;
+  dryRun: boolean;
+  documents: { matched: number; added: number };
+  codes: { matched: number; added: number };
+  participants: { matched: number; added: number };
+  excerpts: { matched: number; added: number };
+  codings: { added: number };
+  memos: { added: number };
+  /** Differences kept as this project has them, for review. */
+  conflicts: string[];
+  /** What the other file holds that Quarry could not take (as for an import). */
+  warnings: string[];
+}

@@ -12,7 +12,7 @@ import type { MemoTarget } from '../../db/repositories/memos.js';
 import type { AttributeRow } from '../../db/repositories/participants.js';
 import type { CodeId, CoderId, DocumentId, ExcerptId, ParticipantId } from '../contract/types.js';
 import type { RefiCode, RefiVariableType } from '../exchange/model.js';
-import type { ExchangePlan } from '../exchange/readArchive.js';
+import type { ExchangePlan, PlannedDocument } from '../exchange/readArchive.js';
 import type { ProjectImporter } from '../importers/types.js';
 import { keyBetween } from '../order/keys.js';
 import { segmentText, withByteRanges } from '../text/segments.js';
@@ -40,16 +40,91 @@ export function refiColor(color: string | null): string | null {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** What a merge matched, added and could not reconcile (the counts of `quarry merge`). */
+export interface MergeTally {
+  documents: { matched: number; added: number };
+  codes: { matched: number; added: number };
+  participants: { matched: number; added: number };
+  excerpts: { matched: number; added: number };
+  codings: { added: number };
+  memos: { added: number };
+  conflicts: string[];
+}
+
+export const emptyTally = (): MergeTally => ({
+  documents: { matched: 0, added: 0 },
+  codes: { matched: 0, added: 0 },
+  participants: { matched: 0, added: 0 },
+  excerpts: { matched: 0, added: 0 },
+  codings: { added: 0 },
+  memos: { added: 0 },
+  conflicts: [],
+});
+
+/**
+ * The selections of a source whose text this project already has: the same excerpt (by GUID
+ * on that document, else by span) or a new one, with each coding added once per coder.
+ */
+function mergeExcerpts(
+  { repos }: ProjectContext,
+  merge: MergeTally,
+  documentId: DocumentId,
+  planned: PlannedDocument,
+  codes: ReadonlyMap<string, CodeId>,
+  coderOf: (guid: string | null) => CoderId | null,
+  target: (note: string, kind: MemoTarget, id: number | null) => void,
+): void {
+  const text = planned.document.text;
+  for (const { selection, start, end } of planned.excerpts) {
+    const author = coderOf(selection.userGuid);
+    const byGuid = repos.exchange.idOf('excerpts', selection.guid) as ExcerptId | undefined;
+    let excerptId =
+      byGuid !== undefined && repos.exchange.excerptDocument(byGuid) === documentId
+        ? byGuid
+        : repos.excerpts.findSpan(documentId, start, end);
+    if (excerptId !== undefined) merge.excerpts.matched++;
+    else {
+      merge.excerpts.added++;
+      excerptId = repos.excerpts.insert(documentId, excerptSpan(text, start, end), author, {
+        guid: byGuid === undefined ? selection.guid : randomUUID(),
+        createdAt: selection.created ?? new Date().toISOString(),
+      });
+    }
+    for (const coding of selection.codings) {
+      const codeId =
+        codes.get(coding.codeGuid) ?? (repos.exchange.idOf('codes', coding.codeGuid) as CodeId | undefined);
+      if (codeId === undefined) continue;
+      const guid = repos.exchange.idOf('codings', coding.guid) === undefined ? coding.guid : randomUUID();
+      const added = repos.exchange.insertCoding(
+        guid,
+        excerptId,
+        codeId,
+        coderOf(coding.userGuid) ?? author,
+        coding.created ?? selection.created ?? new Date().toISOString(),
+      );
+      if (added) merge.codings.added++;
+    }
+    for (const note of selection.noteRefs) target(note, 'excerpt', excerptId);
+  }
+}
+
 export interface StoredExchange {
   documentIds: DocumentId[];
   warnings: string[];
 }
 
+/**
+ * With a tally, the plan is merged instead of imported: the same things are not added twice.
+ * Documents with the same text are the same document, and their excerpts the same excerpts
+ * (by GUID, else by span); coders match by GUID then name; a coding, memo or attribute value
+ * already there is kept as it is, and differences are listed as conflicts.
+ */
 export function storeExchange(
   ctx: ProjectContext,
   file: { name: string; bytes: Uint8Array; sha256: string },
   importer: ProjectImporter,
   plan: ExchangePlan,
+  merge?: MergeTally,
 ): StoredExchange {
   const { repos } = ctx;
   const { project } = plan;
@@ -62,12 +137,16 @@ export function storeExchange(
     renamedGuids++;
     return randomUUID();
   };
+  /** Existing documents by their text, when merging. */
+  const byText = new Map<string, DocumentId>();
+  if (merge) for (const d of repos.exchange.documents()) if (!byText.has(d.text)) byText.set(d.text, d.id);
 
   return repos.tx(() => {
     // Coders: one per person, matched by GUID.
     const coders = new Map<string, CoderId>();
     for (const user of project.users) {
-      const existing = repos.exchange.idOf('coders', user.guid) as CoderId | undefined;
+      let existing = repos.exchange.idOf('coders', user.guid) as CoderId | undefined;
+      if (merge) existing ??= repos.coders.findByName(user.name.trim())?.id;
       coders.set(user.guid, existing ?? repos.exchange.insertCoder(user.guid, user.name.trim() || 'Unknown coder'));
     }
     const coderOf = (guid: string | null): CoderId | null => (guid ? (coders.get(guid) ?? null) : null);
@@ -83,7 +162,21 @@ export function storeExchange(
         id = repos.codes.findSibling(parentId, name);
         if (id !== undefined) reusedCodes++;
       }
+      if (merge && id !== undefined) {
+        merge.codes.matched++;
+        const ours = repos.codes.get(id);
+        const theirs = refiColor(code.color);
+        if (ours && ours.name !== name)
+          merge.conflicts.push(`Code "${ours.name}" is named "${name}" there; kept "${ours.name}".`);
+        if (ours && (code.description?.trim() ?? '') !== '' && code.description?.trim() !== ours.description.trim()) {
+          merge.conflicts.push(`Code "${ours.name}" has another description there; kept this project's.`);
+        }
+        if (ours && theirs && theirs !== ours.color.toUpperCase()) {
+          merge.conflicts.push(`Code "${ours.name}" has the colour ${theirs} there; kept ${ours.color}.`);
+        }
+      }
       if (id === undefined) {
+        if (merge) merge.codes.added++;
         id = repos.codes.insert(
           {
             name,
@@ -100,7 +193,7 @@ export function storeExchange(
       for (const child of code.children) addCode(child, id);
     };
     for (const code of project.codes) addCode(code, null);
-    if (reusedCodes > 0) {
+    if (reusedCodes > 0 && !merge) {
       warnings.push(
         `${plural(reusedCodes, 'code')} already in the project by name ${reusedCodes === 1 ? 'was' : 'were'} reused, not duplicated.`,
       );
@@ -128,6 +221,10 @@ export function storeExchange(
       const label = kase.name.trim() || kase.guid;
       let id = repos.exchange.idOf('participants', kase.guid) as ParticipantId | undefined;
       id ??= repos.participants.findByLabel(label)?.id;
+      if (merge) merge.participants[id === undefined ? 'added' : 'matched']++;
+      const known = new Map(
+        id === undefined ? [] : repos.participants.attributeValuesOf(id).map((v) => [v.name, v.value] as const),
+      );
       if (id === undefined) {
         id = repos.participants.insert(label, null);
         repos.exchange.setGuid('participants', id, guidFor('participants', kase.guid));
@@ -139,8 +236,15 @@ export function storeExchange(
         const typed =
           attribute.type === 'date' && /^\d{4}-\d{2}-\d{2}T/.test(value.value) ? value.value.slice(0, 10) : value.value;
         const checked = normaliseValue({ name: attribute.name, type: attribute.type, choices: [] }, typed);
+        const ours = known.get(attribute.name);
         if ('error' in checked) warnings.push(`Participant "${label}": ${checked.error} The value was left out.`);
-        else if (checked.value !== '') repos.participants.setValue(id, attribute.id, checked.value);
+        else if (merge && ours !== undefined && ours !== '') {
+          if (checked.value !== '' && checked.value !== ours) {
+            merge.conflicts.push(
+              `Participant "${label}": ${attribute.name} is "${checked.value}" there and "${ours}" here; kept "${ours}".`,
+            );
+          }
+        } else if (checked.value !== '') repos.participants.setValue(id, attribute.id, checked.value);
       }
       for (const source of kase.sourceRefs) if (!participantOfSource.has(source)) participantOfSource.set(source, id);
       selectionRefs += kase.selectionRefs.length;
@@ -184,6 +288,14 @@ export function storeExchange(
         : null;
     for (const planned of plan.documents) {
       const { source, document } = planned;
+      const same = merge ? byText.get(document.text) : undefined;
+      if (merge && same !== undefined) {
+        merge.documents.matched++;
+        documents.set(source.guid, same);
+        mergeExcerpts(ctx, merge, same, planned, codes, coderOf, target);
+        continue;
+      }
+      if (merge) merge.documents.added++;
       const documentId = repos.documents.insert({
         title: document.title,
         kind: document.kind ?? 'interview',
@@ -224,6 +336,7 @@ export function storeExchange(
 
       for (const { selection, start, end } of planned.excerpts) {
         const author = coderOf(selection.userGuid);
+        if (merge) merge.excerpts.added++;
         const excerptId = repos.excerpts.insert(documentId, excerptSpan(document.text, start, end), author, {
           guid: guidFor('excerpts', selection.guid),
           createdAt: selection.created ?? new Date().toISOString(),
@@ -236,13 +349,14 @@ export function storeExchange(
             unknownCodes++;
             continue;
           }
-          repos.exchange.insertCoding(
+          const added = repos.exchange.insertCoding(
             guidFor('codings', coding.guid),
             excerptId,
             codeId,
             coderOf(coding.userGuid) ?? author,
             coding.created ?? selection.created ?? new Date().toISOString(),
           );
+          if (merge && added) merge.codings.added++;
         }
         for (const note of selection.noteRefs) target(note, 'excerpt', excerptId);
         if (selection.description?.trim()) {
@@ -308,6 +422,11 @@ export function storeExchange(
       const body = [plan.noteTexts.get(note.guid) ?? '', note.description ?? '']
         .filter((s) => s.trim() !== '')
         .join('\n\n');
+      if (merge) {
+        if (repos.exchange.idOf('memos', note.guid) !== undefined || repos.exchange.hasMemo(on.kind, on.id, body))
+          continue;
+        merge.memos.added++;
+      }
       const id = repos.exchange.insertMemo({
         guid: guidFor('memos', note.guid),
         targetKind: on.kind,
@@ -349,6 +468,10 @@ export function storeExchange(
       });
     }
     for (const memo of memosToAdd) {
+      if (merge) {
+        if (repos.exchange.hasMemo(memo.kind, memo.id, memo.body)) continue;
+        merge.memos.added++;
+      }
       const now = memo.created ?? new Date().toISOString();
       const id = repos.exchange.insertMemo({
         guid: randomUUID(),
@@ -400,7 +523,7 @@ export function storeExchange(
       warnings.push(
         `${plural(noteMembers, 'note')} in sets ${noteMembers === 1 ? 'was' : 'were'} not kept as set members.`,
       );
-    if (renamedGuids > 0) {
+    if (renamedGuids > 0 && !merge) {
       warnings.push(
         `${plural(renamedGuids, 'item')} whose GUID this project already has got a new GUID (use merge to combine copies of the same work).`,
       );

@@ -206,4 +206,21 @@ export class ExchangeRepo {
       `SELECT id, guid, parent_id AS parentId, name, color, description FROM codes ORDER BY ifnull(parent_id, 0), order_key, id`,
     );
   }
+
+  /** Whether a memo with this body is already on this target (merge keeps one copy). */
+  hasMemo(kind: string, targetId: number | null, body: string): boolean {
+    return (
+      this.sql.get(
+        `SELECT 1 FROM memos WHERE target_kind = ? AND target_id IS ? AND body = ? LIMIT 1`,
+        kind,
+        targetId,
+        body,
+      ) !== undefined
+    );
+  }
+
+  /** The document of an excerpt, to check a GUID match is the same excerpt. */
+  excerptDocument(id: ExcerptId): DocumentId | undefined {
+    return this.sql.get<{ d: DocumentId }>(`SELECT document_id AS d FROM excerpts WHERE id = ?`, id)?.d;
+  }
 }

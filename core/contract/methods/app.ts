@@ -23,4 +23,20 @@ export const appMethods = {
     scope: 'app',
   }),
   'coders.list': method<T.Coder[]>()({ input: empty, mutates: false }),
+  /**
+   * Merges a teammate's .quarry, .qdpx or .qdc into the open project (by path on this machine,
+   * or as file content from the browser host). dryRun counts without writing.
+   */
+  'project.merge': method<T.MergeResult>()({
+    input: z
+      .object({
+        source: z.union([
+          z.object({ path: z.string().min(1) }).strict(),
+          z.object({ name: z.string().min(1).max(1000), dataBase64: z.string() }).strict(),
+        ]),
+        dryRun: z.boolean().default(false),
+      })
+      .strict(),
+    mutates: true,
+  }),
 } as const;

@@ -46,6 +46,8 @@ const EVERYTHING: Area[] = [
 function areasOf(method: MethodName): Area[] {
   // A REFI-QDA project (.qdpx) brings codes, memos and participants with its documents.
   if (method === 'documents.import') return EVERYTHING;
+  // A teammate's work brings everything the same way.
+  if (method === 'project.merge') return [...EVERYTHING, 'status'];
   const family = method.split('.')[0];
   switch (family) {
     case 'project':
