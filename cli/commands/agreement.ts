@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import Papa from 'papaparse';
 import type { IntercoderAgreement } from '../../core/contract/measures-types.js';
+import { agreementCsv } from '../../core/export/agreement-csv.js';
 import { flag, required } from '../args.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { CommandContext } from '../commands.js';
@@ -10,22 +10,6 @@ import { withProject } from '../project.js';
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const fixed = (x: number) => x.toFixed(3);
-
-/** One row per code and a last "(all codes)" row, for R, SPSS or a spreadsheet (UTF-8 with BOM). */
-export function agreementCsv(result: IntercoderAgreement): string {
-  const row = (code: string, f: IntercoderAgreement['overall']) => ({
-    code,
-    agreement: f.agreement,
-    kappa: f.kappa,
-    alpha: f.alpha,
-    both: f.table?.both ?? '',
-    first_only: f.table?.firstOnly ?? '',
-    second_only: f.table?.secondOnly ?? '',
-    neither: f.table?.neither ?? '',
-  });
-  const rows = [...result.codes.map((c) => row(c.code, c)), row('(all codes)', result.overall)];
-  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
-}
 
 export async function run({ command, values, positionals }: CommandContext): Promise<number> {
   const [project = ''] = positionals;

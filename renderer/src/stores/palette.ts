@@ -12,6 +12,7 @@ import { useHistory } from './history.js';
 import { type Section, useNav } from './nav.js';
 import { useParticipants } from './participants.js';
 import { useRetrieval } from './retrieval.js';
+import { useTeamwork } from './teamwork.js';
 
 export type PaletteKind = 'action' | 'code' | 'document' | 'participant';
 
@@ -62,6 +63,20 @@ function actions(query: string): PaletteItem[] {
       },
     },
     { id: 'a:export', kind: 'action', label: 'Export report…', detail: '', run: () => nav.setExportOpen(true) },
+    {
+      id: 'a:merge',
+      kind: 'action',
+      label: "Merge a teammate's project…",
+      detail: '.quarry, .qdpx',
+      run: () => void useTeamwork.getState().open('merge'),
+    },
+    {
+      id: 'a:agreement',
+      kind: 'action',
+      label: 'Compare coders (agreement)…',
+      detail: 'kappa, alpha',
+      run: () => void useTeamwork.getState().open('agreement'),
+    },
     { id: 'a:undo', kind: 'action', label: 'Undo', detail: 'Ctrl/⌘ Z', run: () => history.undo() },
     { id: 'a:redo', kind: 'action', label: 'Redo', detail: 'Shift Ctrl/⌘ Z', run: () => history.redo() },
     { id: 'a:keys', kind: 'action', label: 'Keyboard shortcuts', detail: '?', run: () => nav.setShortcutsOpen(true) },

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useProject } from '../../stores/project.js';
+import { useTeamwork } from '../../stores/teamwork.js';
 import { Dialog } from '../common/Dialog.js';
 
 /** Who is coding: the name every new coding records, for agreement statistics later. */
@@ -30,6 +31,29 @@ export function CoderDialog({ current, onClose }: { current: string; onClose(): 
           onChange={(e) => setName(e.target.value)}
           autoFocus
         />
+        <p className="muted">
+          Working as a team?{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              onClose();
+              void useTeamwork.getState().open('merge');
+            }}
+          >
+            Merge a teammate's project…
+          </button>{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              onClose();
+              void useTeamwork.getState().open('agreement');
+            }}
+          >
+            Compare coders…
+          </button>
+        </p>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -1,5 +1,6 @@
 import { useImporter } from '../../stores/importer.js';
 import { useNav } from '../../stores/nav.js';
+import { useTeamwork } from '../../stores/teamwork.js';
 import { BoardView } from '../board/BoardView.js';
 import { CodesView } from '../codes/CodesView.js';
 import { ExcerptsView } from '../excerpts/ExcerptsView.js';
@@ -15,6 +16,8 @@ import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
 import { RetrievalView } from '../retrieval/RetrievalView.js';
 import { SearchView } from '../search/SearchView.js';
+import { AgreementDialog } from '../teamwork/AgreementDialog.js';
+import { MergeDialog } from '../teamwork/MergeDialog.js';
 import { CommandPalette } from './CommandPalette.js';
 import { DropZone } from './DropZone.js';
 import { ExportDialog } from './ExportDialog.js';
@@ -29,6 +32,7 @@ import { useShortcuts } from './useShortcuts.js';
 export function Shell() {
   const section = useNav((s) => s.section);
   const exportOpen = useNav((s) => s.exportOpen);
+  const teamDialog = useTeamwork((s) => s.dialog);
   const shortcutsOpen = useNav((s) => s.shortcutsOpen);
   const projectsOpen = useNav((s) => s.projectsOpen);
   const csvOpen = useImporter((s) => s.csv !== null);
@@ -54,6 +58,8 @@ export function Shell() {
       <MemoDialog />
       <CommandPalette />
       {exportOpen && <ExportDialog />}
+      {teamDialog === 'merge' && <MergeDialog />}
+      {teamDialog === 'agreement' && <AgreementDialog />}
       {shortcutsOpen && <ShortcutsDialog />}
       {projectsOpen && <ProjectsDialog />}
       {batchOpen && <ImportOptionsDialog />}
