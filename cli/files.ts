@@ -104,8 +104,20 @@ export function collectFiles(args: string[]): { files: FoundFile[]; rejected: Re
 }
 
 /** Reads a file's bytes, or says why it could not. */
-export function readBytes(path: string): { bytes: Buffer } | { error: string } {
+const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+/**
+ * Reads a file whole, unless it is larger than `maxBytes`: that is refused from its size alone,
+ * before a byte is read, so a huge file costs no memory and the rest of a batch goes on.
+ */
+export function readBytes(path: string, maxBytes = Number.POSITIVE_INFINITY): { bytes: Buffer } | { error: string } {
   try {
+    const size = statSync(path).size;
+    if (size > maxBytes) {
+      return {
+        error: `the file is ${megabytes(size)}, over the import limit of ${megabytes(maxBytes)} (raise it with --max-size MB)`,
+      };
+    }
     return { bytes: readFileSync(path) };
   } catch (err) {
     return { error: describeFsError(err) };

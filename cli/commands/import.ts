@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { ImportResult, InputOf } from '../../core/contract/index.js';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../../core/services/context.js';
 import { flag, parseChoice, parseIntInRange, str } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { EXIT, isContractError, UsageError } from '../errors.js';
@@ -56,7 +57,7 @@ export async function run({ command, values, positionals }: CommandContext): Pro
   const [project = '', ...inputs] = positionals;
   const options = optionsOf(command, values);
   const maxSize = str(values, 'max-size');
-  const limits =
+  const limits: { maxImportBytes?: number } =
     maxSize === undefined
       ? {}
       : { maxImportBytes: parseIntInRange(command, '--max-size', maxSize, 1, 2048) * 1024 * 1024 };
@@ -69,7 +70,7 @@ export async function run({ command, values, positionals }: CommandContext): Pro
       const progress = progressBar(files.length, 'Importing');
       for (const file of files) {
         progress.tick(file.path);
-        const read = readBytes(file.path);
+        const read = readBytes(file.path, limits.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES);
         if ('error' in read) {
           result.rejected.push({ file: file.path, error: read.error });
           continue;

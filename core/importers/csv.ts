@@ -12,11 +12,28 @@ import { extensionOf, titleFromFileName } from './names.js';
 import { decodeOrRefuse } from './plainText.js';
 import { type Importer, ImportRefusal, type ParsedDocument } from './types.js';
 
+/**
+ * The most columns one survey import turns into attributes and answers. Real questionnaires
+ * have tens to a few hundred; a file with 100,000 columns is a data dump, and each attribute is
+ * a row that every participant view lists.
+ */
+export const MAX_SURVEY_COLUMNS = 1000;
+
 export function csvDocuments(text: string, name: string, mapping?: CsvMapping): ParsedDocument[] {
   const table = parseCsv(text);
   const map = mapping ?? mappingFromRoles(guessRoles(table));
+  const chosen = map.attributeColumns.length + map.textColumns.length;
+  if (chosen > MAX_SURVEY_COLUMNS) {
+    throw new ImportRefusal(
+      `it has ${table.headers.length.toLocaleString('en')} columns and ${chosen.toLocaleString('en')} would be imported; Quarry takes at most ${MAX_SURVEY_COLUMNS} from one survey file (choose the columns with --csv-text and --csv-attributes, or in the CSV preview)`,
+    );
+  }
+  const positions = new Map<string, number>();
+  table.headers.forEach((h, i) => {
+    if (!positions.has(h)) positions.set(h, i);
+  });
   const index = (column: string) => {
-    const i = table.headers.indexOf(column);
+    const i = positions.get(column) ?? -1;
     if (i < 0)
       throw new ImportRefusal(
         `it has no column "${column}" (its columns are ${table.headers.map((h) => `"${h}"`).join(', ')})`,

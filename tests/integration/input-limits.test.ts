@@ -3,7 +3,7 @@
  * and uploads whose base64 is damaged (Node's decoder would silently skip the bad characters
  * and store a different file).
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { base64Size, decodeBase64 } from '../../core/text/base64.js';
@@ -123,6 +123,66 @@ describe('file names in the terminal', () => {
       // JSON keeps the real name, escaped by JSON itself.
       const json = quarry(dir, ['import', project, empty, '--json']);
       expect(JSON.parse(json.stdout).rejected[0].file).toBe(empty);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
+describe('sizes and shapes that must not exhaust the machine', () => {
+  it('refuses a 1.5 GB file by its size before reading it, and imports the rest', { timeout: 60_000 }, () => {
+    ensureBuilt();
+    const dir = makeTempDir();
+    try {
+      const project = join(dir, 'p.quarry');
+      expect(quarry(dir, ['new', project]).code).toBe(0);
+      // A sparse file: 1.5 GB as the file system reports it, no disk used.
+      const huge = join(dir, 'huge.txt');
+      const fd = openSync(huge, 'w');
+      ftruncateSync(fd, 1536 * 1024 * 1024);
+      closeSync(fd);
+      const small = join(dir, 'small.txt');
+      writeFileSync(small, 'Anna: a normal interview\n');
+      const run = quarry(dir, ['import', project, huge, small, '--json']);
+      expect(run.code).toBe(3);
+      const result = JSON.parse(run.stdout);
+      expect(result.rejected).toEqual([
+        { file: huge, error: expect.stringMatching(/1536 MB, over the import limit of 200 MB.*--max-size/) },
+      ]);
+      expect(result.imported.map((i: { file: string }) => i.file)).toEqual([small]);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('refuses a survey with 100,000 columns unless the columns are chosen, in linear time', { timeout: 60_000 }, () => {
+    ensureBuilt();
+    const dir = makeTempDir();
+    try {
+      const project = join(dir, 'p.quarry');
+      expect(quarry(dir, ['new', project]).code).toBe(0);
+      const headers = ['id', 'answer', ...Array.from({ length: 100_000 }, (_, i) => `q${i}`)];
+      const values = ['r1', 'The coupon was hidden', ...Array.from({ length: 100_000 }, (_, i) => String(i % 5))];
+      const wide = join(dir, 'wide.csv');
+      writeFileSync(wide, `${headers.join(',')}\n${values.join(',')}\n`);
+      const refused = quarry(dir, ['import', project, wide, '--json']);
+      expect(refused.code).toBe(3);
+      expect(JSON.parse(refused.stdout).rejected[0].error).toMatch(/100,002 columns.*at most 1000/);
+      const chosen = quarry(dir, [
+        'import',
+        project,
+        wide,
+        '--csv-id',
+        'id',
+        '--csv-text',
+        'answer',
+        '--csv-attributes',
+        'q1,q99999',
+        '--json',
+      ]);
+      expect(chosen.code).toBe(0);
+      const participants = JSON.parse(quarry(dir, ['participants', project, '--json']).stdout);
+      expect(participants).toEqual([expect.objectContaining({ label: 'r1', attributes: { q1: 1, q99999: 4 } })]);
     } finally {
       removeDir(dir);
     }
