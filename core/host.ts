@@ -3,7 +3,9 @@
  * calls `dispatch` with a method name and untrusted input; validation, the project check
  * and error flattening happen here once, so each host stays a few dozen lines.
  */
+
 import type { z } from 'zod';
+import { MAX_INPUT_DEPTH, nestsDeeperThan } from './contract/depth.js';
 import {
   type ChangeEvent,
   contract,
@@ -55,6 +57,9 @@ export function createDispatcher(
     const spec = contract[method];
     if (spec.scope === 'project' && !hasProject()) {
       throw new QuarryError('NoProject', 'No project is open. Open or create a project first.');
+    }
+    if (nestsDeeperThan(input, MAX_INPUT_DEPTH)) {
+      throw badInput(`Invalid input for ${method}: it nests deeper than ${MAX_INPUT_DEPTH} levels.`);
     }
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw badInput(formatValidationError(method, parsed.error));

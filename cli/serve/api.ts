@@ -3,6 +3,7 @@
  * same dispatcher as every other host and answers with the `{ok, result | error}` envelope.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../core/contract/depth.js';
 import { isMethodName } from '../../core/contract/methods.js';
 import { type ErrorKind, toWireError } from '../../core/errors.js';
 import type { Dispatcher } from '../../core/host.js';
@@ -89,6 +90,11 @@ export async function handleApi(
       input = JSON.parse(body.toString('utf8'));
     } catch {
       sendError(res, 400, 'BadInput', 'The request body is not valid JSON.');
+      return;
+    }
+    // Checked here too: the value crosses to the worker by structured clone, which recurses.
+    if (nestsDeeperThan(input, MAX_INPUT_DEPTH)) {
+      sendError(res, 400, 'BadInput', `The request body nests deeper than ${MAX_INPUT_DEPTH} levels.`);
       return;
     }
   }

@@ -245,6 +245,27 @@ describe('quarry serve (the real command)', () => {
     expect(broken.status).toBe(400);
   });
 
+  it('answers 400, not 500, to deeply nested JSON in any field, and stores nothing', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    for (const [method, body] of [
+      ['codes.add', `{"name":${deep}}`],
+      ['memos.add', `{"targetKind":"project","body":"x","title":${deep}}`],
+      ['analysis.matrix', `{"attribute":"a","filters":{"attributes":${`{"a":`.repeat(50_000)}1${'}'.repeat(50_000)}}}`],
+      ['codes.list', deep],
+    ] as const) {
+      const reply = await send(port, {
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body,
+      });
+      expect({ method, status: reply.status }).toEqual({ method, status: 400 });
+      expect(JSON.parse(reply.body).error.kind).toBe('BadInput');
+    }
+    const codes = JSON.parse((await api(port, token, 'codes.list', {})).body).result as { name: string }[];
+    expect(codes.map((c) => c.name)).not.toContain('');
+  });
+
   it('sends a change event to listeners after a mutating call', async () => {
     const events = await listen(
       port,
