@@ -117,8 +117,17 @@ function decodeLegacy(bytes: Uint8Array): Decoded {
     const bad = multibyte ? (text.match(/\ufffd/g)?.length ?? 0) : implausible(text);
     if (bad <= Math.max(1, text.length * 0.001)) return { text, encoding };
   }
-  // Windows-1252 maps every byte and is what most older Western exports are.
-  return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252' };
+  // Windows-1252 is what most older Western exports are. It leaves five bytes undefined (read as
+  // U+FFFD), and a wrong reading shows as C1 controls and odd symbols: either means the bytes are
+  // not text in any encoding we know, and storing them would store mojibake.
+  const text = iconv.decode(buffer, 'windows-1252');
+  const undefinedBytes = text.match(/\ufffd/g)?.length ?? 0;
+  if (undefinedBytes > 0 || implausible(text) > Math.max(2, text.length * 0.01)) {
+    throw new DecodeError(
+      'its bytes are not valid UTF-8 and no other encoding reads them as text (it may be damaged, or not a text file); save it as UTF-8 and import it again',
+    );
+  }
+  return { text, encoding: 'windows-1252' };
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {

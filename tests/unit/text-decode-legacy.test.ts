@@ -75,3 +75,12 @@ describe('guessLanguage beyond Latin, CJK and Arabic', () => {
     ).toBe('pl');
   });
 });
+
+describe('bytes that are text in no encoding', () => {
+  it('refuses them instead of storing mojibake', () => {
+    // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in Windows-1252, and no other reading is clean.
+    const undefinedBytes = Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x81, 0x8d, 0x8f, 0x90, 0x20, 0x72, 0xe9]);
+    expect(() => decodeText(undefinedBytes)).toThrow(DecodeError);
+    expect(() => decodeText(undefinedBytes)).toThrow(/not valid UTF-8 and no other encoding reads them/);
+  });
+});
