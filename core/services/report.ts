@@ -2,7 +2,7 @@
  * Export: gathers the project into a ReportModel (core/export/model.ts) for the chosen options,
  * redacts it when asked, and hands it to a writer.
  */
-import type { ReportOptions } from '../contract/report-types.js';
+import type { ExportChoices, ReportOptions } from '../contract/report-types.js';
 import type { Code, Excerpt, ExcerptId, ExportFormat, ExportResult } from '../contract/types.js';
 import { QuarryError, unsupported } from '../errors.js';
 import { renderHtml } from '../export/html.js';
@@ -441,6 +441,22 @@ export async function writeReport(
     };
   }
   return { fileName: `${base}.html`, mediaType: 'text/html; charset=utf-8', encoding: 'utf8', data: html };
+}
+
+const CHOICES = 'exportChoices';
+
+/** The dialog's remembered choices; null when none were saved or they no longer parse. */
+export function exportChoices(
+  ctx: ProjectContext,
+  parse: (raw: unknown) => ExportChoices | null,
+): ExportChoices | null {
+  const raw = ctx.repos.meta.settings()[CHOICES];
+  return raw === undefined ? null : parse(raw);
+}
+
+export function rememberExportChoices(ctx: ProjectContext, choices: ExportChoices): ExportChoices {
+  ctx.repos.meta.setSetting(CHOICES, choices);
+  return choices;
 }
 
 export async function exportReport(

@@ -2,7 +2,10 @@
  * The report people read, built from a real project: evidence strength counted by hand, no
  * excerpt quoted twice, and redaction of Latin, CJK and Arabic names in every place they occur.
  */
+
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildSampleProject } from '../../core/sample/build.js';
 import { newTestApp, type TestApp } from './helpers.js';
 import { buildStudy, SECRETS } from './report-study.js';
 
@@ -111,4 +114,45 @@ describe('redaction', () => {
       await expect(t.call('export.report', input as never)).rejects.toMatchObject({ kind: 'BadInput' });
     }
   });
+
+  it('remembers the export dialog’s choices in the project, and refuses bad ones', async () => {
+    await study('Checkout');
+    expect(await t.call('export.choices', {})).toEqual({ choices: null });
+    const saved = await t.call('export.rememberChoices', {
+      format: 'pdf',
+      redact: true,
+      language: 'zh',
+      title: '结账研究',
+      sections: { appendix: false, codes: 'none' },
+    });
+    expect(saved.sections).toMatchObject({ appendix: false, codes: 'none', insights: true, boards: [] });
+    expect((await t.call('export.choices', {})).choices).toEqual(saved);
+    await expect(t.call('export.rememberChoices', { format: 'docx' } as never)).rejects.toMatchObject({
+      kind: 'BadInput',
+    });
+    expect((await t.call('export.choices', {})).choices).toEqual(saved);
+  });
+
+  it('leaves no "Yuki" in the sample study (stored as "由紀 (Yuki)", in document titles and speaker labels)', async () => {
+    t = await newTestApp({ create: false });
+    const path = join(t.dir, 'sample.quarry');
+    await buildSampleProject(path, { overwrite: true });
+    await t.call('project.open', { path });
+    const names = ['Yuki', '由紀', 'Katrin', 'Tom', 'Dana', 'Rafael', 'Priya', 'Marcus'];
+    for (const format of ['md', 'html'] as const) {
+      const plain = (await t.call('export.report', { format })).data;
+      expect(plain.split('Yuki').length - 1).toBeGreaterThan(0);
+      const boards = (await t.call('boards.list', {})).map((b) => b.id);
+      const r = await t.call('export.report', { format, redact: true, sections: { boards } });
+      for (const name of names) {
+        expect({ format, name, found: new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(r.data) }).toEqual({
+          format,
+          name,
+          found: false,
+        });
+      }
+      // insights backed by several interviews say so
+      expect(r.data).toContain('4 participants · 4 documents · 6 excerpts');
+    }
+  }, 60_000);
 });
