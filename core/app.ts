@@ -248,7 +248,8 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'hypotheses.unlinkEvidence': (input) => unlinkHypothesisEvidence(current(), input),
     'hypotheses.delete': ({ id }) => deleteHypothesis(current(), id),
 
-    'export.report': async (input) => exportReport(current(), input, await loadPrinter(options.printerModule)),
+    'export.report': async (input) =>
+      exportReport(current(), input, input.format === 'pdf' ? await loadPrinter(options.printerModule) : undefined),
     'export.choices': () => ({
       choices: exportChoices(current(), (raw) => {
         const parsed = exportingMethods['export.rememberChoices'].input.safeParse(raw);

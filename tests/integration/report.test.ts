@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSampleProject } from '../../core/sample/build.js';
-import { newTestApp, type TestApp } from './helpers.js';
+import { file, newTestApp, type TestApp } from './helpers.js';
 import { buildStudy, SECRETS } from './report-study.js';
 
 let t: TestApp;
@@ -155,4 +155,24 @@ describe('redaction', () => {
       expect(r.data).toContain('4 participants · 4 documents · 6 excerpts');
     }
   }, 60_000);
+
+  it('replaces speakers who are nobody’s participant with "Speaker n", and keeps roles such as Interviewer', async () => {
+    t = await newTestApp({ name: 'Group interview' });
+    const text =
+      'Interviewer: How was paying?\nKenji Sato: Kenji here, the fee came last and Anna agreed with me completely, really.\n' +
+      'Anna: Yes, Kenji is right.\nInterviewer: Anything else?\nKenji Sato: No.\nAnna: Nothing.\nInterviewer: Thanks.\n';
+    await t.call('participants.add', { label: 'P01', displayName: 'Anna Berg' });
+    const doc = (await t.call('documents.import', { files: [file('group.txt', text)], participant: 'P01' })).imported[0]
+      ?.documentIds[0];
+    const start = text.indexOf('Kenji here');
+    const code = await t.call('codes.add', { name: 'Fees' });
+    const end = text.indexOf('really.') + 7;
+    await t.call('excerpts.tag', { documentId: doc as never, start, end, codeIds: [code.id] });
+    const md = (await t.call('export.report', { format: 'md', redact: true })).data;
+    expect(md).not.toMatch(/Kenji|Sato|Anna|Berg/);
+    expect(md).toContain('Speaker 1 here, the fee came last and P01 agreed with me');
+    expect(md).toMatch(/speaker names: [1-9]/);
+    const html = (await t.call('export.report', { format: 'html', redact: true })).data;
+    expect(html).not.toMatch(/Kenji|Sato/);
+  });
 });
