@@ -55,7 +55,8 @@ th { font-weight: 600; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 .bars { display: grid; grid-template-columns: minmax(6rem, 30%) 1fr; gap: .3rem .6rem; align-items: center; font-size: .9rem; }
 .bar { height: .9rem; border-radius: 3px; background: var(--accent); min-width: 2px; }
-.bar-row { display: flex; align-items: center; gap: .4rem; } .bar-row span { color: var(--muted); font-size: .8rem; }
+.bar-row { display: flex; align-items: center; gap: .4rem; min-width: 0; }
+.bar-row span { color: var(--muted); font-size: .8rem; white-space: nowrap; }
 ul.codebook { list-style: none; padding-left: 0; } ul.codebook li { margin: .2rem 0; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-inline-end: .4em; vertical-align: -.05em; }
 ul.notes { padding-left: 1.25rem; }
@@ -102,7 +103,7 @@ function bars(items: readonly { label: string; value: number; note: string; colo
   return `<div class="bars">${items
     .map(
       (i) =>
-        `<div>${e(i.label)}</div><div class="bar-row"><div class="bar" style="width:${((i.value / max) * 85).toFixed(1)}%${i.color ? `;background:${safeColor(i.color)}` : ''}"></div><span>${e(i.note)}</span></div>`,
+        `<div>${e(i.label)}</div><div class="bar-row"><div class="bar" style="width:${((i.value / max) * 60).toFixed(1)}%${i.color ? `;background:${safeColor(i.color)}` : ''}"></div><span>${e(i.note)}</span></div>`,
     )
     .join('')}</div>`;
 }
