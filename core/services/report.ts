@@ -86,7 +86,12 @@ export function pickQuotes(
   max: number,
   min: number,
 ): Excerpt[] {
-  const fresh = candidates.filter((e, i) => !used.has(e.id) && candidates.findIndex((c) => c.id === e.id) === i);
+  const seen = new Set<number>();
+  const fresh = candidates.filter((e) => {
+    if (used.has(e.id) || seen.has(e.id)) return false;
+    seen.add(e.id);
+    return true;
+  });
   const ranked = fresh
     .map((e, i) => ({ e, i, good: inQuoteRange(e.text) }))
     .sort((a, b) => Number(b.good) - Number(a.good) || a.i - b.i)
