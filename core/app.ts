@@ -4,8 +4,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
+import { exportingMethods } from './contract/methods/exporting.js';
+import type { ExportChoices } from './contract/report-types.js';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
 import { QuarryError } from './errors.js';
+import type { PdfPrinter } from './export/pdf.js';
 import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
 import { intercoderAgreement } from './services/agreement.js';
 import { codeCooccurrence, codeMatrix, wordCounts } from './services/analysis.js';
@@ -75,7 +78,7 @@ import {
   setSessionCoder,
 } from './services/projects.js';
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
-import { exportReport } from './services/report.js';
+import { exportChoices, exportReport, rememberExportChoices } from './services/report.js';
 import { search, searchMemos } from './services/search.js';
 import { UNDO_LABELS } from './undo/labels.js';
 
@@ -96,6 +99,12 @@ export interface AppOptions {
   rememberRecent?: boolean;
   /** Largest file documents.import accepts, in bytes (default 200 MB). */
   maxImportBytes?: number;
+  /**
+   * PDF export: a module URL whose `createPrinter()` returns the PdfPrinter (core/export/pdf.ts).
+   * A URL, not an object, because options cross into the worker thread; the CLI and `quarry serve`
+   * give cli/pdf/chromium.js, Electron prints in its main process instead (electron/pdf.ts).
+   */
+  printerModule?: string;
 }
 
 export interface QuarryApp {
@@ -122,6 +131,12 @@ function osUserName(): string {
   } catch {
     return process.env.USER || process.env.USERNAME || 'Researcher';
   }
+}
+
+async function loadPrinter(module: string | undefined): Promise<PdfPrinter | undefined> {
+  if (!module) return undefined;
+  const loaded = (await import(module)) as { createPrinter?: () => PdfPrinter };
+  return loaded.createPrinter?.();
 }
 
 export function createApp(options: AppOptions = {}): QuarryApp {
@@ -255,7 +270,15 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'hypotheses.unlinkEvidence': (input) => unlinkHypothesisEvidence(current(), input),
     'hypotheses.delete': ({ id }) => deleteHypothesis(current(), id),
 
-    'export.report': (input) => exportReport(current(), input),
+    'export.report': async (input) =>
+      exportReport(current(), input, input.format === 'pdf' ? await loadPrinter(options.printerModule) : undefined),
+    'export.choices': () => ({
+      choices: exportChoices(current(), (raw) => {
+        const parsed = exportingMethods['export.rememberChoices'].input.safeParse(raw);
+        return parsed.success ? (parsed.data as ExportChoices) : null;
+      }),
+    }),
+    'export.rememberChoices': (input) => rememberExportChoices(current(), input as ExportChoices),
 
     'metrics.add': (input) => addMetric(current(), input),
     'metrics.import': (input) => importMetricValues(current(), input),
