@@ -95,6 +95,7 @@ import {
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
 import { exportReport } from './services/report.js';
 import { search, searchMemos } from './services/search.js';
+import { tagBatch } from './services/tag-batch.js';
 import { UNDO_LABELS } from './undo/labels.js';
 
 export interface AppOptions {
@@ -112,6 +113,11 @@ export interface AppOptions {
    * true). The one-shot CLI passes false: scripted runs must not fill the app's list.
    */
   rememberRecent?: boolean;
+  /**
+   * Who records changes in this app only, ahead of the preferences (`quarry tag --coder NAME`);
+   * never saved. The coder is created in the project on their first recorded change.
+   */
+  coder?: string;
   /** Largest file documents.import accepts, in bytes (default 200 MB). */
   maxImportBytes?: number;
 }
@@ -135,7 +141,7 @@ function osUserName(): string {
 export function createApp(options: AppOptions = {}): QuarryApp {
   const configDir = options.configDir ?? defaultConfigDir();
   const preferences = new Preferences(configDir);
-  let coderName = preferences.read().coderName || options.coderName?.trim() || osUserName();
+  let coderName = options.coder?.trim() || preferences.read().coderName || options.coderName?.trim() || osUserName();
   const recent = new RecentProjects(configDir);
   const limits: ImportLimits = { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES };
   let session: ProjectSession | null = null;
@@ -209,6 +215,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'excerpts.list': (input) => listExcerpts(current(), input),
     'excerpts.resize': (input) => resizeExcerpt(current(), input),
     'excerpts.tagTurns': (input) => tagTurns(current(), input),
+    'excerpts.tagBatch': (input) => tagBatch(current(), input),
     'excerpts.retrieve': (input) => retrieveExcerpts(current(), input),
 
     'memos.list': (input) => listMemos(current(), input),

@@ -7,7 +7,17 @@
  * had. A bound group and its code keep one name (renaming either renames the other).
  */
 import type { CardRow, GroupRow } from '../../db/repositories/boards.js';
-import { CARD_H, CARD_W, columnsFor, GAP, gridSlot, groupSize, placeGroups, slotInGroup } from '../board/layout.js';
+import {
+  CARD_H,
+  CARD_W,
+  columnsFor,
+  GAP,
+  gridSlot,
+  groupSize,
+  PAD,
+  placeGroups,
+  slotInGroup,
+} from '../board/layout.js';
 import type {
   BindGroupResult,
   Board,
@@ -199,17 +209,24 @@ export function addGroup(
     y?: number | undefined;
     color?: string | undefined;
     parentId?: GroupId | null | undefined;
+    codeId?: CodeId | undefined;
   },
 ): BoardGroup {
   mustBoard(ctx, input.boardId);
   checkParent(ctx, input.boardId, null, input.parentId ?? null);
+  const code = input.codeId !== undefined ? ctx.repos.codes.get(input.codeId) : undefined;
+  if (input.codeId !== undefined && !code) {
+    throw notFound(`There is no code with id ${input.codeId}; it may have been deleted or merged.`);
+  }
   const id = ctx.repos.boards.insertGroup(input.boardId, {
-    name: input.name.trim(),
+    // A bound group is named like its code.
+    name: code?.name ?? input.name.trim(),
     x: input.x ?? 0,
     y: input.y ?? 0,
     color: input.color?.toUpperCase() ?? null,
     orderKey: keyBetween(ctx.repos.boards.lastGroupKey(input.boardId), null),
     parentId: input.parentId ?? null,
+    codeId: code?.id ?? null,
   });
   return groupById(ctx, id);
 }
@@ -429,10 +446,20 @@ export function moveCard(
   return cardById(ctx, card.id);
 }
 
+/** Where the next card of a group goes: the slot after its last card, on a grid as wide as the group. */
+function nextSlot(ctx: ProjectContext, group: GroupRow): { x: number; y: number } {
+  const count = ctx.repos.boards.cardKeysIn(group.boardId, group.id).length;
+  const columns = Math.max(1, Math.floor((group.w - 2 * PAD + GAP) / (CARD_W + GAP)));
+  return slotInGroup(group, count, columns);
+}
+
 /** Moves many cards in one step; a card that changes group goes last in its new group. */
 export function moveCards(
   ctx: ProjectContext,
-  input: { moves: { id: CardId; groupId: GroupId | null; x: number; y: number }[]; keepCodes?: boolean | undefined },
+  input: {
+    moves: { id: CardId; groupId: GroupId | null; x?: number | undefined; y?: number | undefined }[];
+    keepCodes?: boolean | undefined;
+  },
 ): MoveCardsResult {
   const { boards } = ctx.repos;
   const ids = input.moves.map((m) => m.id);
@@ -460,9 +487,10 @@ export function moveCards(
       const to = targets[i] ?? null;
       const groupId = to?.id ?? null;
       regroupCodings(ctx, card, to, coder, input.keepCodes === true, tally);
-      const key =
-        card.groupId === groupId ? card.orderKey : keyBetween(boards.lastCardKey(card.boardId, groupId), null);
-      boards.placeCard(card.id, groupId, m.x, m.y, key);
+      const stays = card.groupId === groupId;
+      const at = m.x !== undefined && m.y !== undefined ? { x: m.x, y: m.y } : stays || !to ? card : nextSlot(ctx, to);
+      const key = stays ? card.orderKey : keyBetween(boards.lastCardKey(card.boardId, groupId), null);
+      boards.placeCard(card.id, groupId, m.x ?? at.x, m.y ?? at.y, key);
     });
   });
   return { cards: toCards(ctx, boards.cardsById(ids)), ...tally };

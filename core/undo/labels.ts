@@ -34,6 +34,7 @@ export const UNDO_LABELS: UndoLabels = {
     i.speaker !== undefined
       ? `apply code ${codeNames(ctx, i.codeIds)} to ${i.speaker}'s turns`
       : `apply code ${codeNames(ctx, i.codeIds)} to ${plural(i.turns?.length ?? 0, 'turn')}`,
+  'excerpts.tagBatch': (_, i) => `code ${plural(i.items.length, 'span')} from a file`,
   'excerpts.untag': (ctx, i) => `remove code ${codeName(ctx, i.codeId)}`,
   'excerpts.delete': () => 'delete excerpt',
   'excerpts.resize': () => 'resize excerpt',

@@ -42,6 +42,8 @@ export const boardsMethods = {
         y: coord.optional(),
         color: color.optional(),
         parentId: id<T.GroupId>().nullable().optional(),
+        /** Bind the new group to this code (it takes the code's name). */
+        codeId: id<T.CodeId>().optional(),
       })
       .strict(),
     mutates: true,
@@ -143,7 +145,17 @@ export const boardsMethods = {
     input: z
       .object({
         moves: z
-          .array(z.object({ id: id<T.CardId>(), groupId: id<T.GroupId>().nullable(), x: coord, y: coord }).strict())
+          .array(
+            z
+              .object({
+                id: id<T.CardId>(),
+                groupId: id<T.GroupId>().nullable(),
+                /** Omitted: the card takes the next free slot of its new group, or stays where it is. */
+                x: coord.optional(),
+                y: coord.optional(),
+              })
+              .strict(),
+          )
           .min(1)
           .max(MAX_BATCH),
         keepCodes: z.boolean().optional(),
