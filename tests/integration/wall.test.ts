@@ -173,6 +173,13 @@ describe('bound groups: clustering is coding', () => {
       kind: 'Conflict',
     });
     expect((await t.call('boards.get', { id: board.id })).groups.map((g) => g.name)).toEqual(['Pricing', 'Pricing']);
+    // Merging the code into another one rebinds its groups, which take the other's name.
+    const target = await t.call('codes.add', { name: 'Money' });
+    await t.call('codes.merge', { sourceId: code.id, targetId: target.id });
+    expect((await t.call('boards.get', { id: board.id })).groups.map((g) => [g.name, g.code?.id])).toEqual([
+      ['Money', target.id],
+      ['Money', target.id],
+    ]);
   });
 });
 
