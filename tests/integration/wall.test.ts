@@ -330,8 +330,12 @@ describe('moves, votes, tidy, nesting', () => {
     await expect(t.call('boards.vote', { target: 'group', id: 4242, delta: 1 })).rejects.toMatchObject({
       kind: 'NotFound',
     });
-    // Deleting the card takes its votes with it.
+    // Deleting the card, or the excerpt an excerpt card shows, takes its votes with it.
     await t.call('boards.deleteCards', { ids: [note.id] });
+    const [e1] = await codedLines(1);
+    const card = await t.call('boards.addCard', { boardId: board.id, excerptId: e1 as ExcerptId });
+    await t.call('boards.vote', { target: 'card', id: card.id, delta: 1 });
+    await t.call('excerpts.delete', { id: e1 as ExcerptId });
     const db = new Database(t.path, { readonly: true });
     expect(db.prepare(`SELECT count(*) AS n FROM votes WHERE target_kind = 'card'`).get()).toEqual({ n: 0 });
     db.close();
