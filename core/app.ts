@@ -15,14 +15,26 @@ import { codeCooccurrence, codeMatrix, wordCounts } from './services/analysis.js
 import { addAttribute, listAttributes, updateAttribute } from './services/attributes.js';
 import {
   addCard,
+  addCards,
   addGroup,
+  bindGroup,
+  boardFromCodes,
   createBoard,
+  deleteBoard,
   deleteCard,
+  deleteCards,
   deleteGroup,
   getBoard,
   listBoards,
   moveCard,
+  moveCards,
+  renameBoard,
+  setViewport,
+  tidyGroup,
+  updateCard,
+  updateCards,
   updateGroup,
+  vote,
 } from './services/boards.js';
 import { codeAllHits, previewCodeAll } from './services/code-hits.js';
 import {
@@ -55,7 +67,16 @@ import {
   unlinkHypothesisEvidence,
   updateHypothesis,
 } from './services/hypotheses.js';
-import { addInsight, listInsights } from './services/insights.js';
+import {
+  addInsight,
+  deleteInsight,
+  getInsight,
+  listInsights,
+  removeInsightEvidence,
+  reorderInsight,
+  setInsightEvidence,
+  updateInsight,
+} from './services/insights.js';
 import { linkDocuments, suggestParticipants } from './services/linking.js';
 import { addMetric, importMetricValues, listMetrics } from './services/measures.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
@@ -80,6 +101,7 @@ import {
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
 import { exportChoices, exportReport, rememberExportChoices } from './services/report.js';
 import { search, searchMemos } from './services/search.js';
+import { tagBatch } from './services/tag-batch.js';
 import { UNDO_LABELS } from './undo/labels.js';
 
 export interface AppOptions {
@@ -97,6 +119,11 @@ export interface AppOptions {
    * true). The one-shot CLI passes false: scripted runs must not fill the app's list.
    */
   rememberRecent?: boolean;
+  /**
+   * Who records changes in this app only, ahead of the preferences (`quarry tag --coder NAME`);
+   * never saved. The coder is created in the project on their first recorded change.
+   */
+  coder?: string;
   /** Largest file documents.import accepts, in bytes (default 200 MB). */
   maxImportBytes?: number;
   /**
@@ -143,8 +170,12 @@ export function createApp(options: AppOptions = {}): QuarryApp {
   const configDir = options.configDir ?? defaultConfigDir();
   const preferences = new Preferences(configDir);
   const saved = preferences.read();
-  const startName = saved.coderName || options.coderName?.trim() || osUserName();
-  let coder: CoderIdentity = { name: startName, guid: saved.coderGuid ?? machineCoderGuid(startName) };
+  // `quarry tag --coder NAME` codes as NAME for that command only, never saved.
+  const startName = options.coder?.trim() || saved.coderName || options.coderName?.trim() || osUserName();
+  let coder: CoderIdentity = {
+    name: startName,
+    guid: saved.coderGuid && startName === saved.coderName ? saved.coderGuid : machineCoderGuid(startName),
+  };
   const recent = new RecentProjects(configDir);
   const limits: ImportLimits = { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES };
   let session: ProjectSession | null = null;
@@ -225,6 +256,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'excerpts.list': (input) => listExcerpts(current(), input),
     'excerpts.resize': (input) => resizeExcerpt(current(), input),
     'excerpts.tagTurns': (input) => tagTurns(current(), input),
+    'excerpts.tagBatch': (input) => tagBatch(current(), input),
     'excerpts.retrieve': (input) => retrieveExcerpts(current(), input),
 
     'memos.list': (input) => listMemos(current(), input),
@@ -258,9 +290,28 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'boards.addCard': (input) => addCard(current(), input),
     'boards.moveCard': (input) => moveCard(current(), input),
     'boards.deleteCard': ({ id }) => deleteCard(current(), id),
+    'boards.rename': (input) => renameBoard(current(), input),
+    'boards.delete': ({ id }) => deleteBoard(current(), id),
+    // Where a window last looked is not a change worth an undo step: its log entry is dropped.
+    'boards.setViewport': (input) => current().history.ignore(() => setViewport(current(), input)),
+    'boards.fromCodes': (input) => boardFromCodes(current(), input),
+    'boards.bindGroup': (input) => bindGroup(current(), input),
+    'boards.tidyGroup': ({ id }) => tidyGroup(current(), id),
+    'boards.addCards': (input) => addCards(current(), input),
+    'boards.moveCards': (input) => moveCards(current(), input),
+    'boards.updateCard': (input) => updateCard(current(), input),
+    'boards.updateCards': (input) => updateCards(current(), input),
+    'boards.deleteCards': (input) => deleteCards(current(), input),
+    'boards.vote': (input) => vote(current(), input),
 
     'insights.add': (input) => addInsight(current(), input),
     'insights.list': () => listInsights(current()),
+    'insights.get': ({ id }) => getInsight(current(), id),
+    'insights.update': (input) => updateInsight(current(), input),
+    'insights.setEvidence': (input) => setInsightEvidence(current(), input),
+    'insights.removeEvidence': (input) => removeInsightEvidence(current(), input),
+    'insights.reorder': (input) => reorderInsight(current(), input),
+    'insights.delete': ({ id }) => deleteInsight(current(), id),
 
     'hypotheses.list': () => listHypotheses(current()),
     'hypotheses.add': (input) => addHypothesis(current(), input),
