@@ -301,13 +301,22 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'export',
-    synopsis: 'export <project> --format md|html|qdpx|qdc --out FILE [--redact] [--json]',
+    synopsis:
+      'export <project> --format md|html|csv|xlsx|qdpx|qdc --out FILE [--redact] [--table excerpts|codebook|matrix] [--json]',
     summary: 'Write a report or exchange file',
     details: [
       'The file is written atomically: it appears complete or not at all.',
       'qdpx: the project as REFI-QDA 1.0 (for NVivo, ATLAS.ti, MAXQDA, QualCoder); qdc: the codebook only.',
+      'csv: one table per file, UTF-8 with a BOM: --table excerpts (default), codebook or matrix (code × participant counts, long format).',
+      'xlsx: the three tables as sheets, header row frozen, cells typed.',
     ],
-    options: { format: { type: 'string' }, out: { type: 'string' }, redact: { type: 'boolean' }, ...json },
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      redact: { type: 'boolean' },
+      table: { type: 'string' },
+      ...json,
+    },
     positionals: { min: 1, max: 1 },
     load: () => import('./commands/export.js'),
   },

@@ -41,6 +41,7 @@ import {
   tagTurns,
   untagExcerpt,
 } from './services/excerpts.js';
+import { exportProject } from './services/exporting.js';
 import {
   addHypothesis,
   deleteHypothesis,
@@ -72,7 +73,6 @@ import {
   setSessionCoder,
 } from './services/projects.js';
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
-import { exportReport } from './services/report.js';
 import { search, searchMemos } from './services/search.js';
 import { UNDO_LABELS } from './undo/labels.js';
 
@@ -233,7 +233,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'hypotheses.unlinkEvidence': (input) => unlinkHypothesisEvidence(current(), input),
     'hypotheses.delete': ({ id }) => deleteHypothesis(current(), id),
 
-    'export.report': (input) => exportReport(current(), input),
+    'export.report': (input) => exportProject(current(), input),
 
     'metrics.add': (input) => addMetric(current(), input),
     'metrics.import': (input) => importMetricValues(current(), input),

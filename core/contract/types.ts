@@ -337,7 +337,9 @@ export interface Insight {
 }
 
 /** Only the formats this build writes; later ones join the list when they work. */
-export type ExportFormat = 'md' | 'html' | 'qdpx' | 'qdc';
+export type ExportFormat = 'md' | 'html' | 'csv' | 'xlsx' | 'qdpx' | 'qdc';
+/** Which table a CSV export carries (one table per CSV file); XLSX carries them all. */
+export type ExportTable = 'excerpts' | 'codebook' | 'matrix';
 
 export interface ExportResult {
   fileName: string;
@@ -345,6 +347,8 @@ export interface ExportResult {
   /** Text formats travel as utf8, binary ones as base64. */
   encoding: 'utf8' | 'base64';
   data: string;
+  /** What was left out and why (e.g. a chart with no Chromium to draw it); the file is still whole. */
+  notices?: string[];
 }
 
 /** A wave of a study; documents and participants belong to rounds. */
