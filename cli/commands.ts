@@ -302,7 +302,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'export',
     synopsis:
-      'export <project> --format md|html|csv|xlsx|qdpx|qdc --out FILE [--redact] [--table excerpts|codebook|matrix] [--json]',
+      'export <project> --format md|html|docx|pptx|csv|xlsx|qdpx|qdc --out FILE [--redact] [--table excerpts|codebook|matrix] [--json]',
     summary: 'Write a report or exchange file',
     details: [
       'The file is written atomically: it appears complete or not at all.',

@@ -11,7 +11,7 @@ import { CliError, EXIT, UsageError } from '../errors.js';
 import { notice, printJson } from '../output.js';
 import { withProject } from '../project.js';
 
-const FORMATS: readonly ExportFormat[] = ['md', 'html', 'csv', 'xlsx', 'qdpx', 'qdc'];
+const FORMATS: readonly ExportFormat[] = ['md', 'html', 'docx', 'pptx', 'csv', 'xlsx', 'qdpx', 'qdc'];
 const TABLES: readonly ExportTable[] = ['excerpts', 'codebook', 'matrix'];
 
 export async function run({ command, values, positionals }: CommandContext): Promise<number> {

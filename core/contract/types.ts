@@ -337,7 +337,7 @@ export interface Insight {
 }
 
 /** Only the formats this build writes; later ones join the list when they work. */
-export type ExportFormat = 'md' | 'html' | 'csv' | 'xlsx' | 'qdpx' | 'qdc';
+export type ExportFormat = 'md' | 'html' | 'docx' | 'pptx' | 'csv' | 'xlsx' | 'qdpx' | 'qdc';
 /** Which table a CSV export carries (one table per CSV file); XLSX carries them all. */
 export type ExportTable = 'excerpts' | 'codebook' | 'matrix';
 

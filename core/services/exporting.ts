@@ -3,9 +3,14 @@
  * xlsx) to tables.ts; DOCX and PPTX to their writers with charts drawn as PNG.
  */
 import type { ExportFormat, ExportResult, ExportTable } from '../contract/types.js';
+import { renderDocx } from '../export/docx.js';
+import type { ReportModel } from '../export/model.js';
+import { renderPptx } from '../export/pptx.js';
+import { redactReport } from '../export/redact.js';
 import { writeCsv, writeXlsx } from '../export/tables.js';
+import { rasterCharts, reportCharts } from './charts.js';
 import type { ProjectContext } from './context.js';
-import { exportReport } from './report.js';
+import { buildReport, exportReport } from './report.js';
 import { projectTables } from './tables.js';
 
 export interface ExportInput {
@@ -27,6 +32,17 @@ function projectSlug(ctx: ProjectContext): string {
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
+function reportModel(ctx: ProjectContext, redact: boolean): ReportModel {
+  const model = buildReport(ctx);
+  return redact ? redactReport(model, ctx.repos.participants.list()) : model;
+}
+
+/** Charts as PNG for the Office formats; the ones Chromium could not draw come back as notices. */
+async function officeCharts(ctx: ProjectContext) {
+  const { charts, notices } = await rasterCharts(reportCharts(ctx));
+  return { charts: charts.flatMap((c) => (c.png ? [{ ...c, png: c.png }] : [])), notices };
+}
+
 export async function exportProject(ctx: ProjectContext, input: ExportInput): Promise<ExportResult> {
   const slug = projectSlug(ctx);
   switch (input.format) {
@@ -46,6 +62,28 @@ export async function exportProject(ctx: ProjectContext, input: ExportInput): Pr
         mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         encoding: 'base64',
         data: base64(await writeXlsx([t.excerpts, t.codebook, t.matrix])),
+      };
+    }
+    case 'docx': {
+      const model = reportModel(ctx, input.redact);
+      const { charts, notices } = await officeCharts(ctx);
+      return {
+        fileName: `${slug}-report.docx`,
+        mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        encoding: 'base64',
+        data: base64(await renderDocx(model, charts)),
+        notices,
+      };
+    }
+    case 'pptx': {
+      const model = reportModel(ctx, input.redact);
+      const { charts, notices } = await officeCharts(ctx);
+      return {
+        fileName: `${slug}-insights.pptx`,
+        mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        encoding: 'base64',
+        data: base64(await renderPptx(model, charts)),
+        notices,
       };
     }
     default:

@@ -72,7 +72,7 @@ export async function multilingualStudy(): Promise<Study> {
   });
   await t.call('insights.add', {
     title: '价格是主要障碍',
-    statement: `${NAMES.cjk}认为价格太贵。`,
+    statement: `${NAMES.cjk}：价格太贵。`,
     evidence: [excerpts.price],
     priority: 'medium',
   });

@@ -8,7 +8,7 @@ export const exportingMethods = {
     input: z
       .object({
         // Only what is implemented is advertised (issue 7); later formats are added with their writers.
-        format: z.enum(['md', 'html', 'csv', 'xlsx', 'qdpx', 'qdc']),
+        format: z.enum(['md', 'html', 'docx', 'pptx', 'csv', 'xlsx', 'qdpx', 'qdc']),
         redact: z.boolean().default(false),
         /** CSV is one table per file; which one (XLSX has a sheet for each). */
         table: z.enum(['excerpts', 'codebook', 'matrix']).default('excerpts'),
