@@ -156,25 +156,28 @@ function insightSlide(pptx: PptxGenJS, insight: ReportInsight, L: ReportLabels, 
   );
 
   const quotes = strongestQuotes(insight.evidence);
-  const cols = quotes.length > 2 ? 2 : 1;
+  const cols = quotes.length > 1 ? 2 : 1;
   const rows = Math.max(1, Math.ceil(quotes.length / cols));
   const top = 2.35;
   const height = 6.35 - top;
   const gap = 0.2;
   const qw = (INNER - gap * (cols - 1)) / cols;
   const qh = (height - gap * (rows - 1)) / rows;
-  // Characters a box holds at 15pt, roughly: ~11 per inch across, ~3.6 lines per inch down.
+  // Fewer quotes, more room: larger type, and the budget below scales with it.
+  const fontSize = rows === 1 ? 20 : 15;
+  // Characters a box holds, roughly: at 15pt ~11 per inch across and ~3.6 lines per inch down.
   // A slide quote is read aloud in a meeting: past ~500 characters it is cut even when it would fit.
-  const budget = Math.min(500, Math.floor(qw * 11 * (qh - 0.45) * 3.6));
+  const budget = Math.min(500, Math.floor(qw * (165 / fontSize) * (qh - 0.45) * (54 / fontSize)));
   quotes.forEach((q, i) => {
     const x = MARGIN + (i % cols) * (qw + gap);
     const y = top + Math.floor(i / cols) * (qh + gap);
-    const text = `“${fitQuote(q.text, budget)}”`;
+    // Guillemets are mirrored in right-to-left text, curly quotes are not.
+    const text = isRtl(q.text) ? `«${fitQuote(q.text, budget)}»` : `“${fitQuote(q.text, budget)}”`;
     const who = `— ${[q.participant ?? L.unknownParticipant, q.documentTitle].join(' · ')}`;
     slide.addShape(pptx.ShapeType.rect, { x, y, w: qw, h: qh, fill: { color: 'F3F5F8' }, line: { color: 'F3F5F8' } });
     slide.addText(
       [
-        textRun(text, { fontSize: 15, italic: true, color: INK, breakLine: true }, q.language),
+        textRun(text, { fontSize, italic: true, color: INK, breakLine: true }, q.language),
         textRun(fitQuote(who, 90), { fontSize: 11, color: MUTED }),
       ],
       box(q.text, x + 0.1, y + 0.05, qw - 0.2, qh - 0.1),
