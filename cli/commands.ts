@@ -302,10 +302,15 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'export',
     synopsis:
-      'export <project> --format md|html|docx|pptx|csv|xlsx|qdpx|qdc --out FILE [--redact] [--table excerpts|codebook|matrix] [--json]',
+      'export <project> --format md|html|pdf|docx|pptx|csv|xlsx|qdpx|qdc --out FILE [--redact] [--sections LIST] [--codes NAMES] [--boards NAMES] [--lang en|zh|de|ja] [--title TEXT] [--table excerpts|codebook|matrix] [--json]',
     summary: 'Write a report or exchange file',
     details: [
       'The file is written atomically: it appears complete or not at all.',
+      'md, html, pdf: a report — insights with their evidence and best quotes, hypotheses, themes, method, participants.',
+      'pdf prints the HTML report with an installed Chromium, Chrome or Edge (QUARRY_CHROMIUM names one).',
+      '--redact replaces every known name with pseudonyms, masks e-mail addresses and phone numbers, and leaves out identifying attributes.',
+      '--sections: comma-separated, from summary, insights, hypotheses, codes, boards, method, participants, charts, appendix (default: all but boards).',
+      '--codes / --boards: the codes and boards to include, by name (comma-separated); --boards adds the boards section.',
       'qdpx: the project as REFI-QDA 1.0 (for NVivo, ATLAS.ti, MAXQDA, QualCoder); qdc: the codebook only.',
       'csv: one table per file, UTF-8 with a BOM: --table excerpts (default), codebook or matrix (code × participant counts, long format).',
       'xlsx: the three tables as sheets, header row frozen, cells typed.',
@@ -314,6 +319,11 @@ export const COMMANDS: CommandSpec[] = [
       format: { type: 'string' },
       out: { type: 'string' },
       redact: { type: 'boolean' },
+      sections: { type: 'string' },
+      codes: { type: 'string' },
+      boards: { type: 'string' },
+      lang: { type: 'string' },
+      title: { type: 'string' },
       table: { type: 'string' },
       ...json,
     },

@@ -10,7 +10,9 @@ import type { Dispatcher } from '../core/host.js';
 /** QUARRY_CONFIG_DIR keeps scripted and test runs out of the user's recent-projects list. */
 export function appOptions(extra: AppOptions = {}): AppOptions {
   const configDir = process.env.QUARRY_CONFIG_DIR;
-  return { nativeDialogs: false, ...(configDir ? { configDir } : {}), ...extra };
+  // PDF export prints with an installed Chromium/Chrome/Edge (cli/pdf/chromium.ts).
+  const printerModule = new URL('./pdf/chromium.js', import.meta.url).href;
+  return { nativeDialogs: false, printerModule, ...(configDir ? { configDir } : {}), ...extra };
 }
 
 /** One-shot commands never add to the recent-projects list: that list is the app's (issue 7). */

@@ -5,6 +5,7 @@
 import { userInfo } from 'node:os';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
 import { QuarryError } from './errors.js';
+import type { PdfPrinter } from './export/pdf.js';
 import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
 import { codeCooccurrence, codeMatrix, wordCounts } from './services/analysis.js';
 import { addAttribute, listAttributes, updateAttribute } from './services/attributes.js';
@@ -93,6 +94,12 @@ export interface AppOptions {
   rememberRecent?: boolean;
   /** Largest file documents.import accepts, in bytes (default 200 MB). */
   maxImportBytes?: number;
+  /**
+   * PDF export: a module URL whose `createPrinter()` returns the PdfPrinter (core/export/pdf.ts).
+   * A URL, not an object, because options cross into the worker thread; the CLI and `quarry serve`
+   * give cli/pdf/chromium.js, Electron prints in its main process instead (electron/pdf.ts).
+   */
+  printerModule?: string;
 }
 
 export interface QuarryApp {
@@ -109,6 +116,12 @@ function osUserName(): string {
   } catch {
     return process.env.USER || process.env.USERNAME || 'Researcher';
   }
+}
+
+async function loadPrinter(module: string | undefined): Promise<PdfPrinter | undefined> {
+  if (!module) return undefined;
+  const loaded = (await import(module)) as { createPrinter?: () => PdfPrinter };
+  return loaded.createPrinter?.();
 }
 
 export function createApp(options: AppOptions = {}): QuarryApp {
@@ -233,7 +246,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'hypotheses.unlinkEvidence': (input) => unlinkHypothesisEvidence(current(), input),
     'hypotheses.delete': ({ id }) => deleteHypothesis(current(), id),
 
-    'export.report': (input) => exportProject(current(), input),
+    'export.report': async (input) => exportProject(current(), input, await loadPrinter(options.printerModule)),
 
     'metrics.add': (input) => addMetric(current(), input),
     'metrics.import': (input) => importMetricValues(current(), input),

@@ -249,6 +249,8 @@ export interface Attribute {
   type: AttributeType;
   choices: string[];
   position: number;
+  /** Identifies a person (employer, e-mail, city…): left out of redacted reports, its values replaced. */
+  identifying: boolean;
 }
 
 export interface Coder {
@@ -284,7 +286,10 @@ export interface LinkResult {
 export interface Participant {
   id: ParticipantId;
   label: string;
+  /** The real name, kept for the team; never in a redacted report. */
   displayName: string | null;
+  /** The name a redacted report uses; P01, P02… are generated in order when none is chosen. */
+  pseudonym: string | null;
   attributes: Record<string, string>;
   /** Documents linked to this participant. */
   documents: DocumentId[];
@@ -337,7 +342,7 @@ export interface Insight {
 }
 
 /** Only the formats this build writes; later ones join the list when they work. */
-export type ExportFormat = 'md' | 'html' | 'docx' | 'pptx' | 'csv' | 'xlsx' | 'qdpx' | 'qdc';
+export type ExportFormat = 'md' | 'html' | 'pdf' | 'docx' | 'pptx' | 'csv' | 'xlsx' | 'qdpx' | 'qdc';
 /** Which table a CSV export carries (one table per CSV file); XLSX carries them all. */
 export type ExportTable = 'excerpts' | 'codebook' | 'matrix';
 

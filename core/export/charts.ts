@@ -36,28 +36,46 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
   }
 }
 
-/** Horizontal bars, most-used code on top; at most `limit` codes. */
+/**
+ * Horizontal bars, most-used code on top, at most `limit` codes: excerpts in the code's colour
+ * and, when given, the participants who said it beside them in grey (breadth next to volume).
+ */
 export function codeFrequencyChart(
-  codes: readonly { label: string; excerpts: number }[],
+  codes: readonly { label: string; excerpts: number; participants?: number; color?: string }[],
   title: string,
+  names: { excerpts: string; participants: string } = { excerpts: 'Excerpts', participants: 'Participants' },
   limit = 20,
 ): Chart {
   const top = [...codes].sort((a, b) => b.excerpts - a.excerpts).slice(0, limit);
+  const both = top.some((c) => c.participants !== undefined);
   const width = 900;
-  const height = Math.max(260, 90 + top.length * 28);
+  const height = Math.max(260, 110 + top.length * (both ? 40 : 28));
   const svg = render(
     {
       title: { text: title, left: 'center', textStyle: { fontSize: 16 } },
-      grid: { left: 24, right: 48, top: 48, bottom: 24, containLabel: true },
+      ...(both ? { legend: { top: 30, data: [names.excerpts, names.participants] } } : {}),
+      grid: { left: 24, right: 48, top: both ? 70 : 48, bottom: 24, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: top.map((c) => cut(c.label)) },
       series: [
         {
+          name: names.excerpts,
           type: 'bar',
-          data: top.map((c) => c.excerpts),
+          data: top.map((c) => ({ value: c.excerpts, itemStyle: { color: c.color ?? '#4e79a7' } })),
           itemStyle: { color: '#4e79a7' },
           label: { show: true, position: 'right' },
         },
+        ...(both
+          ? [
+              {
+                name: names.participants,
+                type: 'bar',
+                data: top.map((c) => c.participants ?? 0),
+                itemStyle: { color: '#9aa3ad' },
+                label: { show: true, position: 'right' },
+              },
+            ]
+          : []),
       ],
     },
     width,

@@ -20,9 +20,9 @@ import {
   WidthType,
 } from 'docx';
 import type { Chart } from './charts.js';
-import type { ReportModel, ReportQuote } from './model.js';
+import type { EvidenceStrength, ReportModel, ReportQuote } from './model.js';
 import { cjkFont, isRtl, LATIN_FONT, RTL_FONT } from './scripts.js';
-import { evidenceStrength, type ReportLabels, reportLabels } from './strength.js';
+import { describeRedaction, describeSegments, describeStrength } from './strings.js';
 
 export interface DocxChart extends Chart {
   png: Uint8Array;
@@ -58,15 +58,11 @@ function para(text: string, options: Parameters<typeof run>[1] = {}): Paragraph 
   return new Paragraph({ children: runs(text, options), bidirectional: isRtl(text) });
 }
 
-function attribution(q: ReportQuote, labels: ReportLabels): string {
-  return ['—', [q.participant ?? labels.unknownParticipant, q.documentTitle].join(' · ')].join(' ');
-}
-
-function quote(q: ReportQuote, labels: ReportLabels): Paragraph[] {
-  const rtl = isRtl(q.text);
+function quote(q: ReportQuote): Paragraph[] {
+  const rtl = q.dir === 'rtl';
   return [
     new Paragraph({ style: 'Quote', bidirectional: rtl, children: runs(q.text, {}, q.language) }),
-    new Paragraph({ style: 'QuoteAttribution', bidirectional: rtl, children: [run(attribution(q, labels))] }),
+    new Paragraph({ style: 'QuoteAttribution', bidirectional: rtl, children: [run(`— ${q.attribution}`)] }),
   ];
 }
 
@@ -109,79 +105,141 @@ function chart(c: DocxChart): Paragraph[] {
   ];
 }
 
-function body(model: ReportModel, charts: readonly DocxChart[]): (Paragraph | Table)[] {
-  const L = reportLabels(model.language);
-  const out: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [run(model.projectName)] }),
-    para(
-      L.summary(
-        model.date,
-        model.counts.documents,
-        model.counts.participants,
-        model.counts.codes,
-        model.counts.excerpts,
-      ),
-      { color: '555555' },
-    ),
-  ];
+const note = (text: string) => para(text, { italics: true, color: '555555' });
 
-  if (model.insights.length > 0) {
-    out.push(heading(L.insights, 1));
-    out.push(
-      table(
-        [L.insight, L.strength, L.participants, L.quotes, L.priority],
-        model.insights.map((i) => [
-          i.title,
-          L.strengthName(evidenceStrength(i)),
-          String(i.participants),
-          String(i.evidence.length),
-          i.priority ? L.priorityName(i.priority) : '—',
-        ]),
-      ),
-    );
-    for (const insight of model.insights) {
-      out.push(heading(insight.title, 2), para(insight.statement));
+/** Sections in the model's reading order; a section the options turned off is null and skipped. */
+function body(model: ReportModel, charts: readonly DocxChart[]): (Paragraph | Table)[] {
+  const t = model.strings;
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [run(model.title)], bidirectional: isRtl(model.title) }),
+    note(t.reportOf(model.date)),
+  ];
+  if (model.redaction) out.push(note(`${t.redactedNotice} (${describeRedaction(model.redaction.kinds, t)})`));
+  const strength = (s: EvidenceStrength) =>
+    [describeStrength(s, t), describeSegments(s.segments)].filter(Boolean).join(' · ');
+
+  if (model.executiveSummary) {
+    out.push(heading(t.executiveSummary, 1));
+    const findings = model.executiveSummary.findings;
+    if (findings.length === 0) out.push(note(t.noneYet));
+    for (const f of findings) {
+      const meta = [f.priority ? t.priority[f.priority] : null, describeStrength(f.strength, t)]
+        .filter(Boolean)
+        .join(' · ');
       out.push(
-        para(
-          `${L.strength}: ${L.strengthName(evidenceStrength(insight))} · ${L.participantsCount(insight.participants)} · ${L.quotesCount(insight.evidence.length)}`,
-          { italics: true, color: '555555' },
-        ),
+        new Paragraph({
+          bullet: { level: 0 },
+          bidirectional: isRtl(f.title),
+          children: [run(f.title, { bold: true }), run(` — ${meta}`)],
+        }),
       );
-      for (const q of insight.evidence) out.push(...quote(q, L));
     }
   }
 
-  if (charts.length > 0) {
-    out.push(heading(L.charts, 1));
+  if (model.insights) {
+    out.push(heading(t.insights, 1));
+    if (model.insights.length === 0) out.push(note(t.noneYet));
+    for (const insight of model.insights) {
+      out.push(heading(insight.title, 2));
+      out.push(
+        note(
+          [insight.priority ? t.priority[insight.priority] : null, strength(insight.strength)]
+            .filter(Boolean)
+            .join(' · '),
+        ),
+      );
+      out.push(para(insight.statement));
+      for (const q of insight.quotes) out.push(...quote(q));
+    }
+  }
+
+  if (model.hypotheses) {
+    out.push(heading(t.hypotheses, 1));
+    if (model.hypotheses.length === 0) out.push(note(t.noneYet));
+    for (const h of model.hypotheses) {
+      out.push(heading(h.statement, 2));
+      out.push(
+        note(
+          `${t.status[h.status]} · ${t.supports}: ${describeStrength(h.supporting, t)} · ${t.contradicts}: ${describeStrength(h.contradicting, t)}`,
+        ),
+      );
+      if (h.rationale.trim()) out.push(para(h.rationale));
+      for (const { stance, quote: q } of h.quotes) {
+        out.push(para(stance === 'supports' ? t.supports : t.contradicts, { bold: true }), ...quote(q));
+      }
+    }
+  }
+
+  if (model.codes) {
+    out.push(heading(t.codes, 1));
+    if (model.codes.length === 0) out.push(note(t.noneYet));
+    for (const { code, strength: s, quotes } of model.codes) {
+      out.push(heading(code.path, code.depth === 0 ? 2 : 3));
+      out.push(note([describeStrength(s, t), code.description.trim()].filter(Boolean).join(' — ')));
+      if (quotes.length === 0) out.push(note(t.quotedAbove));
+      for (const q of quotes) out.push(...quote(q));
+    }
+  }
+
+  for (const board of model.boards ?? []) {
+    out.push(heading(`${t.boards}: ${board.name}`, 1));
+    for (const g of board.groups) {
+      out.push(heading(g.name, 2));
+      for (const n of g.notes) out.push(para(n, { italics: true }));
+      for (const q of g.quotes) out.push(...quote(q));
+    }
+  }
+
+  if (model.method) {
+    const m = model.method;
+    out.push(heading(t.method, 1));
+    out.push(
+      para(
+        `${t.nDocuments(m.documents)} · ${t.nParticipants(m.participants)} · ${t.nCodes(m.codes)} · ${t.nExcerpts(m.excerpts)}`,
+      ),
+    );
+    if (m.languages.length > 0) out.push(para(`${t.language}: ${m.languages.join(', ')}`));
+    if (m.rounds.length > 0) out.push(para(`${t.rounds}: ${m.rounds.join(', ')}`));
+    if (m.keyAttributes.length > 0) out.push(para(`${t.keyAttributes}: ${m.keyAttributes.join(', ')}`));
+  }
+
+  if (model.participants) {
+    out.push(heading(t.participants, 1));
+    out.push(
+      table(
+        [t.participant, ...model.participantColumns, t.documents, t.excerpts],
+        model.participants.map((p) => [p.name, ...p.values, String(p.documents), String(p.excerpts)]),
+      ),
+    );
+  }
+
+  if (model.charts && charts.length > 0) {
+    out.push(heading(t.charts, 1));
     for (const c of charts) out.push(...chart(c));
   }
 
-  if (model.codebook.length > 0) {
-    out.push(heading(L.codebook, 1));
+  if (model.appendix) {
+    const a = model.appendix;
+    out.push(heading(t.appendix, 1));
+    out.push(heading(t.codebook, 2));
     out.push(
       table(
-        [L.code, L.excerpts, L.description],
-        model.codebook.map((c) => [c.path, String(c.excerpts), c.description]),
+        [t.codes, t.excerpts, ''],
+        a.codebook.map((c) => [c.path, String(c.excerpts), c.description]),
       ),
     );
-  }
-
-  if (model.byCode.length > 0) {
-    out.push(heading(L.excerptsByCode, 1));
-    for (const { code, quotes } of model.byCode) {
-      out.push(heading(code.path, code.depth === 0 ? 2 : 3));
-      for (const q of quotes) out.push(...quote(q, L));
-    }
-  }
-
-  for (const board of model.boards) {
-    out.push(heading(`${L.board}: ${board.name}`, 1));
-    const sections = [...board.groups, { name: L.notGrouped, ...board.ungrouped }];
-    for (const g of sections) {
-      if (g.quotes.length === 0 && g.notes.length === 0) continue;
-      out.push(heading(g.name, 2));
-      for (const n of g.notes) out.push(para(n, { italics: true }));
-      for (const q of g.quotes) out.push(...quote(q, L));
+    out.push(heading(t.documents, 2));
+    out.push(
+      table(
+        [t.documents, t.participant, t.language, t.excerpts],
+        a.documents.map((d) => [d.title, d.participant ?? '—', d.language ?? '—', String(d.excerpts)]),
+      ),
+    );
+    if (a.memos.length > 0) {
+      out.push(heading(t.memos, 2));
+      for (const m of a.memos) {
+        out.push(heading(m.title ? `${m.about}: ${m.title}` : m.about, 3), para(m.body));
+      }
     }
   }
   return out;
@@ -191,7 +249,7 @@ export async function renderDocx(model: ReportModel, charts: readonly DocxChart[
   const font = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: cjkFont('', model.language), cs: RTL_FONT };
   const doc = new Document({
     creator: 'Quarry',
-    title: model.projectName,
+    title: model.title,
     description: 'Quarry report',
     styles: {
       default: {

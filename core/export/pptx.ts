@@ -9,9 +9,16 @@
 import type Pptx from 'pptxgenjs';
 import * as pptxModule from 'pptxgenjs';
 import type { Chart } from './charts.js';
-import type { ReportInsight, ReportModel, ReportQuote } from './model.js';
+import type {
+  EvidenceStrength,
+  ReportHypothesis,
+  ReportInsight,
+  ReportModel,
+  ReportQuote,
+  ReportStrings,
+} from './model.js';
 import { cjkFont, hasCjk, isRtl, LATIN_FONT } from './scripts.js';
-import { evidenceStrength, type ReportLabels, reportLabels } from './strength.js';
+import { describeSegments, describeStrength } from './strings.js';
 
 export interface PptxChart extends Chart {
   png: Uint8Array;
@@ -79,86 +86,77 @@ export function fitQuote(text: string, budget: number): string {
   return `${(space > head.length * 0.6 ? head.slice(0, space) : head).trim()}…`;
 }
 
-/**
- * The quotes a slide has room for: one per participant first (breadth persuades), then the
- * rest; quotes of a readable length before very short or very long ones.
- */
-export function strongestQuotes(quotes: readonly ReportQuote[], max = 4): ReportQuote[] {
-  const score = (q: ReportQuote) => {
-    const n = [...q.text].length;
-    return n < 25 ? 1 : n > 400 ? 2 : 3;
-  };
-  const ranked = [...quotes].sort((a, b) => score(b) - score(a));
-  const seen = new Set<string>();
-  const first: ReportQuote[] = [];
-  const rest: ReportQuote[] = [];
-  for (const q of ranked) {
-    const who = q.participant ?? `#${q.excerptId}`;
-    if (seen.has(who)) rest.push(q);
-    else {
-      seen.add(who);
-      first.push(q);
-    }
-  }
-  return [...first, ...rest].slice(0, max);
-}
-
-function titleSlide(pptx: PptxGenJS, model: ReportModel, L: ReportLabels): void {
+function titleSlide(pptx: PptxGenJS, model: ReportModel, t: ReportStrings): void {
   const slide = pptx.addSlide();
   slide.background = { color: ACCENT };
   slide.addText(
-    [textRun(model.projectName, { fontSize: 40, bold: true, color: 'FFFFFF' })],
-    box(model.projectName, MARGIN, 2.4, INNER, 1.6, { valign: 'bottom' }),
+    [textRun(model.title, { fontSize: 40, bold: true, color: 'FFFFFF' })],
+    box(model.title, MARGIN, 2.4, INNER, 1.6, { valign: 'bottom' }),
   );
-  const sub = `${L.insights} · ${model.date}`;
+  const sub = `${t.insights} · ${t.reportOf(model.date)}`;
   slide.addText([textRun(sub, { fontSize: 20, color: 'DDE5F0' })], box(sub, MARGIN, 4.1, INNER, 0.7));
+  if (model.redaction) {
+    slide.addText(
+      [textRun(t.redactedNotice, { fontSize: 12, color: 'DDE5F0' })],
+      box(t.redactedNotice, MARGIN, 6.3, INNER, 0.8),
+    );
+  }
 }
 
-function overviewSlide(pptx: PptxGenJS, model: ReportModel, L: ReportLabels): void {
+/** Counts and method: what the findings stand on. */
+function overviewSlide(pptx: PptxGenJS, model: ReportModel, t: ReportStrings): void {
+  const m = model.method;
+  if (!m) return;
   const slide = pptx.addSlide();
   slide.addText(
-    [textRun(L.overview, { fontSize: 30, bold: true, color: ACCENT })],
-    box(L.overview, MARGIN, 0.4, INNER, 0.8),
+    [textRun(t.method, { fontSize: 30, bold: true, color: ACCENT })],
+    box(t.method, MARGIN, 0.4, INNER, 0.8),
   );
-  const figures: [number, string][] = [
-    [model.counts.participants, L.participants],
-    [model.counts.documents, 'Documents'],
-    [model.counts.excerpts, L.excerpts],
-    [model.counts.codes, 'Codes'],
-    [model.insights.length, L.insights],
+  const figures: string[] = [
+    t.nParticipants(m.participants),
+    t.nDocuments(m.documents),
+    t.nExcerpts(m.excerpts),
+    t.nCodes(m.codes),
   ];
   const w = INNER / figures.length;
-  figures.forEach(([n, label], i) => {
-    slide.addText(
-      [
-        textRun(String(n), { fontSize: 40, bold: true, color: ACCENT, breakLine: true }),
-        textRun(label, { fontSize: 16, color: MUTED }),
-      ],
-      box(label, MARGIN + i * w, 1.7, w - 0.2, 1.6, { align: 'center' }),
-    );
+  figures.forEach((label, i) => {
+    // "12 participants" → the number large, the noun below it (CJK counters stay with their number).
+    const match = label.match(/^(\d[\d,.]*)\s+(.+)$/u);
+    const runs = match
+      ? [
+          textRun(match[1] as string, { fontSize: 44, bold: true, color: ACCENT, breakLine: true }),
+          textRun(match[2] as string, { fontSize: 16, color: MUTED }),
+        ]
+      : [textRun(label, { fontSize: 28, bold: true, color: ACCENT })];
+    slide.addText(runs, box(label, MARGIN + i * w, 1.6, w - 0.2, 1.7, { align: 'center' }));
   });
-  slide.addText([textRun(L.method, { fontSize: 16, color: INK })], box(L.method, MARGIN, 4.0, INNER, 1.2));
-  const legend = `${L.strength}: ${L.strengthName('strong')} = 3+ ${L.participants.toLowerCase()}, ${L.strengthName('moderate')} = 2, ${L.strengthName('weak')} = 1`;
-  slide.addText([textRun(legend, { fontSize: 13, color: MUTED })], box(legend, MARGIN, 6.5, INNER, 0.5));
+  const facts = [
+    m.languages.length > 0 ? `${t.language}: ${m.languages.join(', ')}` : null,
+    m.rounds.length > 0 ? `${t.rounds}: ${m.rounds.join(', ')}` : null,
+    m.keyAttributes.length > 0 ? `${t.keyAttributes}: ${m.keyAttributes.join(', ')}` : null,
+  ].filter((f): f is string => f !== null);
+  if (facts.length > 0) {
+    slide.addText(
+      facts.map((f, i) => textRun(f, { fontSize: 18, color: INK, breakLine: i < facts.length - 1 })),
+      box(facts.join(' '), MARGIN, 3.8, INNER, 2.4),
+    );
+  }
 }
 
-const STRENGTH_COLOR = { strong: '2E7D32', moderate: 'B26A00', weak: '9E9E9E' } as const;
+/** Breadth over volume: the colour of the strength bar; the text beside it gives the counts. */
+const strengthColor = (s: EvidenceStrength) =>
+  s.participants >= 3 ? '2E7D32' : s.participants === 2 ? 'B26A00' : '9E9E9E';
 
-function insightSlide(pptx: PptxGenJS, insight: ReportInsight, L: ReportLabels, recommendation: string | null): void {
-  const slide = pptx.addSlide();
-  slide.addText(
-    [textRun(insight.title, { fontSize: 28, bold: true, color: ACCENT })],
-    box(insight.title, MARGIN, 0.3, INNER, 0.9),
-  );
-  slide.addText(
-    [textRun(fitQuote(insight.statement, 320), { fontSize: 18, color: INK })],
-    box(insight.statement, MARGIN, 1.2, INNER, 1.0),
-  );
-
-  const quotes = strongestQuotes(insight.evidence);
+/** Quote cards in a grid below the statement: one or two columns, sized to what there is. */
+function quoteCards(
+  pptx: PptxGenJS,
+  slide: Pptx.default.Slide,
+  quotes: readonly { label?: string; quote: ReportQuote }[],
+  top: number,
+): void {
+  if (quotes.length === 0) return;
   const cols = quotes.length > 1 ? 2 : 1;
-  const rows = Math.max(1, Math.ceil(quotes.length / cols));
-  const top = 2.35;
+  const rows = Math.ceil(quotes.length / cols);
   const height = 6.35 - top;
   const gap = 0.2;
   const qw = (INNER - gap * (cols - 1)) / cols;
@@ -168,49 +166,78 @@ function insightSlide(pptx: PptxGenJS, insight: ReportInsight, L: ReportLabels, 
   // Characters a box holds, roughly: at 15pt ~11 per inch across and ~3.6 lines per inch down.
   // A slide quote is read aloud in a meeting: past ~500 characters it is cut even when it would fit.
   const budget = Math.min(500, Math.floor(qw * (165 / fontSize) * (qh - 0.45) * (54 / fontSize)));
-  quotes.forEach((q, i) => {
+  quotes.forEach(({ label, quote: q }, i) => {
     const x = MARGIN + (i % cols) * (qw + gap);
     const y = top + Math.floor(i / cols) * (qh + gap);
     // Guillemets are mirrored in right-to-left text, curly quotes are not.
-    const text = isRtl(q.text) ? `«${fitQuote(q.text, budget)}»` : `“${fitQuote(q.text, budget)}”`;
-    const who = `— ${[q.participant ?? L.unknownParticipant, q.documentTitle].join(' · ')}`;
+    const body = fitQuote(q.text, budget);
+    const text = q.dir === 'rtl' ? `«${body}»` : `“${body}”`;
     slide.addShape(pptx.ShapeType.rect, { x, y, w: qw, h: qh, fill: { color: 'F3F5F8' }, line: { color: 'F3F5F8' } });
     slide.addText(
       [
+        ...(label ? [textRun(label, { fontSize: 12, bold: true, color: ACCENT, breakLine: true })] : []),
         textRun(text, { fontSize, italic: true, color: INK, breakLine: true }, q.language),
-        textRun(fitQuote(who, 90), { fontSize: 11, color: MUTED }),
+        textRun(`— ${fitQuote(q.attribution, 90)}`, { fontSize: 12, color: MUTED }),
       ],
-      box(q.text, x + 0.1, y + 0.05, qw - 0.2, qh - 0.1),
+      box(q.text, x + 0.1, y + 0.05, qw - 0.2, qh - 0.1, q.dir === 'rtl' ? { rtlMode: true, align: 'right' } : {}),
     );
   });
+}
 
-  const strength = evidenceStrength(insight);
-  const footer = [
-    `${L.strength}: ${L.strengthName(strength)}`,
-    L.participantsCount(insight.participants),
-    L.quotesCount(insight.evidence.length),
-    ...(insight.priority ? [`${L.priority}: ${L.priorityName(insight.priority)}`] : []),
-  ].join(' · ');
-  slide.addShape(pptx.ShapeType.rect, {
-    x: MARGIN,
-    y: 6.55,
-    w: 0.18,
-    h: 0.45,
-    fill: { color: STRENGTH_COLOR[strength] },
-    line: { color: STRENGTH_COLOR[strength] },
-  });
-  const footerWidth = recommendation ? INNER / 2 - 0.3 : INNER - 0.3;
+function footer(pptx: PptxGenJS, slide: Pptx.default.Slide, text: string, color: string): void {
+  slide.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 6.6, w: 0.18, h: 0.45, fill: { color }, line: { color } });
   slide.addText(
-    [textRun(footer, { fontSize: 13, color: MUTED })],
-    box(footer, MARGIN + 0.3, 6.55, footerWidth, 0.5, { valign: 'middle' }),
+    [textRun(text, { fontSize: 13, color: MUTED })],
+    box(text, MARGIN + 0.3, 6.6, INNER - 0.3, 0.5, { valign: 'middle' }),
   );
-  if (recommendation) {
-    const rec = `${L.recommendation}: ${fitQuote(recommendation, 140)}`;
-    slide.addText(
-      [textRun(rec, { fontSize: 13, bold: true, color: ACCENT })],
-      box(rec, MARGIN + INNER / 2, 6.5, INNER / 2, 0.6, { valign: 'middle' }),
-    );
+}
+
+function insightSlide(pptx: PptxGenJS, insight: ReportInsight, t: ReportStrings): void {
+  const slide = pptx.addSlide();
+  slide.addText(
+    [textRun(insight.title, { fontSize: 28, bold: true, color: ACCENT })],
+    box(insight.title, MARGIN, 0.3, INNER, 0.9),
+  );
+  const statement = fitQuote(insight.statement, 320);
+  slide.addText([textRun(statement, { fontSize: 18, color: INK })], box(statement, MARGIN, 1.2, INNER, 1.0));
+  // The model already chose the best 2–4 quotes (distinct participants first).
+  quoteCards(
+    pptx,
+    slide,
+    insight.quotes.slice(0, 4).map((quote) => ({ quote })),
+    2.35,
+  );
+  const line = [
+    insight.priority ? t.priority[insight.priority] : null,
+    describeStrength(insight.strength, t),
+    describeSegments(insight.strength.segments),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  footer(pptx, slide, line, strengthColor(insight.strength));
+}
+
+function hypothesisSlide(pptx: PptxGenJS, h: ReportHypothesis, t: ReportStrings): void {
+  const slide = pptx.addSlide();
+  const head = `${t.hypotheses} · ${t.status[h.status]}`;
+  slide.addText([textRun(head, { fontSize: 16, bold: true, color: MUTED })], box(head, MARGIN, 0.3, INNER, 0.5));
+  const statement = fitQuote(h.statement, 240);
+  slide.addText(
+    [textRun(statement, { fontSize: 26, bold: true, color: ACCENT })],
+    box(statement, MARGIN, 0.8, INNER, 1.1),
+  );
+  if (h.rationale.trim()) {
+    const rationale = fitQuote(h.rationale, 260);
+    slide.addText([textRun(rationale, { fontSize: 16, color: INK })], box(rationale, MARGIN, 1.9, INNER, 0.7));
   }
+  quoteCards(
+    pptx,
+    slide,
+    h.quotes.map(({ stance, quote }) => ({ label: stance === 'supports' ? t.supports : t.contradicts, quote })),
+    2.7,
+  );
+  const line = `${t.supports}: ${describeStrength(h.supporting, t)} · ${t.contradicts}: ${describeStrength(h.contradicting, t)}`;
+  footer(pptx, slide, line, h.status === 'supported' ? '2E7D32' : h.status === 'refuted' ? 'C62828' : '9E9E9E');
 }
 
 function chartSlide(pptx: PptxGenJS, chart: PptxChart): void {
@@ -235,15 +262,16 @@ function chartSlide(pptx: PptxGenJS, chart: PptxChart): void {
 }
 
 export async function renderPptx(model: ReportModel, charts: readonly PptxChart[] = []): Promise<Uint8Array> {
-  const L = reportLabels(model.language);
+  const t = model.strings;
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = model.projectName;
+  pptx.title = model.title;
   pptx.company = 'Quarry';
-  titleSlide(pptx, model, L);
-  overviewSlide(pptx, model, L);
-  for (const insight of model.insights) insightSlide(pptx, insight, L, null);
-  for (const chart of charts) chartSlide(pptx, chart);
+  titleSlide(pptx, model, t);
+  overviewSlide(pptx, model, t);
+  for (const insight of model.insights ?? []) insightSlide(pptx, insight, t);
+  for (const h of model.hypotheses ?? []) hypothesisSlide(pptx, h, t);
+  if (model.charts) for (const chart of charts) chartSlide(pptx, chart);
   const out = await pptx.write({ outputType: 'nodebuffer' });
   return new Uint8Array(out as Buffer);
 }

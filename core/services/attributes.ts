@@ -6,6 +6,7 @@ import type { AttributeRow } from '../../db/repositories/participants.js';
 import type { Attribute, AttributeId, AttributeType } from '../contract/types.js';
 import { badInput, conflict, notFound } from '../errors.js';
 import type { ProjectContext } from './context.js';
+import { identifyingAttributeIds, setAttributeIdentifying } from './identity.js';
 
 function parseChoices(json: string): string[] {
   try {
@@ -16,13 +17,17 @@ function parseChoices(json: string): string[] {
   }
 }
 
-export const toAttribute = (row: AttributeRow): Attribute => ({
+export const toAttribute = (row: AttributeRow, identifying = false): Attribute => ({
   id: row.id as AttributeId,
   name: row.name,
   type: row.type,
   choices: parseChoices(row.choices),
   position: row.position,
+  identifying,
 });
+
+const withFlag = (ctx: ProjectContext, row: AttributeRow): Attribute =>
+  toAttribute(row, identifyingAttributeIds(ctx).includes(row.id));
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -67,7 +72,7 @@ export function normaliseValue(
 }
 
 export function listAttributes(ctx: ProjectContext): Attribute[] {
-  return ctx.repos.participants.attributes().map(toAttribute);
+  return ctx.repos.participants.attributes().map((row) => withFlag(ctx, row));
 }
 
 function cleanChoices(type: AttributeType, choices: string[] | undefined): string[] {
@@ -86,7 +91,7 @@ export function addAttribute(
   }
   const choices = cleanChoices(input.type, input.choices);
   const id = ctx.repos.tx(() => ctx.repos.participants.insertAttribute(name, input.type, choices));
-  return toAttribute(ctx.repos.participants.attribute(id) as AttributeRow);
+  return withFlag(ctx, ctx.repos.participants.attribute(id) as AttributeRow);
 }
 
 /** Renames or retypes an attribute; existing values must fit the new type (they are normalised). */
@@ -97,6 +102,7 @@ export function updateAttribute(
     name?: string | undefined;
     type?: AttributeType | undefined;
     choices?: string[] | undefined;
+    identifying?: boolean | undefined;
   },
 ): Attribute {
   const { participants } = ctx.repos;
@@ -117,11 +123,12 @@ export function updateAttribute(
     );
   }
   ctx.repos.tx(() => {
+    if (input.identifying !== undefined) setAttributeIdentifying(ctx, row.id, input.identifying);
     participants.updateAttribute(row.id, next);
     for (const v of values) {
       const value = (v.result as { value: string }).value;
       if (value !== v.value) participants.setValue(v.participantId, row.id, value);
     }
   });
-  return toAttribute(participants.attribute(row.id) as AttributeRow);
+  return withFlag(ctx, participants.attribute(row.id) as AttributeRow);
 }

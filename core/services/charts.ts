@@ -3,48 +3,56 @@
  * one attribute). SVG always; PNG when a Chromium can draw it (DOCX and PPTX need one).
  */
 import { type Chart, codeFrequencyChart, codesBySegmentChart } from '../export/charts.js';
+import type { ReportModel } from '../export/model.js';
 import { svgToPng } from '../export/rasterise.js';
 import { codeMatrix, NO_VALUE } from './analysis.js';
-import { listCodes } from './codes.js';
 import type { ProjectContext } from './context.js';
+
+/** The codes-by-segment title; report strings have no phrase for it yet (asked of strings.ts). */
+const BY_SEGMENT: Record<ReportModel['language'], (attribute: string) => string> = {
+  en: (a) => `Excerpts per theme by ${a}`,
+  de: (a) => `Auszüge je Thema nach ${a}`,
+  zh: (a) => `各主题摘录（按${a}）`,
+  ja: (a) => `テーマ別の抜粋（${a}別）`,
+};
 
 export interface RasterChart extends Chart {
   png: Uint8Array | null;
 }
 
 /**
- * The attribute that splits participants into a few readable segments: the first whose
- * values number 2–8 (a choice attribute first, as it was made for this).
+ * The report's charts as SVG: excerpts per code (in the codes' colours) and, when the report has
+ * a key attribute, excerpts per code by its values. The HTML writer can inline `svg` as is.
+ * The key attribute comes from the model, so a redacted report never segments by an
+ * identifying attribute.
  */
-function segmentAttribute(ctx: ProjectContext): string | null {
-  const attrs = ctx.repos.participants.attributes();
-  const ordered = [...attrs.filter((a) => a.type === 'choice'), ...attrs.filter((a) => a.type !== 'choice')];
-  for (const a of ordered) {
-    const n = ctx.repos.analysis.attributeValues(a.id).length;
-    if (n >= 2 && n <= 8) return a.name;
-  }
-  return null;
-}
-
-export function reportCharts(ctx: ProjectContext, attribute?: string | null): Chart[] {
-  const codes = listCodes(ctx);
-  if (!codes.some((c) => c.excerpts > 0)) return [];
+export function reportCharts(ctx: ProjectContext, model: ReportModel): Chart[] {
+  if (!model.charts || model.charts.codes.length === 0) return [];
+  const t = model.strings;
   const charts = [
     codeFrequencyChart(
-      codes.map((c) => ({ label: c.name, excerpts: c.excerpts })),
-      'Excerpts per code',
+      model.charts.codes.map((c) => ({
+        label: c.name,
+        excerpts: c.excerpts,
+        participants: c.participants,
+        color: c.color,
+      })),
+      t.codeChart,
+      { excerpts: t.excerpts, participants: t.participants },
     ),
   ];
-  const by = attribute ?? segmentAttribute(ctx);
+  const by = model.participantColumns[0];
   if (by) {
     const m = codeMatrix(ctx, by, {});
-    charts.push(
-      codesBySegmentChart(
-        m.columns.map((c) => (c === NO_VALUE ? '(no value)' : c)),
-        m.rows,
-        `Excerpts per code by ${by}`,
-      ),
-    );
+    if (m.columns.length >= 1 && m.columns.length <= 12) {
+      charts.push(
+        codesBySegmentChart(
+          m.columns.map((c) => (c === NO_VALUE ? '—' : c)),
+          m.rows,
+          BY_SEGMENT[model.language](by),
+        ),
+      );
+    }
   }
   return charts;
 }
@@ -60,4 +68,13 @@ export async function rasterCharts(charts: readonly Chart[]): Promise<{ charts: 
     return { ...chart, png: r.png };
   });
   return { charts: out, notices };
+}
+
+/** The charts DOCX and PPTX carry: those Chromium drew, and a notice for each it could not. */
+export async function officeCharts(
+  ctx: ProjectContext,
+  model: ReportModel,
+): Promise<{ charts: (Chart & { png: Uint8Array })[]; notices: string[] }> {
+  const { charts, notices } = await rasterCharts(reportCharts(ctx, model));
+  return { charts: charts.flatMap((c) => (c.png ? [{ ...c, png: c.png }] : [])), notices };
 }

@@ -1,26 +1,24 @@
 /**
- * export.report's dispatch: reports (md, html) and REFI-QDA go to report.ts; tables (csv,
- * xlsx) to tables.ts; DOCX and PPTX to their writers with charts drawn as PNG.
+ * export.report's dispatch by format: reports (md, html, pdf) and REFI-QDA go to report.ts;
+ * DOCX and PPTX render the same report model with charts drawn as PNG; tables (csv, xlsx)
+ * come from tables.ts.
  */
-import type { ExportFormat, ExportResult, ExportTable } from '../contract/types.js';
+import type { ExportResult, ExportTable } from '../contract/types.js';
 import { renderDocx } from '../export/docx.js';
-import type { ReportModel } from '../export/model.js';
+import type { PdfPrinter } from '../export/pdf.js';
 import { renderPptx } from '../export/pptx.js';
-import { redactReport } from '../export/redact.js';
 import { writeCsv, writeXlsx } from '../export/tables.js';
-import { rasterCharts, reportCharts } from './charts.js';
+import { officeCharts } from './charts.js';
 import type { ProjectContext } from './context.js';
-import { buildReport, exportReport } from './report.js';
+import { buildReport, type ExportInput, exportReport } from './report.js';
 import { projectTables } from './tables.js';
 
-export interface ExportInput {
-  format: ExportFormat;
-  redact: boolean;
+export interface ExportProjectInput extends ExportInput {
   table?: ExportTable;
 }
 
-function projectSlug(ctx: ProjectContext): string {
-  const s = (ctx.repos.meta.get()?.name ?? '')
+function slug(name: string): string {
+  const s = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -32,61 +30,48 @@ function projectSlug(ctx: ProjectContext): string {
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-function reportModel(ctx: ProjectContext, redact: boolean): ReportModel {
-  const model = buildReport(ctx);
-  return redact ? redactReport(model, ctx.repos.participants.list()) : model;
-}
-
-/** Charts as PNG for the Office formats; the ones Chromium could not draw come back as notices. */
-async function officeCharts(ctx: ProjectContext) {
-  const { charts, notices } = await rasterCharts(reportCharts(ctx));
-  return { charts: charts.flatMap((c) => (c.png ? [{ ...c, png: c.png }] : [])), notices };
-}
-
-export async function exportProject(ctx: ProjectContext, input: ExportInput): Promise<ExportResult> {
-  const slug = projectSlug(ctx);
-  switch (input.format) {
+export async function exportProject(
+  ctx: ProjectContext,
+  input: ExportProjectInput,
+  printer?: PdfPrinter,
+): Promise<ExportResult> {
+  const { format, table, ...options } = input;
+  switch (format) {
     case 'csv': {
-      const table = input.table ?? 'excerpts';
+      const which = table ?? 'excerpts';
       return {
-        fileName: `${slug}-${table}.csv`,
+        fileName: `${slug(ctx.repos.meta.get()?.name ?? '')}-${which}.csv`,
         mediaType: 'text/csv; charset=utf-8',
         encoding: 'utf8',
-        data: writeCsv(projectTables(ctx, input.redact)[table]),
+        data: writeCsv(projectTables(ctx, options.redact)[which]),
       };
     }
     case 'xlsx': {
-      const t = projectTables(ctx, input.redact);
+      const t = projectTables(ctx, options.redact);
       return {
-        fileName: `${slug}-tables.xlsx`,
+        fileName: `${slug(ctx.repos.meta.get()?.name ?? '')}-tables.xlsx`,
         mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         encoding: 'base64',
         data: base64(await writeXlsx([t.excerpts, t.codebook, t.matrix])),
       };
     }
-    case 'docx': {
-      const model = reportModel(ctx, input.redact);
-      const { charts, notices } = await officeCharts(ctx);
-      return {
-        fileName: `${slug}-report.docx`,
-        mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        encoding: 'base64',
-        data: base64(await renderDocx(model, charts)),
-        notices,
-      };
-    }
+    case 'docx':
     case 'pptx': {
-      const model = reportModel(ctx, input.redact);
-      const { charts, notices } = await officeCharts(ctx);
+      // The model is already redacted when asked; the file name comes from its (redacted) title.
+      const model = buildReport(ctx, options);
+      const { charts, notices } = await officeCharts(ctx, model);
+      const docx = format === 'docx';
       return {
-        fileName: `${slug}-insights.pptx`,
-        mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        fileName: `${slug(model.title)}-${docx ? 'report.docx' : 'insights.pptx'}`,
+        mediaType: docx
+          ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+          : 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
         encoding: 'base64',
-        data: base64(await renderPptx(model, charts)),
+        data: base64(docx ? await renderDocx(model, charts) : await renderPptx(model, charts)),
         notices,
       };
     }
     default:
-      return exportReport(ctx, { format: input.format, redact: input.redact });
+      return exportReport(ctx, { format, ...options }, printer);
   }
 }

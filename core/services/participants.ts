@@ -33,6 +33,7 @@ export function listParticipants(
       id: p.id,
       label: p.label,
       displayName: p.displayName,
+      pseudonym: p.pseudonym,
       attributes: byParticipant.get(p.id) ?? {},
       documents: docs.get(p.id) ?? [],
     }))
@@ -48,7 +49,7 @@ export function getParticipant({ repos }: ProjectContext, id: ParticipantId): Pa
     .documentIds()
     .filter((d) => d.participantId === id)
     .map((d) => d.documentId as DocumentId);
-  return { id: p.id, label: p.label, displayName: p.displayName, attributes, documents };
+  return { id: p.id, label: p.label, displayName: p.displayName, pseudonym: p.pseudonym, attributes, documents };
 }
 
 /** Checks every value against its attribute's type first, so a bad value writes nothing. */
@@ -87,7 +88,12 @@ function applyAttributes(ctx: ProjectContext, id: ParticipantId, attributes: Rec
 
 export function updateParticipant(
   ctx: ProjectContext,
-  input: { id: ParticipantId; label?: string | undefined; displayName?: string | null | undefined },
+  input: {
+    id: ParticipantId;
+    label?: string | undefined;
+    displayName?: string | null | undefined;
+    pseudonym?: string | null | undefined;
+  },
 ): Participant {
   const { participants } = ctx.repos;
   const p = participants.get(input.id);
@@ -97,7 +103,14 @@ export function updateParticipant(
   if (clash && clash.id !== p.id)
     throw conflict(`A participant labelled "${label}" already exists. Choose another label.`);
   const displayName = input.displayName === undefined ? p.displayName : input.displayName?.trim() || null;
-  ctx.repos.tx(() => participants.update(p.id, label, displayName));
+  const pseudonym = input.pseudonym === undefined ? p.pseudonym : input.pseudonym?.trim() || null;
+  if (pseudonym !== null) {
+    const taken = participants
+      .list()
+      .find((o) => o.id !== p.id && o.pseudonym?.toLowerCase() === pseudonym.toLowerCase());
+    if (taken) throw conflict(`Another participant already has the pseudonym "${pseudonym}". Choose another one.`);
+  }
+  ctx.repos.tx(() => participants.update(p.id, label, displayName, pseudonym));
   return getParticipant(ctx, p.id);
 }
 

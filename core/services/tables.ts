@@ -4,12 +4,14 @@
  * long format. Redaction swaps participant labels for pseudonyms and names inside text.
  */
 import type { Attribute, AttributeType, Code, Excerpt, Participant } from '../contract/types.js';
-import { redactionRules, redactText } from '../export/redact.js';
+import { effectivePseudonyms } from '../export/pseudonyms.js';
+import { createRedactor } from '../export/redact.js';
 import { type Cell, type Column, type ColumnType, safeColumnNames, type Table } from '../export/tables.js';
 import { listAttributes } from './attributes.js';
 import { listCodes } from './codes.js';
 import type { ProjectContext } from './context.js';
 import { hydrateExcerpts } from './excerpts.js';
+import { identifyingAttributes, redactionNames } from './identity.js';
 import { listParticipants } from './participants.js';
 
 const TYPE_OF: Record<AttributeType, ColumnType> = {
@@ -57,17 +59,33 @@ interface Sources {
   text: (s: string) => string;
 }
 
+/**
+ * Redacted tables follow the reports' rules (core/export/redact.ts via services/identity.ts):
+ * participants appear as their pseudonyms, names inside text are replaced, e-mail addresses
+ * and phone numbers masked, and identifying attributes are left out as columns.
+ */
 function gather(ctx: ProjectContext, redact: boolean): Sources {
   const codes = listCodes(ctx);
-  const rules = redact ? redactionRules(ctx.repos.participants.list()) : [];
-  const text = (s: string) => (redact ? redactText(s, rules) : s);
+  const participants = listParticipants(ctx);
+  let attributes = listAttributes(ctx);
+  let shown = (label: string) => label;
+  let text = (s: string) => s;
+  if (redact) {
+    const pseudonyms = effectivePseudonyms(ctx.repos.participants.list());
+    const byLabel = new Map(participants.map((p) => [p.label, pseudonyms.get(p.id) ?? p.label]));
+    const redactor = createRedactor(redactionNames(ctx, pseudonyms));
+    const hidden = new Set(identifyingAttributes(ctx).map((a) => a.toLowerCase()));
+    attributes = attributes.filter((a) => !hidden.has(a.name.toLowerCase()));
+    shown = (label) => byLabel.get(label) ?? redactor.text(label);
+    text = (s) => redactor.text(s);
+  }
   return {
     codes,
     paths: codePaths(codes),
-    attributes: listAttributes(ctx),
-    participants: listParticipants(ctx),
+    attributes,
+    participants,
     excerpts: hydrateExcerpts(ctx, ctx.repos.excerpts.list()),
-    shown: text,
+    shown,
     text,
   };
 }

@@ -163,6 +163,13 @@ export class DocumentsRepo {
     return new Map(rows.map((r) => [r.id, r.language]));
   }
 
+  /** Every distinct speaker name, with the participant its turns are linked to (null when none). */
+  speakers(): { speaker: string; participantId: ParticipantId | null }[] {
+    return this.sql.all<{ speaker: string; participantId: ParticipantId | null }>(
+      `SELECT DISTINCT speaker, participant_id AS participantId FROM turns WHERE speaker IS NOT NULL AND speaker <> ''`,
+    );
+  }
+
   /** Each document with the name of the file it was imported from (null for pasted text). */
   fileNames(): { id: DocumentId; fileName: string | null }[] {
     return this.sql.all<{ id: DocumentId; fileName: string | null }>(

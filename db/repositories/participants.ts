@@ -148,8 +148,14 @@ export class ParticipantsRepo {
     );
   }
 
-  update(id: ParticipantId, label: string, displayName: string | null): void {
-    this.sql.run(`UPDATE participants SET label = ?, display_name = ? WHERE id = ?`, label, displayName, id);
+  update(id: ParticipantId, label: string, displayName: string | null, pseudonym: string | null): void {
+    this.sql.run(
+      `UPDATE participants SET label = ?, display_name = ?, pseudonym = ? WHERE id = ?`,
+      label,
+      displayName,
+      pseudonym,
+      id,
+    );
   }
 
   /** Documents linked to each participant. */

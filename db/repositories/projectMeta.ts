@@ -30,6 +30,28 @@ export class ProjectMetaRepo {
     return this.sql.db.pragma('user_version', { simple: true }) as number;
   }
 
+  /** The project's settings object (project_meta.settings, JSON); {} when missing or damaged. */
+  settings(): Record<string, unknown> {
+    const row = this.sql.get<{ settings: string }>(`SELECT settings FROM project_meta WHERE id = 1`);
+    try {
+      const parsed: unknown = JSON.parse(row?.settings ?? '{}');
+      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** Sets one key of the settings object, keeping the others. */
+  setSetting(key: string, value: unknown): void {
+    this.sql.run(
+      `UPDATE project_meta SET settings = json_set(settings, '$.' || json_quote(?), json(?)) WHERE id = 1`,
+      key,
+      JSON.stringify(value),
+    );
+  }
+
   rename(name: string): void {
     this.sql.run(`UPDATE project_meta SET name = ? WHERE id = 1`, name);
   }

@@ -507,14 +507,14 @@ describe('insights, search and export', () => {
   it('lists only the formats it writes, and refuses any other as a usage error (exit 2) writing nothing', () => {
     const help = run('export', '--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('--format md|html|qdpx|qdc ');
-    expect(help.stdout).not.toMatch(/pdf|docx|pptx|xlsx/);
-    const folder = join(dir, 'pdf-out');
+    expect(help.stdout).toContain('--format md|html|pdf|qdpx|qdc ');
+    expect(help.stdout).not.toMatch(/docx|pptx|xlsx/);
+    const folder = join(dir, 'docx-out');
     mkdirSync(folder);
-    const out = join(folder, 'report.pdf');
-    const result = run('export', project, '--format', 'pdf', '--out', out);
+    const out = join(folder, 'report.docx');
+    const result = run('export', project, '--format', 'docx', '--out', out);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--format must be one of md, html, qdpx, qdc (got "pdf")');
+    expect(result.stderr).toContain('--format must be one of md, html, pdf, qdpx, qdc (got "docx")');
     expect(readdirSync(folder)).toEqual([]);
   });
 

@@ -8,6 +8,8 @@ import { file, newTestApp, type TestApp } from './helpers.js';
 
 export const NAMES = { latin: 'Anna Schmidt', cjk: '王芳', arabic: 'فاطمة' } as const;
 
+export const PSEUDONYMS = { P01: 'Alpha', P02: 'Beta', P03: 'Gamma' } as const;
+
 export const TEXTS = {
   anna: 'Anna Schmidt: The fees "surprised" me 😀.\nThey came at the very end.\n=SUM(A1:A9) is what I typed in Excel.',
   wang: '王芳：价格太贵了，我不会再买。送货很快。',
@@ -42,6 +44,12 @@ export async function multilingualStudy(): Promise<Study> {
     attributes: { Segment: 'returning', Age: '51', 'Pro user': 'no' },
   });
   await t.call('participants.add', { label: 'P03', displayName: NAMES.arabic, attributes: { Segment: 'returning' } });
+  // Pseudonyms unlike the labels, so a redacted export shows which one it used.
+  const people = await t.call('participants.list', {});
+  for (const [label, pseudonym] of Object.entries(PSEUDONYMS)) {
+    const p = people.find((x) => x.label === label);
+    if (p) await t.call('participants.update', { id: p.id, pseudonym });
+  }
   const doc = async (name: string, text: string, participant: string) =>
     (await t.call('documents.import', { files: [file(name, text)], participant })).imported[0]
       ?.documentIds[0] as DocumentId;

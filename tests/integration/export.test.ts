@@ -43,9 +43,10 @@ async function project() {
 }
 
 describe('export.report', () => {
-  it('writes a Markdown report with codebook, excerpts by code and by group, and insights', async () => {
+  it('writes a Markdown report: insights first, then themes with the quotes not shown, the board, the appendix', async () => {
     await project();
-    const r = await t.call('export.report', { format: 'md' });
+    const board = (await t.call('boards.list', {}))[0];
+    const r = await t.call('export.report', { format: 'md', sections: { boards: [board?.id as never] } });
     expect(r).toMatchObject({ fileName: 'checkout-trust-report.md', encoding: 'utf8' });
     const md = r.data;
     expect(md).toMatch(/^# Checkout & Trust\n/);
@@ -53,12 +54,12 @@ describe('export.report', () => {
     expect(md).toContain(
       '- **Money** (1 excerpt) — Anything about cost\n  - **Hidden fees** (2 excerpts)\n- **Unused** (0 excerpts)',
     );
-    expect(md).toContain('### Money › Hidden fees');
-    expect(md).toContain('> They appeared at the very end.');
-    expect(md).toContain('— Interview Anna, P01 · Money, Hidden fees');
-    expect(md).toContain('## Board: Wall\n\n### Late surprises');
-    expect(md).toContain('### Not grouped');
-    expect(md).toContain('### Fees must show early');
+    expect(md.indexOf('### Fees must show early')).toBeLessThan(md.indexOf('### Money › Hidden fees'));
+    expect(md.split('> They appeared at the very end.').length - 1).toBe(1);
+    expect(md).toContain('— P01');
+    expect(md).toContain('## Boards: Wall\n\n### Late surprises');
+    // the ungrouped card's excerpt is quoted under its theme already, so the board does not repeat it
+    expect(md).not.toContain('### Not grouped');
     expect(md).toContain('the fees \\<b\\>surprised\\</b\\> me');
   });
 
@@ -74,19 +75,22 @@ describe('export.report', () => {
 
   it('redacts participant labels and names everywhere, including inside quotes', async () => {
     await project();
+    await t.call('participants.update', {
+      id: (await t.call('participants.list', {}))[0]?.id as never,
+      pseudonym: 'Rowan',
+    });
     for (const format of ['md', 'html'] as const) {
       const { data } = await t.call('export.report', { format, redact: true });
       expect(data).not.toMatch(/Anna|Schmidt|P01/);
-      expect(data).toContain('Participant 1');
-      expect(data).toContain('I am Participant 1.');
+      expect(data).toContain('I am Rowan.');
     }
     // the stored project is untouched
     expect((await t.call('excerpts.list', {}))[0]?.text).toContain('Anna Schmidt');
   });
 
-  it('refuses formats it does not write as bad input (only md and html are offered)', async () => {
+  it('refuses formats it does not write as bad input', async () => {
     await project();
-    for (const format of ['pdf', 'docx', 'pptx', 'csv', 'xlsx']) {
+    for (const format of ['docx', 'pptx', 'csv', 'xlsx', 'rtf']) {
       await expect(t.call('export.report', { format } as never)).rejects.toMatchObject({ kind: 'BadInput' });
     }
   });
@@ -94,7 +98,7 @@ describe('export.report', () => {
   it('exports an empty project', async () => {
     t = await newTestApp({ name: 'Empty' });
     const { data } = await t.call('export.report', { format: 'md' });
-    expect(data).toContain('*No codes yet.*');
-    expect(data).toContain('*No insights yet.*');
+    expect(data).toContain('## Insights\n\n*None yet.*');
+    expect(data).toContain('## Themes\n\n*None yet.*');
   });
 });

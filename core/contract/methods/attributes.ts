@@ -22,6 +22,8 @@ export const attributesMethods = {
         name: name.optional(),
         type: attributeType.optional(),
         choices: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+        /** Marks the attribute as identifying a person (left out of redacted reports). */
+        identifying: z.boolean().optional(),
       })
       .strict(),
     mutates: true,

@@ -19,6 +19,8 @@ export const participantsMethods = {
         id: id<T.ParticipantId>(),
         label: name.optional(),
         displayName: z.string().trim().max(200).nullable().optional(),
+        /** The name used in redacted reports; null clears it (a generated P01… is used). */
+        pseudonym: z.string().trim().max(200).nullable().optional(),
       })
       .strict(),
     mutates: true,
