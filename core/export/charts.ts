@@ -53,8 +53,8 @@ export function codeFrequencyChart(
   const svg = render(
     {
       title: { text: title, left: 'center', textStyle: { fontSize: 16 } },
-      ...(both ? { legend: { top: 30, data: [names.excerpts, names.participants] } } : {}),
-      grid: { left: 24, right: 48, top: both ? 70 : 48, bottom: 24, containLabel: true },
+      ...(both ? { legend: { top: 34, data: [names.excerpts, names.participants] } } : {}),
+      grid: { left: 24, right: 48, top: both ? 80 : 48, bottom: 24, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: top.map((c) => cut(c.label)) },
       series: [
@@ -104,8 +104,8 @@ export function codesBySegmentChart(
     {
       color: PALETTE,
       title: { text: title, left: 'center', textStyle: { fontSize: 16 } },
-      legend: { top: 30, data: segments.map(cut) },
-      grid: { left: 24, right: 40, top: 70, bottom: 24, containLabel: true },
+      legend: { top: 34, data: segments.map(cut) },
+      grid: { left: 24, right: 40, top: 80, bottom: 24, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: top.map((r) => cut(r.code)) },
       series: segments.map((name, i) => ({
