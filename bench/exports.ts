@@ -1,10 +1,10 @@
 /**
- * `npm run build && npm run bench:exports [-- --docs N --excerpts E --insights I --runs R
- * --pages]`: what the stakeholder exports cost on a generated study. Builds a project of N
+ * `npm run build && npm run bench:exports [-- --docs N --codes C --excerpts E --insights I
+ * --runs R --pages]`: what the stakeholder exports cost on a generated study. Builds a project of N
  * generated transcripts (some Chinese/Japanese turns) linked to 40 participants in three
- * segments, E coded excerpts over ten codes and I insights of 3–6 quotes each, then times
+ * segments, C codes (ten themes and their children), E coded excerpts and I insights of 3–6 quotes each, then times
  * `export.report` in-process for pptx (the I-insight deck), docx (the report: every excerpt
- * under its code, ~200 pages at the defaults), xlsx and csv. Charts are drawn by Chromium when
+ * under its code, at most three per code and none twice: ~200 pages at the defaults), xlsx and csv. Charts are drawn by Chromium when
  * one is found; the runs are repeated without Chromium (QUARRY_CHROMIUM=none) so the writer's
  * own cost is visible. `--pages` converts the DOCX with LibreOffice and counts its pages.
  */
@@ -19,6 +19,7 @@ import { median } from './stats.js';
 
 interface Options {
   docs: number;
+  codes: number;
   excerpts: number;
   insights: number;
   runs: number;
@@ -26,11 +27,12 @@ interface Options {
 }
 
 function parse(argv: readonly string[]): Options {
-  const o: Options = { docs: 40, excerpts: 2_400, insights: 50, runs: 3, pages: false };
+  const o: Options = { docs: 40, codes: 600, excerpts: 2_400, insights: 50, runs: 3, pages: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => Number(argv[++i] ?? '');
     if (a === '--docs') o.docs = next();
+    else if (a === '--codes') o.codes = next();
     else if (a === '--excerpts') o.excerpts = next();
     else if (a === '--insights') o.insights = next();
     else if (a === '--runs') o.runs = next();
@@ -58,8 +60,14 @@ async function build(call: Call, o: Options, dir: string): Promise<void> {
       participant: `P${String((i % 40) + 1).padStart(2, '0')}`,
     });
   }
+  // Ten top-level themes, the rest as their children: the report gives every code a section
+  // with up to three quotes not shown above, which is what makes the DOCX long.
   const codes: number[] = [];
   for (const name of CODES) codes.push(((await call('codes.add', { name })) as { id: number }).id);
+  for (let c = CODES.length; c < o.codes; c++) {
+    const parentId = codes[c % CODES.length];
+    codes.push(((await call('codes.add', { name: `${CODES[c % CODES.length]} ${c}`, parentId })) as { id: number }).id);
+  }
   const docs = (await call('documents.list', {})) as { id: number }[];
   const turnsOf = new Map<number, { start: number; end: number }[]>();
   for (const d of docs) {
@@ -142,7 +150,7 @@ async function main() {
     const t = performance.now();
     await build(call, o, dir);
     console.log(
-      `built ${o.docs} documents, ${o.excerpts} excerpts, ${o.insights} insights in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      `built ${o.docs} documents, ${o.codes} codes, ${o.excerpts} excerpts, ${o.insights} insights in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
     const [load] = loadavg();
     console.log(`node ${process.version}, ${cpus().length} cpus, load ${load?.toFixed(1)}, runs ${o.runs} (median)`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, makeTempDir, quarry, removeDir } from './cli-harness.js';
@@ -141,5 +142,23 @@ describe('quarry export --format csv|xlsx', () => {
     const unknown = quarry(config, ['export', s.t.path, '--format', 'csv', '--table', 'words', '--out', out]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--table must be one of excerpts, codebook, matrix');
+  });
+
+  it('writes a deck, printing a notice for each chart it could not draw, and still succeeds', async () => {
+    s = await multilingualStudy();
+    s.t.app.close();
+    const out = join(s.t.dir, 'deck.pptx');
+    process.env.QUARRY_CHROMIUM = 'none';
+    try {
+      const r = quarry(config, ['export', s.t.path, '--format', 'pptx', '--out', out, '--lang', 'de']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/Chart ".+" left out: no Chromium/);
+      const slides = Object.keys(unzipSync(new Uint8Array(readFileSync(out)))).filter((f) =>
+        /^ppt\/slides\/slide\d+\.xml$/.test(f),
+      );
+      expect(slides).toHaveLength(4); // title, method, two insights; no chart slides
+    } finally {
+      delete process.env.QUARRY_CHROMIUM;
+    }
   });
 });
