@@ -3,6 +3,7 @@
  * per file) or XLSX (one sheet per table). Gathering the rows is core/services/tables.ts; this
  * module only writes them, so it knows nothing about projects.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
@@ -107,9 +108,20 @@ function sheetName(name: string): string {
 
 const WIDTH: Record<ColumnType, number> = { text: 24, number: 10, boolean: 9, date: 12 };
 
-/** One sheet per table, header row frozen and filterable, cells typed by their column. */
+/**
+ * One sheet per table, header row frozen and filterable, cells typed by their column. Written
+ * with exceljs's streaming writer: the in-memory workbook took ~90 s for 2,400 excerpts × 600
+ * code columns on a busy 2-core machine; rows committed as they go cost a fraction of that.
+ */
 export async function writeXlsx(tables: readonly Table[]): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   book.creator = 'Quarry';
   for (const table of tables) {
     const sheet = book.addWorksheet(sheetName(table.name), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -119,12 +131,18 @@ export async function writeXlsx(tables: readonly Table[]): Promise<Uint8Array> {
       width: c.name === 'text' ? 60 : Math.max(WIDTH[c.type], Math.min(40, [...c.name].length + 2)),
       style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
     }));
-    sheet.getRow(1).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map((cell, i) => xlsxCell(cell, table.columns[i]?.type ?? 'text')));
     if (table.columns.length > 0) {
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
     }
+    const header = sheet.getRow(1);
+    header.font = { bold: true };
+    header.commit();
+    for (const row of table.rows) {
+      sheet.addRow(row.map((cell, i) => xlsxCell(cell, table.columns[i]?.type ?? 'text'))).commit();
+    }
+    sheet.commit();
   }
-  const buffer = await book.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  await book.commit();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
 }
