@@ -45,7 +45,12 @@ const ACCENT = '1F3A5F';
 function textRun(text: string, options: TextOptions = {}, language?: string | null): TextRun {
   return {
     text,
-    options: { fontFace: hasCjk(text) ? cjkFont(text, language) : LATIN_FONT, ...options },
+    // pptxgenjs reads a paragraph's direction from its first run's options, not the box's.
+    options: {
+      fontFace: hasCjk(text) ? cjkFont(text, language) : LATIN_FONT,
+      ...(isRtl(text) ? { rtlMode: true } : {}),
+      ...options,
+    },
   };
 }
 
@@ -166,22 +171,35 @@ function quoteCards(
   // Characters a box holds, roughly: at 15pt ~11 per inch across and ~3.6 lines per inch down.
   // A slide quote is read aloud in a meeting: past ~500 characters it is cut even when it would fit.
   const budget = Math.min(500, Math.floor(qw * (165 / fontSize) * (qh - 0.45) * (54 / fontSize)));
-  quotes.forEach(({ label, quote: q }, i) => {
-    const x = MARGIN + (i % cols) * (qw + gap);
-    const y = top + Math.floor(i / cols) * (qh + gap);
-    // Guillemets are mirrored in right-to-left text, curly quotes are not.
+  const cards = quotes.map(({ label, quote: q }) => {
     const body = fitQuote(q.text, budget);
+    // Guillemets are mirrored in right-to-left text, curly quotes are not.
     const text = q.dir === 'rtl' ? `«${body}»` : `“${body}”`;
-    slide.addShape(pptx.ShapeType.rect, { x, y, w: qw, h: qh, fill: { color: 'F3F5F8' }, line: { color: 'F3F5F8' } });
-    slide.addText(
-      [
-        ...(label ? [textRun(label, { fontSize: 12, bold: true, color: ACCENT, breakLine: true })] : []),
-        textRun(text, { fontSize, italic: true, color: INK, breakLine: true }, q.language),
-        textRun(`— ${fitQuote(q.attribution, 90)}`, { fontSize: 12, color: MUTED }),
-      ],
-      box(q.text, x + 0.1, y + 0.05, qw - 0.2, qh - 0.1, q.dir === 'rtl' ? { rtlMode: true, align: 'right' } : {}),
-    );
+    // A card as tall as its text (estimated; CJK counts double), so short quotes do not sit
+    // in mostly empty boxes. Shrink-on-overflow covers an estimate that falls short.
+    const width = [...text].reduce((n, ch) => n + (hasCjk(ch) ? 2 : 1), 0);
+    const lines = Math.ceil(width / Math.max(1, (qw - 0.3) * (165 / fontSize)));
+    const needed = lines * ((fontSize * 1.25) / 72) + (label ? 0.3 : 0) + 0.55;
+    return { label, q, text, height: Math.min(qh, Math.max(1.0, needed)) };
   });
+  let y = top;
+  for (let r = 0; r < rows; r++) {
+    const row = cards.slice(r * cols, r * cols + cols);
+    const h = Math.max(...row.map((c) => c.height));
+    row.forEach(({ label, q, text }, c) => {
+      const x = MARGIN + c * (qw + gap);
+      slide.addShape(pptx.ShapeType.rect, { x, y, w: qw, h, fill: { color: 'F3F5F8' }, line: { color: 'F3F5F8' } });
+      slide.addText(
+        [
+          ...(label ? [textRun(label, { fontSize: 12, bold: true, color: ACCENT, breakLine: true })] : []),
+          textRun(text, { fontSize, italic: true, color: INK, breakLine: true }, q.language),
+          textRun(`— ${fitQuote(q.attribution, 90)}`, { fontSize: 12, color: MUTED }),
+        ],
+        box(q.text, x + 0.1, y + 0.05, qw - 0.2, h - 0.1, q.dir === 'rtl' ? { rtlMode: true, align: 'right' } : {}),
+      );
+    });
+    y += h + gap;
+  }
 }
 
 function footer(pptx: PptxGenJS, slide: Pptx.default.Slide, text: string, color: string): void {

@@ -116,6 +116,9 @@ describe('PPTX insight deck', () => {
     const cjkRun = slides[3]?.match(/<a:rPr[^>]*>(?:(?!<\/a:rPr>).)*<\/a:rPr><a:t>[^<]*价格是主要障碍/s)?.[0] ?? '';
     expect(cjkRun).toMatch(/typeface="Noto Sans CJK SC"/);
     expect(slides[4]).toContain('<p:pic>');
+    // The Arabic quote's paragraph is right to left.
+    const arabic = slides[2]?.split('</a:p>').find((p) => textOf(p).includes(QUOTES.arabic)) ?? '';
+    expect(arabic).toMatch(/<a:pPr[^>]*rtl="1"/);
   });
 
   it('a very long quote is cut to fit its box', async () => {
