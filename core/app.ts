@@ -3,6 +3,8 @@
  * app), the recent-projects list, and the dispatcher bound to the contract.
  */
 import { userInfo } from 'node:os';
+import { exportingMethods } from './contract/methods/exporting.js';
+import type { ExportChoices } from './contract/report-types.js';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
 import { QuarryError } from './errors.js';
 import type { PdfPrinter } from './export/pdf.js';
@@ -74,6 +76,7 @@ import {
   setSessionCoder,
 } from './services/projects.js';
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
+import { exportChoices, rememberExportChoices } from './services/report.js';
 import { search, searchMemos } from './services/search.js';
 import { UNDO_LABELS } from './undo/labels.js';
 
@@ -246,7 +249,15 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'hypotheses.unlinkEvidence': (input) => unlinkHypothesisEvidence(current(), input),
     'hypotheses.delete': ({ id }) => deleteHypothesis(current(), id),
 
-    'export.report': async (input) => exportProject(current(), input, await loadPrinter(options.printerModule)),
+    'export.report': async (input) =>
+      exportProject(current(), input, input.format === 'pdf' ? await loadPrinter(options.printerModule) : undefined),
+    'export.choices': () => ({
+      choices: exportChoices(current(), (raw) => {
+        const parsed = exportingMethods['export.rememberChoices'].input.safeParse(raw);
+        return parsed.success ? (parsed.data as ExportChoices) : null;
+      }),
+    }),
+    'export.rememberChoices': (input) => rememberExportChoices(current(), input as ExportChoices),
 
     'metrics.add': (input) => addMetric(current(), input),
     'metrics.import': (input) => importMetricValues(current(), input),

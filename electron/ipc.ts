@@ -9,6 +9,7 @@ import type { ChangeEvent, MethodName } from '../core/contract/methods.js';
 import { QuarryError } from '../core/errors.js';
 import { CHANNELS } from './bridge.js';
 import { toEnvelope } from './envelope.js';
+import { exportPdf } from './pdf.js';
 import { isTrustedSender } from './policy.js';
 
 export function assertTrustedSender(event: IpcMainInvokeEvent): void {
@@ -31,7 +32,15 @@ export function bindContract(
     toEnvelope(async () => {
       assertTrustedSender(event);
       if (typeof method !== 'string') throw new QuarryError('BadInput', 'A method name must be a string.');
-      const result = await quarry.dispatcher.dispatch(method, input, originOf(event.sender.id));
+      // PDF prints here, with Electron's Chromium: the worker that runs the core has no printer.
+      const isPdf =
+        method === 'export.report' &&
+        typeof input === 'object' &&
+        input !== null &&
+        (input as { format?: unknown }).format === 'pdf';
+      const result = isPdf
+        ? await exportPdf(quarry, input as Record<string, unknown>, originOf(event.sender.id))
+        : await quarry.dispatcher.dispatch(method, input, originOf(event.sender.id));
       if (method === 'project.open' || method === 'project.create') hooks.onProjectChanged();
       return result;
     }),

@@ -47,6 +47,11 @@ export interface ReportOptions {
   keyAttributes?: string[] | undefined;
 }
 
+/** The export dialog's last choices for a project (kept in the project, so they travel with it). */
+export interface ExportChoices extends ReportOptions {
+  format: 'md' | 'html' | 'pdf';
+}
+
 export const DEFAULT_REPORT_SECTIONS: ReportSections = {
   executiveSummary: true,
   insights: true,

@@ -21,7 +21,7 @@ const safeColor = (c: string) => (/^#[0-9a-fA-F]{6}$/.test(c) ? c : '#888888');
 const safeLang = (l: string) => (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(l) ? l : '');
 
 const FONTS = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", "Noto Sans CJK SC",
-  "Hiragino Sans", "Yu Gothic", "Microsoft YaHei", "Noto Sans Arabic", "Noto Naskh Arabic", "Noto Sans Hebrew", sans-serif`;
+  "Hiragino Sans", "Yu Gothic", "Microsoft YaHei", "Noto Sans Arabic", "Noto Naskh Arabic", "Noto Sans Hebrew", sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"`;
 
 const CSS = `
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #5f6368; --rule: #e3e3e3; --quote: #f6f6f4; --accent: #3b5bdb; }
@@ -55,7 +55,8 @@ th { font-weight: 600; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 .bars { display: grid; grid-template-columns: minmax(6rem, 30%) 1fr; gap: .3rem .6rem; align-items: center; font-size: .9rem; }
 .bar { height: .9rem; border-radius: 3px; background: var(--accent); min-width: 2px; }
-.bar-row { display: flex; align-items: center; gap: .4rem; } .bar-row span { color: var(--muted); font-size: .8rem; }
+.bar-row { display: flex; align-items: center; gap: .4rem; min-width: 0; }
+.bar-row span { color: var(--muted); font-size: .8rem; white-space: nowrap; }
 ul.codebook { list-style: none; padding-left: 0; } ul.codebook li { margin: .2rem 0; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-inline-end: .4em; vertical-align: -.05em; }
 ul.notes { padding-left: 1.25rem; }
@@ -68,7 +69,7 @@ ul.notes { padding-left: 1.25rem; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
-  h2 { break-before: page; break-after: avoid; } header + main > section:first-child h2 { break-before: auto; }
+  h2 { break-after: avoid; } section[data-section="appendix"] > h2 { break-before: page; }
   h3 { break-after: avoid; }
   figure.quote, tr, .bars > * { break-inside: avoid; }
   .notice, .badge, .bar, figure.quote { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -85,7 +86,7 @@ function quote(q: ReportQuote, t: Strings): string {
 
 function strengthLine(s: EvidenceStrength, t: Strings, extra: string[] = []): string {
   const segments = describeSegments(s.segments);
-  return `<p class="meta" data-strength>${[...extra, e(describeStrength(s, t)), segments ? e(segments) : '']
+  return `<p class="meta" data-strength>${extra.join('')}${[e(describeStrength(s, t)), segments ? e(segments) : '']
     .filter(Boolean)
     .join(' · ')}</p>`;
 }
@@ -102,7 +103,7 @@ function bars(items: readonly { label: string; value: number; note: string; colo
   return `<div class="bars">${items
     .map(
       (i) =>
-        `<div>${e(i.label)}</div><div class="bar-row"><div class="bar" style="width:${((i.value / max) * 85).toFixed(1)}%${i.color ? `;background:${safeColor(i.color)}` : ''}"></div><span>${e(i.note)}</span></div>`,
+        `<div>${e(i.label)}</div><div class="bar-row"><div class="bar" style="width:${((i.value / max) * 60).toFixed(1)}%${i.color ? `;background:${safeColor(i.color)}` : ''}"></div><span>${e(i.note)}</span></div>`,
     )
     .join('')}</div>`;
 }

@@ -2,7 +2,7 @@
  * Export: gathers the project into a ReportModel (core/export/model.ts) for the chosen options,
  * redacts it when asked, and hands it to a writer.
  */
-import type { ReportOptions } from '../contract/report-types.js';
+import type { ExportChoices, ReportOptions } from '../contract/report-types.js';
 import type { Code, Excerpt, ExcerptId, ExportFormat, ExportResult } from '../contract/types.js';
 import { QuarryError, unsupported } from '../errors.js';
 import { renderHtml } from '../export/html.js';
@@ -86,7 +86,12 @@ export function pickQuotes(
   max: number,
   min: number,
 ): Excerpt[] {
-  const fresh = candidates.filter((e, i) => !used.has(e.id) && candidates.findIndex((c) => c.id === e.id) === i);
+  const seen = new Set<number>();
+  const fresh = candidates.filter((e) => {
+    if (used.has(e.id) || seen.has(e.id)) return false;
+    seen.add(e.id);
+    return true;
+  });
   const ranked = fresh
     .map((e, i) => ({ e, i, good: inQuoteRange(e.text) }))
     .sort((a, b) => Number(b.good) - Number(a.good) || a.i - b.i)
@@ -441,6 +446,22 @@ export async function writeReport(
     };
   }
   return { fileName: `${base}.html`, mediaType: 'text/html; charset=utf-8', encoding: 'utf8', data: html };
+}
+
+const CHOICES = 'exportChoices';
+
+/** The dialog's remembered choices; null when none were saved or they no longer parse. */
+export function exportChoices(
+  ctx: ProjectContext,
+  parse: (raw: unknown) => ExportChoices | null,
+): ExportChoices | null {
+  const raw = ctx.repos.meta.settings()[CHOICES];
+  return raw === undefined ? null : parse(raw);
+}
+
+export function rememberExportChoices(ctx: ProjectContext, choices: ExportChoices): ExportChoices {
+  ctx.repos.meta.setSetting(CHOICES, choices);
+  return choices;
 }
 
 export async function exportReport(

@@ -1,4 +1,5 @@
 /** The Participants table: add participants and typed attributes, edit values in place, filter, link documents. */
+import { readFileSync } from 'node:fs';
 import { expect, newProject, QUALCODER_TRANSCRIPT, SAMPLE, saved, section, shot, test } from './fixtures.js';
 
 test('participants: typed attributes edited in the table, filter by a value, link a document', async ({
@@ -113,4 +114,43 @@ test('an attribute is renamed and given more choices; values that no longer fit 
   await page.reload();
   await section(page, 'Participants').click();
   await expect(table.getByLabel('market of P201')).toHaveValue('UK');
+});
+
+test('a real name and a pseudonym are recorded, an attribute is marked identifying, and a redacted export uses them', async ({
+  page,
+  workspace,
+}) => {
+  const project = newProject(workspace, 'Names');
+  workspace.cli(['import', project, QUALCODER_TRANSCRIPT, '--participant', 'P301']);
+  await workspace.serve(project);
+  await section(page, 'Participants').click();
+  const table = page.getByRole('table', { name: 'Participants' });
+  await table.getByLabel('Real name of P301').fill('محمد العلي (Mo)');
+  await table.getByLabel('Real name of P301').press('Enter');
+  await saved(page);
+  await table.getByLabel('Pseudonym of P301').fill('Falcon');
+  await table.getByLabel('Pseudonym of P301').press('Enter');
+  await saved(page);
+  await page.getByLabel('New attribute name').fill('employer');
+  await page.getByRole('button', { name: 'Add attribute', exact: true }).click();
+  await table.getByLabel('employer of P301').fill('Acme Widgets');
+  await table.getByLabel('employer of P301').press('Enter');
+  await saved(page);
+  await table.getByRole('button', { name: 'Edit attribute employer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit attribute employer' });
+  await dialog.locator('[data-attribute-identifying]').check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(table.locator('[data-attribute-identifying-badge]')).toBeVisible();
+
+  // Stored in the project: a reload shows them again.
+  await page.reload();
+  await section(page, 'Participants').click();
+  await expect(table.getByLabel('Real name of P301')).toHaveValue('محمد العلي (Mo)');
+  await expect(table.getByLabel('Pseudonym of P301')).toHaveValue('Falcon');
+  await expect(table.locator('[data-attribute-identifying-badge]')).toBeVisible();
+  const out = `${workspace.dir}/redacted.md`;
+  workspace.cli(['export', project, '--format', 'md', '--out', out, '--redact', '--sections', 'participants']);
+  const md = readFileSync(out, 'utf8');
+  expect(md).toContain('| Falcon |');
+  expect(md).not.toMatch(/P301|Acme|محمد|employer \|/);
 });

@@ -87,10 +87,14 @@ export function removeDir(dir: string): void {
 }
 
 /** Runs the built CLI; QUARRY_CONFIG_DIR keeps the recent-projects list inside the temp dir. */
-export function quarry(configDir: string, args: string[], options: { cwd?: string } = {}): Run {
+export function quarry(
+  configDir: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? configDir,
-    env: { ...process.env, QUARRY_CONFIG_DIR: configDir, NO_COLOR: '1' },
+    env: { ...process.env, QUARRY_CONFIG_DIR: configDir, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     timeout: 60_000,
   });

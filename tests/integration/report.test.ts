@@ -2,8 +2,11 @@
  * The report people read, built from a real project: evidence strength counted by hand, no
  * excerpt quoted twice, and redaction of Latin, CJK and Arabic names in every place they occur.
  */
+
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newTestApp, type TestApp } from './helpers.js';
+import { buildSampleProject } from '../../core/sample/build.js';
+import { file, newTestApp, type TestApp } from './helpers.js';
 import { buildStudy, SECRETS } from './report-study.js';
 
 let t: TestApp;
@@ -110,5 +113,66 @@ describe('redaction', () => {
     ]) {
       await expect(t.call('export.report', input as never)).rejects.toMatchObject({ kind: 'BadInput' });
     }
+  });
+
+  it('remembers the export dialog’s choices in the project, and refuses bad ones', async () => {
+    await study('Checkout');
+    expect(await t.call('export.choices', {})).toEqual({ choices: null });
+    const saved = await t.call('export.rememberChoices', {
+      format: 'pdf',
+      redact: true,
+      language: 'zh',
+      title: '结账研究',
+      sections: { appendix: false, codes: 'none' },
+    });
+    expect(saved.sections).toMatchObject({ appendix: false, codes: 'none', insights: true, boards: [] });
+    expect((await t.call('export.choices', {})).choices).toEqual(saved);
+    await expect(t.call('export.rememberChoices', { format: 'docx' } as never)).rejects.toMatchObject({
+      kind: 'BadInput',
+    });
+    expect((await t.call('export.choices', {})).choices).toEqual(saved);
+  });
+
+  it('leaves no "Yuki" in the sample study (stored as "由紀 (Yuki)", in document titles and speaker labels)', async () => {
+    t = await newTestApp({ create: false });
+    const path = join(t.dir, 'sample.quarry');
+    await buildSampleProject(path, { overwrite: true });
+    await t.call('project.open', { path });
+    const names = ['Yuki', '由紀', 'Katrin', 'Tom', 'Dana', 'Rafael', 'Priya', 'Marcus'];
+    for (const format of ['md', 'html'] as const) {
+      const plain = (await t.call('export.report', { format })).data;
+      expect(plain.split('Yuki').length - 1).toBeGreaterThan(0);
+      const boards = (await t.call('boards.list', {})).map((b) => b.id);
+      const r = await t.call('export.report', { format, redact: true, sections: { boards } });
+      for (const name of names) {
+        expect({ format, name, found: new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(r.data) }).toEqual({
+          format,
+          name,
+          found: false,
+        });
+      }
+      // insights backed by several interviews say so
+      expect(r.data).toContain('4 participants · 4 documents · 6 excerpts');
+    }
+  }, 60_000);
+
+  it('replaces speakers who are nobody’s participant with "Speaker n", and keeps roles such as Interviewer', async () => {
+    t = await newTestApp({ name: 'Group interview' });
+    const text =
+      'Interviewer: How was paying?\nKenji Sato: Kenji here, the fee came last and Anna agreed with me completely, really.\n' +
+      'Anna: Yes, Kenji is right.\nInterviewer: Anything else?\nKenji Sato: No.\nAnna: Nothing.\nInterviewer: Thanks.\n';
+    await t.call('participants.add', { label: 'P01', displayName: 'Anna Berg' });
+    const doc = (await t.call('documents.import', { files: [file('group.txt', text)], participant: 'P01' })).imported[0]
+      ?.documentIds[0];
+    const start = text.indexOf('Kenji here');
+    const code = await t.call('codes.add', { name: 'Fees' });
+    const end = text.indexOf('really.') + 7;
+    await t.call('excerpts.tag', { documentId: doc as never, start, end, codeIds: [code.id] });
+    const md = (await t.call('export.report', { format: 'md', redact: true })).data;
+    expect(md).not.toMatch(/Kenji|Sato|Anna|Berg/);
+    expect(md).toContain('Speaker 1 here, the fee came last and P01 agreed with me');
+    expect(md).toMatch(/speaker names: [1-9]/);
+    const html = (await t.call('export.report', { format: 'html', redact: true })).data;
+    expect(html).not.toMatch(/Kenji|Sato/);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { id, method, name } from '../define.js';
 import {
   DEFAULT_REPORT_SECTIONS,
+  type ExportChoices,
   REPORT_LANGUAGES,
   type ReportLanguage,
   type ReportOptions,
@@ -55,5 +56,12 @@ export const exportingMethods = {
       })
       .strict(),
     mutates: false,
+  }),
+  /** The export dialog's last choices in this project, or null before the first export. */
+  'export.choices': method<{ choices: ExportChoices | null }>()({ input: z.object({}).strict(), mutates: false }),
+  /** Remembers the dialog's choices in the project (project_meta.settings). Not undoable. */
+  'export.rememberChoices': method<ExportChoices>()({
+    input: z.object({ format: z.enum(['md', 'html', 'pdf']), ...reportOptions }).strict(),
+    mutates: true,
   }),
 } as const;

@@ -37,7 +37,12 @@ interface ParticipantsState {
   setAttribute(id: ParticipantId, name: string, value: string): Promise<boolean>;
   addAttribute(name: string, type: AttributeType, choices: string[]): Promise<Attribute | undefined>;
   /** Renames an attribute, changes its type or its choices; the core refuses values that would no longer fit. */
-  updateAttribute(id: AttributeId, patch: { name: string; type: AttributeType; choices: string[] }): Promise<boolean>;
+  updateAttribute(
+    id: AttributeId,
+    patch: { name: string; type: AttributeType; choices: string[]; identifying?: boolean },
+  ): Promise<boolean>;
+  /** The real name and the pseudonym of a redacted report; "" clears either. */
+  setNames(id: ParticipantId, names: { displayName?: string; pseudonym?: string }): Promise<boolean>;
   /** Makes `documentIds` exactly the documents linked to the participant (others are unlinked). */
   linkDocuments(id: ParticipantId, documentIds: DocumentId[]): Promise<boolean>;
   reset(): void;
@@ -83,6 +88,17 @@ export const useParticipants = create<ParticipantsState>()((set, get) => ({
     return p !== undefined;
   },
 
+  async setNames(id, names) {
+    const input = {
+      id,
+      ...(names.displayName !== undefined ? { displayName: names.displayName.trim() || null } : {}),
+      ...(names.pseudonym !== undefined ? { pseudonym: names.pseudonym.trim() || null } : {}),
+    };
+    const p = await mutate(() => getClient().call('participants.update', input));
+    if (p) await changed('participants.update');
+    return p !== undefined;
+  },
+
   async setAttribute(id, name, value) {
     const v = value.trim();
     const p = await mutate(() =>
@@ -100,7 +116,11 @@ export const useParticipants = create<ParticipantsState>()((set, get) => ({
   },
 
   async updateAttribute(id, patch) {
-    const input = patch.type === 'choice' ? { id, ...patch } : { id, name: patch.name, type: patch.type };
+    const flag = patch.identifying === undefined ? {} : { identifying: patch.identifying };
+    const input =
+      patch.type === 'choice'
+        ? { id, name: patch.name, type: patch.type, choices: patch.choices, ...flag }
+        : { id, name: patch.name, type: patch.type, ...flag };
     const a = await mutate(() => getClient().call('attributes.update', input));
     if (a) await changed('attributes.update');
     return a !== undefined;

@@ -10,6 +10,7 @@ export function EditAttributeDialog({ attribute, onClose }: { attribute: Attribu
   const [name, setName] = useState(attribute.name);
   const [type, setType] = useState<AttributeType>(attribute.type);
   const [choices, setChoices] = useState(attribute.choices.join(', '));
+  const [identifying, setIdentifying] = useState(attribute.identifying);
   const list = choices
     .split(',')
     .map((c) => c.trim())
@@ -24,7 +25,7 @@ export function EditAttributeDialog({ attribute, onClose }: { attribute: Attribu
           if (!ready) return;
           const ok = await useParticipants
             .getState()
-            .updateAttribute(attribute.id, { name: name.trim(), type, choices: list });
+            .updateAttribute(attribute.id, { name: name.trim(), type, choices: list, identifying });
           if (ok) onClose();
         }}
       >
@@ -48,6 +49,17 @@ export function EditAttributeDialog({ attribute, onClose }: { attribute: Attribu
             <input id={`${id}-choices`} value={choices} onChange={(e) => setChoices(e.target.value)} />
           </>
         )}
+        <label className="choice">
+          <input
+            type="checkbox"
+            data-attribute-identifying
+            checked={identifying}
+            onChange={(e) => setIdentifying(e.target.checked)}
+          />
+          <span>
+            Identifies a person <span className="muted">— left out of redacted reports, its values replaced</span>
+          </span>
+        </label>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

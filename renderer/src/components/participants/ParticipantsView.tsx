@@ -10,7 +10,7 @@ import { useLinking } from '../../stores/linking.js';
 import { useParticipants } from '../../stores/participants.js';
 import { Icon } from '../common/Icon.js';
 import { BulkLinkDialog } from './BulkLinkDialog.js';
-import { AttributeCell, LabelCell } from './cells.js';
+import { AttributeCell, LabelCell, NameCell } from './cells.js';
 import { EditAttributeDialog } from './EditAttributeDialog.js';
 import { LinkDocumentsDialog } from './LinkDocumentsDialog.js';
 import { TYPE_LABEL } from './labels.js';
@@ -63,9 +63,23 @@ export function ParticipantsView() {
             <thead>
               <tr>
                 <th scope="col">Participant</th>
+                <th scope="col">Real name</th>
+                <th scope="col" title="Used instead of every name in redacted reports; P01, P02… when empty">
+                  Pseudonym
+                </th>
                 {attributes.map((a) => (
                   <th scope="col" key={a.id}>
                     {a.name} <span className="muted small">{TYPE_LABEL[a.type]}</span>
+                    {a.identifying && (
+                      <span
+                        className="muted small"
+                        data-attribute-identifying-badge
+                        title="Left out of redacted reports"
+                      >
+                        {' '}
+                        · identifying
+                      </span>
+                    )}
                     <button
                       type="button"
                       className="icon-button"
@@ -86,6 +100,12 @@ export function ParticipantsView() {
                   <th scope="row">
                     <LabelCell participant={p} />
                   </th>
+                  <td>
+                    <NameCell participant={p} field="displayName" />
+                  </td>
+                  <td>
+                    <NameCell participant={p} field="pseudonym" />
+                  </td>
                   {attributes.map((a) => (
                     <td key={a.id}>
                       <AttributeCell participant={p} attribute={a} />
@@ -116,7 +136,7 @@ export function ParticipantsView() {
               ))}
               {rows.length === 0 && (
                 <tr>
-                  <td colSpan={attributes.length + 2} className="muted">
+                  <td colSpan={attributes.length + 4} className="muted">
                     No participant has {filter?.name} = “{filter?.value}”.
                   </td>
                 </tr>

@@ -55,6 +55,20 @@ export function LabelCell({ participant }: { participant: Participant }) {
   );
 }
 
+/** The real name (kept for the team) or the pseudonym (used by redacted reports). */
+export function NameCell({ participant, field }: { participant: Participant; field: 'displayName' | 'pseudonym' }) {
+  const what = field === 'displayName' ? 'Real name' : 'Pseudonym';
+  return (
+    <span data-participant-name={field}>
+      <CommitInput
+        label={`${what} of ${participant.label}`}
+        value={participant[field] ?? ''}
+        onCommit={(next) => useParticipants.getState().setNames(participant.id, { [field]: next })}
+      />
+    </span>
+  );
+}
+
 export function AttributeCell({ participant, attribute }: { participant: Participant; attribute: Attribute }) {
   const value = participant.attributes[attribute.name] ?? '';
   const label = `${attribute.name} of ${participant.label}`;
