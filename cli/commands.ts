@@ -407,7 +407,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'export',
     synopsis:
-      'export <project> --format md|html|pdf|qdpx|qdc --out FILE [--redact] [--sections LIST] [--codes NAMES] [--boards NAMES] [--lang en|zh|de|ja] [--title TEXT] [--json]',
+      'export <project> --format md|html|pdf|docx|pptx|csv|xlsx|qdpx|qdc --out FILE [--redact] [--sections LIST] [--codes NAMES] [--boards NAMES] [--lang en|zh|de|ja] [--title TEXT] [--table excerpts|codebook|matrix] [--json]',
     summary: 'Write a report or exchange file',
     details: [
       'The file is written atomically: it appears complete or not at all.',
@@ -417,6 +417,8 @@ export const COMMANDS: CommandSpec[] = [
       '--sections: comma-separated, from summary, insights, hypotheses, codes, boards, method, participants, charts, appendix (default: all but boards).',
       '--codes / --boards: the codes and boards to include, by name (comma-separated); --boards adds the boards section.',
       'qdpx: the project as REFI-QDA 1.0 (for NVivo, ATLAS.ti, MAXQDA, QualCoder); qdc: the codebook only.',
+      'csv: one table per file, UTF-8 with a BOM: --table excerpts (default), codebook or matrix (code × participant counts, long format).',
+      'xlsx: the three tables as sheets, header row frozen, cells typed.',
     ],
     options: {
       format: { type: 'string' },
@@ -427,6 +429,7 @@ export const COMMANDS: CommandSpec[] = [
       boards: { type: 'string' },
       lang: { type: 'string' },
       title: { type: 'string' },
+      table: { type: 'string' },
       ...json,
     },
     positionals: { min: 1, max: 1 },

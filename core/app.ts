@@ -58,6 +58,7 @@ import {
   tagTurns,
   untagExcerpt,
 } from './services/excerpts.js';
+import { exportProject } from './services/exporting.js';
 import {
   addHypothesis,
   deleteHypothesis,
@@ -99,7 +100,7 @@ import {
   setSessionCoder,
 } from './services/projects.js';
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
-import { exportChoices, exportReport, rememberExportChoices } from './services/report.js';
+import { exportChoices, rememberExportChoices } from './services/report.js';
 import { search, searchMemos } from './services/search.js';
 import { tagBatch } from './services/tag-batch.js';
 import { UNDO_LABELS } from './undo/labels.js';
@@ -322,7 +323,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'hypotheses.delete': ({ id }) => deleteHypothesis(current(), id),
 
     'export.report': async (input) =>
-      exportReport(current(), input, input.format === 'pdf' ? await loadPrinter(options.printerModule) : undefined),
+      exportProject(current(), input, input.format === 'pdf' ? await loadPrinter(options.printerModule) : undefined),
     'export.choices': () => ({
       choices: exportChoices(current(), (raw) => {
         const parsed = exportingMethods['export.rememberChoices'].input.safeParse(raw);

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { REPORT_LANGUAGES, type ReportLanguage, type ReportSections } from '../../core/contract/report-types.js';
-import type { BoardId, CodeId, ExportFormat } from '../../core/contract/types.js';
+import type { BoardId, CodeId, ExportFormat, ExportTable } from '../../core/contract/types.js';
 import type { Dispatcher } from '../../core/host.js';
 import { flag, parseChoice, required, str } from '../args.js';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -14,7 +14,8 @@ import { CliError, EXIT, UsageError } from '../errors.js';
 import { notice, printJson } from '../output.js';
 import { withProject } from '../project.js';
 
-const FORMATS: readonly ExportFormat[] = ['md', 'html', 'pdf', 'qdpx', 'qdc'];
+const FORMATS: readonly ExportFormat[] = ['md', 'html', 'pdf', 'docx', 'pptx', 'csv', 'xlsx', 'qdpx', 'qdc'];
+const TABLES: readonly ExportTable[] = ['excerpts', 'codebook', 'matrix'];
 
 /** --sections names → ReportSections keys ("summary" is the short name of the executive summary). */
 const SECTION_NAMES: Record<string, keyof ReportSections> = {
@@ -73,6 +74,11 @@ async function idsByName<I extends number>(d: Dispatcher, what: 'code' | 'board'
 export async function run({ command, values, positionals }: CommandContext): Promise<number> {
   const [project = ''] = positionals;
   const format = parseChoice(command, '--format', required(command, values, 'format'), FORMATS);
+  const tableFlag = str(values, 'table');
+  const table = tableFlag === undefined ? undefined : parseChoice(command, '--table', tableFlag, TABLES);
+  if (table !== undefined && format !== 'csv') {
+    throw new UsageError('--table chooses the table of a CSV export; XLSX has a sheet for each.', command);
+  }
   const out = resolve(required(command, values, 'out'));
   const wanted = parseSections(command, str(values, 'sections'));
   const language = parseChoice<ReportLanguage>(command, '--lang', str(values, 'lang') ?? 'en', REPORT_LANGUAGES);
@@ -90,6 +96,9 @@ export async function run({ command, values, positionals }: CommandContext): Pro
   const report = await withProject(project, async (d) => {
     if (format === 'qdpx' || format === 'qdc') {
       return d.call('export.report', { format, redact: flag(values, 'redact') });
+    }
+    if (format === 'csv' || format === 'xlsx') {
+      return d.call('export.report', { format, redact: flag(values, 'redact'), ...(table ? { table } : {}) });
     }
     const codes = codeNames.length > 0 ? await idsByName<CodeId>(d, 'code', codeNames) : null;
     const boards =
@@ -129,6 +138,7 @@ export async function run({ command, values, positionals }: CommandContext): Pro
   } catch (err) {
     throw new CliError(`Could not write ${out}: ${(err as Error).message}. Check the folder's permissions.`);
   }
+  for (const n of report.notices ?? []) notice(n);
   if (flag(values, 'json')) printJson({ file: out, format, mediaType: report.mediaType, bytes: bytes.length });
   else notice(`Wrote ${out} (${format}, ${bytes.length} bytes)`);
   return EXIT.ok;

@@ -413,7 +413,9 @@ export interface InsightDetail {
 }
 
 /** Only the formats this build writes; later ones join the list when they work. */
-export type ExportFormat = 'md' | 'html' | 'pdf' | 'qdpx' | 'qdc';
+export type ExportFormat = 'md' | 'html' | 'pdf' | 'docx' | 'pptx' | 'csv' | 'xlsx' | 'qdpx' | 'qdc';
+/** Which table a CSV export carries (one table per CSV file); XLSX carries them all. */
+export type ExportTable = 'excerpts' | 'codebook' | 'matrix';
 
 export interface ExportResult {
   fileName: string;
@@ -421,6 +423,8 @@ export interface ExportResult {
   /** Text formats travel as utf8, binary ones as base64. */
   encoding: 'utf8' | 'base64';
   data: string;
+  /** What was left out and why (e.g. a chart with no Chromium to draw it); the file is still whole. */
+  notices?: string[];
 }
 
 /** A wave of a study; documents and participants belong to rounds. */

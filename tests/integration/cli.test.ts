@@ -507,14 +507,16 @@ describe('insights, search and export', () => {
   it('lists only the formats it writes, and refuses any other as a usage error (exit 2) writing nothing', () => {
     const help = run('export', '--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('--format md|html|pdf|qdpx|qdc ');
-    expect(help.stdout).not.toMatch(/docx|pptx|xlsx/);
-    const folder = join(dir, 'docx-out');
+    expect(help.stdout).toContain('--format md|html|pdf|docx|pptx|csv|xlsx|qdpx|qdc ');
+    expect(help.stdout).not.toMatch(/rtf|odt/);
+    const folder = join(dir, 'rtf-out');
     mkdirSync(folder);
-    const out = join(folder, 'report.docx');
-    const result = run('export', project, '--format', 'docx', '--out', out);
+    const out = join(folder, 'report.rtf');
+    const result = run('export', project, '--format', 'rtf', '--out', out);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--format must be one of md, html, pdf, qdpx, qdc (got "docx")');
+    expect(result.stderr).toContain(
+      '--format must be one of md, html, pdf, docx, pptx, csv, xlsx, qdpx, qdc (got "rtf")',
+    );
     expect(readdirSync(folder)).toEqual([]);
   });
 

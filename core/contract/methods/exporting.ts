@@ -49,8 +49,10 @@ export const exportingMethods = {
     input: z
       .object({
         // Only what is implemented is advertised (issue 7); later formats are added with their writers.
-        format: z.enum(['md', 'html', 'pdf', 'qdpx', 'qdc']),
+        format: z.enum(['md', 'html', 'pdf', 'docx', 'pptx', 'csv', 'xlsx', 'qdpx', 'qdc']),
         ...reportOptions,
+        /** CSV is one table per file; which one (XLSX has a sheet for each). */
+        table: z.enum(['excerpts', 'codebook', 'matrix']).default('excerpts'),
       })
       .strict(),
     mutates: false,
