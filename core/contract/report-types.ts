@@ -49,8 +49,15 @@ export interface ReportOptions {
 
 /** The export dialog's last choices for a project (kept in the project, so they travel with it). */
 export interface ExportChoices extends ReportOptions {
-  format: 'md' | 'html' | 'pdf';
+  format: ReportFileFormat;
+  /** For CSV, which table (one per file). */
+  table?: ExportTable | undefined;
 }
+
+/** The formats the export dialog offers: reports, the deck, and tables for analysis. */
+export type ReportFileFormat = 'md' | 'html' | 'pdf' | 'docx' | 'pptx' | 'csv' | 'xlsx';
+export const REPORT_FILE_FORMATS: readonly ReportFileFormat[] = ['md', 'html', 'pdf', 'docx', 'pptx', 'csv', 'xlsx'];
+export type ExportTable = 'excerpts' | 'codebook' | 'matrix';
 
 export const DEFAULT_REPORT_SECTIONS: ReportSections = {
   executiveSummary: true,

@@ -58,6 +58,11 @@ function para(text: string, options: Parameters<typeof run>[1] = {}): Paragraph 
   return new Paragraph({ children: runs(text, options), bidirectional: isRtl(text) });
 }
 
+/** A bold label followed by text in one paragraph ("Recommendation: …"). */
+function labelled(label: string, text: string): Paragraph {
+  return new Paragraph({ children: [run(label, { bold: true }), ...runs(text)], bidirectional: isRtl(text) });
+}
+
 function quote(q: ReportQuote): Paragraph[] {
   const rtl = q.dir === 'rtl';
   return [
@@ -149,6 +154,7 @@ function body(model: ReportModel, charts: readonly DocxChart[]): (Paragraph | Ta
         ),
       );
       out.push(para(insight.statement));
+      if (insight.recommendation) out.push(labelled(`${t.recommendation}: `, insight.recommendation));
       for (const q of insight.quotes) out.push(...quote(q));
     }
   }

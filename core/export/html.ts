@@ -41,6 +41,7 @@ h3 { font-size: 1.15rem; margin: 2rem 0 .4rem; }
 .badge.refuted { background: #fce8e6; color: #a50e0e; }
 ol.summary { padding-left: 1.3rem; } ol.summary li { margin: .35rem 0; }
 article.finding { margin: 0 0 2rem; }
+p.recommendation { border-inline-start: 3px solid #3b5bdb; padding-inline-start: .6rem; }
 figure.quote { margin: .8rem 0; padding: .65rem .95rem; background: var(--quote); border-inline-start: 4px solid var(--accent);
   border-radius: 0 6px 6px 0; break-inside: avoid; }
 figure.quote blockquote { margin: 0; white-space: pre-wrap; }
@@ -173,6 +174,11 @@ export function renderHtml(model: ReportModel): string {
       parts.push(
         `<article class="finding" data-insight="${insight.id}"><h3>${e(insight.title)}</h3>${strengthLine(insight.strength, t, badge)}<p>${e(insight.statement)}</p>`,
       );
+      if (insight.recommendation) {
+        parts.push(
+          `<p class="recommendation"><strong>${e(t.recommendation)}:</strong> ${e(insight.recommendation)}</p>`,
+        );
+      }
       parts.push(insight.quotes.map((q) => quote(q, t)).join(''));
       parts.push('</article>');
     }

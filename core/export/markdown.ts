@@ -60,6 +60,7 @@ export function renderMarkdown(model: ReportModel): string {
       ].filter(Boolean);
       out.push(`*${meta.map((m) => mdEscape(m as string)).join(' · ')}*`);
       out.push(mdEscape(insight.statement));
+      if (insight.recommendation) out.push(`**${mdEscape(t.recommendation)}:** ${mdEscape(insight.recommendation)}`);
       if (insight.quotes.length > 0) out.push(quotes(insight.quotes));
     }
   }

@@ -47,6 +47,8 @@ export interface ReportInsight {
   id: number;
   title: string;
   statement: string;
+  /** What to do about it; empty when the researcher wrote none. */
+  recommendation: string;
   priority: 'high' | 'medium' | 'low' | null;
   strength: EvidenceStrength;
   /** The best 2–4 quotes: distinct participants first, then 40–400 characters. */

@@ -158,11 +158,12 @@ function quoteCards(
   slide: Pptx.default.Slide,
   quotes: readonly { label?: string; quote: ReportQuote }[],
   top: number,
+  bottom = 6.35,
 ): void {
   if (quotes.length === 0) return;
   const cols = quotes.length > 1 ? 2 : 1;
   const rows = Math.ceil(quotes.length / cols);
-  const height = 6.35 - top;
+  const height = bottom - top;
   const gap = 0.2;
   const qw = (INNER - gap * (cols - 1)) / cols;
   const qh = (height - gap * (rows - 1)) / rows;
@@ -224,7 +225,18 @@ function insightSlide(pptx: PptxGenJS, insight: ReportInsight, t: ReportStrings)
     slide,
     insight.quotes.slice(0, 4).map((quote) => ({ quote })),
     2.35,
+    insight.recommendation ? 5.7 : 6.35,
   );
+  if (insight.recommendation) {
+    const text = fitQuote(insight.recommendation, 200);
+    slide.addText(
+      [
+        textRun(`${t.recommendation}: `, { fontSize: 15, bold: true, color: ACCENT }),
+        textRun(text, { fontSize: 15, color: INK }),
+      ],
+      box(text, MARGIN, 5.8, INNER, 0.7, { valign: 'middle' }),
+    );
+  }
   const line = [
     insight.priority ? t.priority[insight.priority] : null,
     describeStrength(insight.strength, t),

@@ -25,6 +25,7 @@ export interface ReportStrings {
   notGrouped: string;
   quotedAbove: string;
   noneYet: string;
+  recommendation: string;
   priority: Record<'high' | 'medium' | 'low', string>;
   status: Record<'open' | 'supported' | 'refuted', string>;
   supports: string;
@@ -62,6 +63,7 @@ const en: ReportStrings = {
   notGrouped: 'Not grouped',
   quotedAbove: 'Its quotes appear above.',
   noneYet: 'None yet.',
+  recommendation: 'Recommendation',
   priority: { high: 'High priority', medium: 'Medium priority', low: 'Low priority' },
   status: { open: 'Open', supported: 'Supported', refuted: 'Refuted' },
   supports: 'Supports',
@@ -106,6 +108,7 @@ const de: ReportStrings = {
   notGrouped: 'Ohne Gruppe',
   quotedAbove: 'Die Zitate stehen weiter oben.',
   noneYet: 'Noch keine.',
+  recommendation: 'Empfehlung',
   priority: { high: 'Hohe Priorität', medium: 'Mittlere Priorität', low: 'Niedrige Priorität' },
   status: { open: 'Offen', supported: 'Bestätigt', refuted: 'Widerlegt' },
   supports: 'Stützt',
@@ -150,6 +153,7 @@ const ja: ReportStrings = {
   notGrouped: '未分類',
   quotedAbove: '引用は上記に掲載しています。',
   noneYet: 'まだありません。',
+  recommendation: '提言',
   priority: { high: '優先度：高', medium: '優先度：中', low: '優先度：低' },
   status: { open: '未検証', supported: '支持', refuted: '棄却' },
   supports: '支持',
@@ -194,6 +198,7 @@ const zh: ReportStrings = {
   notGrouped: '未分组',
   quotedAbove: '相关引述见上文。',
   noneYet: '暂无。',
+  recommendation: '建议',
   priority: { high: '高优先级', medium: '中优先级', low: '低优先级' },
   status: { open: '待验证', supported: '已支持', refuted: '已否定' },
   supports: '支持',

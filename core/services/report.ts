@@ -227,6 +227,7 @@ export function buildReport(ctx: ProjectContext, options: BuildOptions): ReportM
         id: insight.id,
         title: insight.title,
         statement: insight.statement,
+        recommendation: insight.recommendation.trim(),
         priority: insight.priority,
         strength,
         quotes: pickQuotes(evidence, used, voiceOf, 4, 2).map(toQuote),

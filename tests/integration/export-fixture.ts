@@ -72,12 +72,13 @@ export async function multilingualStudy(): Promise<Study> {
     price: await tag(wang, TEXTS.wang, QUOTES.price, [price.id, money.id]),
     arabic: await tag(fatima, TEXTS.fatima, QUOTES.arabic, [fees.id]),
   };
-  await t.call('insights.add', {
+  const { insightId } = await t.call('insights.add', {
     title: 'Fees must show early',
     statement: `${NAMES.latin} and ${NAMES.arabic} only saw the fees at the end.`,
     evidence: [excerpts.fees, excerpts.arabic],
     priority: 'high',
   });
+  await t.call('insights.update', { id: insightId, recommendation: 'Show every fee on the first page of checkout' });
   await t.call('insights.add', {
     title: '价格是主要障碍',
     statement: `${NAMES.cjk}：价格太贵。`,

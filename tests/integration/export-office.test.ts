@@ -52,6 +52,7 @@ describe('DOCX report', () => {
     for (const q of Object.values(QUOTES)) expect(fold(text)).toContain(fold(q));
     // Insights come first, before the codebook and the excerpts by code.
     expect(text.indexOf('Fees must show early')).toBeLessThan(text.indexOf('Codebook'));
+    expect(text).toContain('Recommendation: Show every fee on the first page of checkout');
     // The Arabic quote's paragraph is right to left.
     const arabicPara = doc.split('</w:p>').find((p) => textOf(p).includes(QUOTES.arabic)) ?? '';
     expect(arabicPara).toContain('<w:bidi/>');
@@ -105,6 +106,7 @@ describe('PPTX insight deck', () => {
     expect(texts[2]).toContain(fold(QUOTES.fees));
     expect(texts[2]).toContain(QUOTES.arabic);
     expect(texts[2]).toContain('High priority · 2 participants · 2 documents · 2 excerpts');
+    expect(texts[2]).toContain('Recommendation: Show every fee on the first page of checkout');
     expect(texts[2]).toContain('— Alpha'.replace('Alpha', 'P01'));
     expect(texts[3]).toContain('价格是主要障碍');
     expect(texts[3]).toContain(QUOTES.price);

@@ -127,7 +127,7 @@ describe('redaction', () => {
     });
     expect(saved.sections).toMatchObject({ appendix: false, codes: 'none', insights: true, boards: [] });
     expect((await t.call('export.choices', {})).choices).toEqual(saved);
-    await expect(t.call('export.rememberChoices', { format: 'docx' } as never)).rejects.toMatchObject({
+    await expect(t.call('export.rememberChoices', { format: 'odt' } as never)).rejects.toMatchObject({
       kind: 'BadInput',
     });
     expect((await t.call('export.choices', {})).choices).toEqual(saved);

@@ -4,7 +4,9 @@ import { id, method, name } from '../define.js';
 import {
   DEFAULT_REPORT_SECTIONS,
   type ExportChoices,
+  REPORT_FILE_FORMATS,
   REPORT_LANGUAGES,
+  type ReportFileFormat,
   type ReportLanguage,
   type ReportOptions,
   type ReportSections,
@@ -61,7 +63,13 @@ export const exportingMethods = {
   'export.choices': method<{ choices: ExportChoices | null }>()({ input: z.object({}).strict(), mutates: false }),
   /** Remembers the dialog's choices in the project (project_meta.settings). Not undoable. */
   'export.rememberChoices': method<ExportChoices>()({
-    input: z.object({ format: z.enum(['md', 'html', 'pdf']), ...reportOptions }).strict(),
+    input: z
+      .object({
+        format: z.enum(REPORT_FILE_FORMATS as [ReportFileFormat, ...ReportFileFormat[]]),
+        ...reportOptions,
+        table: z.enum(['excerpts', 'codebook', 'matrix']).optional(),
+      })
+      .strict(),
     mutates: true,
   }),
 } as const;

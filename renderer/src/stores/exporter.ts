@@ -11,6 +11,8 @@ import type { Board, BoardId, Code, CodeId } from '../../../core/contract/index.
 import {
   DEFAULT_REPORT_SECTIONS,
   type ExportChoices,
+  type ExportTable,
+  type ReportFileFormat,
   type ReportLanguage,
   type ReportSections,
 } from '../../../core/contract/report-types.js';
@@ -18,7 +20,7 @@ import { bridge, getClient, unwrap } from '../client/index.js';
 import { downloadFile } from '../lib/files.js';
 import { guard, useActivity } from './activity.js';
 
-export type ReportFormat = 'md' | 'html' | 'pdf';
+export type ReportFormat = ReportFileFormat;
 export type SectionFlag =
   | 'executiveSummary'
   | 'insights'
@@ -29,10 +31,20 @@ export type SectionFlag =
   | 'appendix';
 export type CodeChoice = 'all' | 'none' | 'some';
 
-const FORMAT_NAMES: Record<ReportFormat, string> = { md: 'Markdown', html: 'HTML', pdf: 'PDF' };
+const FORMAT_NAMES: Record<ReportFormat, string> = {
+  md: 'Markdown report',
+  html: 'HTML report',
+  pdf: 'PDF report',
+  docx: 'Word report',
+  pptx: 'insight deck',
+  csv: 'CSV table',
+  xlsx: 'Excel workbook',
+};
 
 interface ExportState {
   format: ReportFormat;
+  /** For CSV: which table goes in the file. */
+  table: ExportTable;
   sections: Record<SectionFlag, boolean>;
   codeChoice: CodeChoice;
   codeIds: CodeId[];
@@ -50,6 +62,7 @@ interface ExportState {
   cancelled: boolean;
   load(): Promise<void>;
   setFormat(format: ReportFormat): void;
+  setTable(table: ExportTable): void;
   setSection(section: SectionFlag, on: boolean): void;
   setCodeChoice(choice: CodeChoice): void;
   toggleCode(id: CodeId, on: boolean): void;
@@ -79,6 +92,7 @@ const defaultFlags = () =>
 
 export const useExport = create<ExportState>()((set, get) => ({
   format: 'html',
+  table: 'excerpts',
   sections: defaultFlags(),
   codeChoice: 'all',
   codeIds: [],
@@ -116,6 +130,7 @@ export const useExport = create<ExportState>()((set, get) => ({
       codes,
       boards,
       format: saved.format,
+      table: saved.table ?? 'excerpts',
       redact: saved.redact,
       language: saved.language,
       title: saved.title ?? '',
@@ -126,6 +141,7 @@ export const useExport = create<ExportState>()((set, get) => ({
     });
   },
   setFormat: (format) => set({ format }),
+  setTable: (table) => set({ table }),
   setSection: (section, on) => set({ sections: { ...get().sections, [section]: on } }),
   setCodeChoice: (codeChoice) => set({ codeChoice }),
   toggleCode: (id, on) => {
@@ -145,6 +161,7 @@ export const useExport = create<ExportState>()((set, get) => ({
     const codes = s.codeChoice === 'some' ? (s.codeIds.length > 0 ? s.codeIds : 'none') : s.codeChoice;
     return {
       format: s.format,
+      ...(s.format === 'csv' ? { table: s.table } : {}),
       redact: s.redact,
       language: s.language,
       sections: { ...s.sections, codes, boards: s.boardIds },
@@ -161,9 +178,14 @@ export const useExport = create<ExportState>()((set, get) => ({
     set({
       busy: true,
       cancelled: false,
-      stage: choices.format === 'pdf' ? 'Building and printing the PDF…' : 'Building the report…',
+      stage:
+        choices.format === 'pdf'
+          ? 'Building and printing the PDF…'
+          : choices.format === 'docx' || choices.format === 'pptx'
+            ? 'Building the document and drawing its charts…'
+            : 'Building the report…',
     });
-    activity.setWork(`Exporting the ${FORMAT_NAMES[choices.format]} report…`);
+    activity.setWork(`Exporting the ${FORMAT_NAMES[choices.format]}…`);
     try {
       // Remembering is best effort: a read-only project still exports.
       void client.call('export.rememberChoices', choices).catch(() => undefined);

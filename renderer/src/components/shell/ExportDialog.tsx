@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ReportLanguage } from '../../../../core/contract/report-types.js';
+import type { ExportTable, ReportLanguage } from '../../../../core/contract/report-types.js';
 import { type CodeChoice, type ReportFormat, type SectionFlag, useExport } from '../../stores/exporter.js';
 import { useNav } from '../../stores/nav.js';
 import { Dialog } from '../common/Dialog.js';
@@ -7,7 +7,17 @@ import { Dialog } from '../common/Dialog.js';
 const FORMATS: { value: ReportFormat; label: string; note: string }[] = [
   { value: 'html', label: 'HTML report', note: 'one self-contained page; reads on a phone, prints well' },
   { value: 'pdf', label: 'PDF', note: 'the same report, ready to send' },
+  { value: 'docx', label: 'Word document', note: 'with headings, quote styles and tables, to edit' },
+  { value: 'pptx', label: 'Insight deck', note: 'a slide per insight with its quotes (PowerPoint, Keynote, Impress)' },
   { value: 'md', label: 'Markdown', note: 'for docs and wikis' },
+  { value: 'xlsx', label: 'Excel workbook', note: 'excerpts, codebook and code × participant counts, a sheet each' },
+  { value: 'csv', label: 'CSV table', note: 'one table for R, SPSS or pandas' },
+];
+
+const TABLES: { value: ExportTable; label: string }[] = [
+  { value: 'excerpts', label: 'Excerpts with codes, participants and attributes' },
+  { value: 'codebook', label: 'Codebook with definitions' },
+  { value: 'matrix', label: 'Code × participant counts' },
 ];
 
 const SECTIONS: { value: SectionFlag; label: string }[] = [
@@ -73,6 +83,23 @@ export function ExportDialog() {
             </label>
           ))}
         </fieldset>
+        {s.format === 'csv' && (
+          <fieldset className="choices">
+            <legend>Table</legend>
+            {TABLES.map((t) => (
+              <label className="choice" key={t.value}>
+                <input
+                  type="radio"
+                  name="table"
+                  value={t.value}
+                  checked={s.table === t.value}
+                  onChange={() => s.setTable(t.value)}
+                />
+                <span>{t.label}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <fieldset className="choices">
           <legend>Sections</legend>
           {SECTIONS.map((section) => (
