@@ -34,9 +34,10 @@ export function Shell() {
   const csvOpen = useImporter((s) => s.csv !== null);
   const batchOpen = useImporter((s) => s.batch !== null);
   const pasteOpen = useImporter((s) => s.pasteOpen);
+  const wide = useNav((s) => s.wallWide && s.section === 'board');
   useShortcuts();
   return (
-    <div className="shell">
+    <div className={`shell ${wide ? 'wall-wide' : ''}`}>
       <Rail />
       <main className="centre" aria-label={labels[section]}>
         {section === 'documents' && <ReaderView />}
