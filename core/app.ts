@@ -10,14 +10,26 @@ import { codeCooccurrence, codeMatrix, wordCounts } from './services/analysis.js
 import { addAttribute, listAttributes, updateAttribute } from './services/attributes.js';
 import {
   addCard,
+  addCards,
   addGroup,
+  bindGroup,
+  boardFromCodes,
   createBoard,
+  deleteBoard,
   deleteCard,
+  deleteCards,
   deleteGroup,
   getBoard,
   listBoards,
   moveCard,
+  moveCards,
+  renameBoard,
+  setViewport,
+  tidyGroup,
+  updateCard,
+  updateCards,
   updateGroup,
+  vote,
 } from './services/boards.js';
 import { codeAllHits, previewCodeAll } from './services/code-hits.js';
 import {
@@ -50,7 +62,16 @@ import {
   unlinkHypothesisEvidence,
   updateHypothesis,
 } from './services/hypotheses.js';
-import { addInsight, listInsights } from './services/insights.js';
+import {
+  addInsight,
+  deleteInsight,
+  getInsight,
+  listInsights,
+  removeInsightEvidence,
+  reorderInsight,
+  setInsightEvidence,
+  updateInsight,
+} from './services/insights.js';
 import { linkDocuments, suggestParticipants } from './services/linking.js';
 import { addMetric, importMetricValues, listMetrics } from './services/measures.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
@@ -74,6 +95,7 @@ import {
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
 import { exportReport } from './services/report.js';
 import { search, searchMemos } from './services/search.js';
+import { tagBatch } from './services/tag-batch.js';
 import { UNDO_LABELS } from './undo/labels.js';
 
 export interface AppOptions {
@@ -91,6 +113,11 @@ export interface AppOptions {
    * true). The one-shot CLI passes false: scripted runs must not fill the app's list.
    */
   rememberRecent?: boolean;
+  /**
+   * Who records changes in this app only, ahead of the preferences (`quarry tag --coder NAME`);
+   * never saved. The coder is created in the project on their first recorded change.
+   */
+  coder?: string;
   /** Largest file documents.import accepts, in bytes (default 200 MB). */
   maxImportBytes?: number;
 }
@@ -114,7 +141,7 @@ function osUserName(): string {
 export function createApp(options: AppOptions = {}): QuarryApp {
   const configDir = options.configDir ?? defaultConfigDir();
   const preferences = new Preferences(configDir);
-  let coderName = preferences.read().coderName || options.coderName?.trim() || osUserName();
+  let coderName = options.coder?.trim() || preferences.read().coderName || options.coderName?.trim() || osUserName();
   const recent = new RecentProjects(configDir);
   const limits: ImportLimits = { maxFileBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES };
   let session: ProjectSession | null = null;
@@ -188,6 +215,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'excerpts.list': (input) => listExcerpts(current(), input),
     'excerpts.resize': (input) => resizeExcerpt(current(), input),
     'excerpts.tagTurns': (input) => tagTurns(current(), input),
+    'excerpts.tagBatch': (input) => tagBatch(current(), input),
     'excerpts.retrieve': (input) => retrieveExcerpts(current(), input),
 
     'memos.list': (input) => listMemos(current(), input),
@@ -221,9 +249,28 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'boards.addCard': (input) => addCard(current(), input),
     'boards.moveCard': (input) => moveCard(current(), input),
     'boards.deleteCard': ({ id }) => deleteCard(current(), id),
+    'boards.rename': (input) => renameBoard(current(), input),
+    'boards.delete': ({ id }) => deleteBoard(current(), id),
+    // Where a window last looked is not a change worth an undo step: its log entry is dropped.
+    'boards.setViewport': (input) => current().history.ignore(() => setViewport(current(), input)),
+    'boards.fromCodes': (input) => boardFromCodes(current(), input),
+    'boards.bindGroup': (input) => bindGroup(current(), input),
+    'boards.tidyGroup': ({ id }) => tidyGroup(current(), id),
+    'boards.addCards': (input) => addCards(current(), input),
+    'boards.moveCards': (input) => moveCards(current(), input),
+    'boards.updateCard': (input) => updateCard(current(), input),
+    'boards.updateCards': (input) => updateCards(current(), input),
+    'boards.deleteCards': (input) => deleteCards(current(), input),
+    'boards.vote': (input) => vote(current(), input),
 
     'insights.add': (input) => addInsight(current(), input),
     'insights.list': () => listInsights(current()),
+    'insights.get': ({ id }) => getInsight(current(), id),
+    'insights.update': (input) => updateInsight(current(), input),
+    'insights.setEvidence': (input) => setInsightEvidence(current(), input),
+    'insights.removeEvidence': (input) => removeInsightEvidence(current(), input),
+    'insights.reorder': (input) => reorderInsight(current(), input),
+    'insights.delete': ({ id }) => deleteInsight(current(), id),
 
     'hypotheses.list': () => listHypotheses(current()),
     'hypotheses.add': (input) => addHypothesis(current(), input),

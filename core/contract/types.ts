@@ -304,6 +304,15 @@ export interface BoardGroup {
   y: number;
   w: number;
   h: number;
+  /** The group this one is nested in (null at the top level). */
+  parentId: GroupId | null;
+  collapsed: boolean;
+  /** The code the group is bound to: cards moved in get it, cards moved out lose what it applied. */
+  code: CodeRef | null;
+  /** Index among the groups of its board (board order). */
+  order: number;
+  /** Votes on the group, every coder's together. */
+  votes: number;
 }
 
 export interface BoardCard {
@@ -316,24 +325,86 @@ export interface BoardCard {
   /** The note text, or the live excerpt text for excerpt cards. */
   text: string;
   excerpt: Excerpt | null;
+  color: string | null;
+  /** Votes on the card, every coder's together. */
+  votes: number;
+}
+
+export interface BoardViewport {
+  x: number;
+  y: number;
+  zoom: number;
 }
 
 export interface BoardDetail {
   id: BoardId;
   name: string;
+  viewport: BoardViewport;
   groups: BoardGroup[];
   cards: BoardCard[];
 }
 
+/** What boards.moveCards did: the moved cards as they are now, and the codings bound groups applied or removed. */
+export interface MoveCardsResult {
+  cards: BoardCard[];
+  applied: number;
+  removed: number;
+}
+
+export interface BindGroupResult {
+  group: BoardGroup;
+  /** Codings the binding applied to the excerpt cards already in the group. */
+  applied: number;
+}
+
 export type Priority = 'high' | 'medium' | 'low';
+export type InsightStatus = 'draft' | 'review' | 'final' | 'archived';
+export type EvidenceStance = 'supports' | 'contradicts';
+
+/**
+ * How broadly an insight is backed, counted over its supporting evidence: distinct participants,
+ * distinct documents, evidence excerpts (segments), and participants per attribute value.
+ */
+export interface InsightStrength {
+  participants: number;
+  documents: number;
+  segments: number;
+}
+
+export interface InsightStrengthDetail extends InsightStrength {
+  /** attribute name → value → distinct participants with supporting evidence. */
+  byAttribute: Record<string, Record<string, number>>;
+}
 
 export interface Insight {
   id: InsightId;
   title: string;
   statement: string;
   priority: Priority | null;
+  /** Evidence excerpt ids, supporting and contradicting, in the order they were added. */
   evidence: ExcerptId[];
+  /** Distinct participants behind all the evidence (the CLI prints this). */
   participants: number;
+  recommendation: string;
+  status: InsightStatus;
+  /** Index in the insights' order (insights.reorder). */
+  order: number;
+  strength: InsightStrength;
+}
+
+export interface InsightDetail {
+  id: InsightId;
+  title: string;
+  statement: string;
+  recommendation: string;
+  priority: Priority | null;
+  status: InsightStatus;
+  owner: { id: CoderId; name: string } | null;
+  order: number;
+  /** The board group the insight was made from, if any. */
+  sourceGroupId: GroupId | null;
+  evidence: { excerpt: Excerpt; stance: EvidenceStance }[];
+  strength: InsightStrengthDetail;
 }
 
 /** Only the formats this build writes; later ones join the list when they work. */

@@ -80,7 +80,11 @@ export function renameCode(ctx: ProjectContext, input: { id: CodeId; name: strin
   const code = mustGet(ctx, input.id);
   const name = input.name.trim();
   assertNameFree(ctx, code.parentId, name, code.id);
-  ctx.repos.codes.rename(code.id, name);
+  ctx.repos.tx(() => {
+    ctx.repos.codes.rename(code.id, name);
+    // Board groups bound to the code are named like it (boards.updateGroup renames the other way).
+    ctx.repos.boards.renameBoundGroups(code.id, name);
+  });
   return getCode(ctx, code.id);
 }
 

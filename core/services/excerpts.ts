@@ -153,7 +153,7 @@ export function getExcerpts(ctx: ProjectContext, ids: readonly ExcerptId[]): Map
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** A span must lie inside the text and keep every character whole (an emoji is two code units). */
-function checkSpan(text: string, documentId: DocumentId, start: number, end: number): void {
+export function checkSpan(text: string, documentId: DocumentId, start: number, end: number): void {
   if (!(start >= 0 && start < end && end <= text.length)) {
     throw badInput(
       `The span ${start}–${end} is not inside document ${documentId}, which is ${text.length} characters long. ` +

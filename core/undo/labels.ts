@@ -34,6 +34,7 @@ export const UNDO_LABELS: UndoLabels = {
     i.speaker !== undefined
       ? `apply code ${codeNames(ctx, i.codeIds)} to ${i.speaker}'s turns`
       : `apply code ${codeNames(ctx, i.codeIds)} to ${plural(i.turns?.length ?? 0, 'turn')}`,
+  'excerpts.tagBatch': (_, i) => `code ${plural(i.items.length, 'span')} from a file`,
   'excerpts.untag': (ctx, i) => `remove code ${codeName(ctx, i.codeId)}`,
   'excerpts.delete': () => 'delete excerpt',
   'excerpts.resize': () => 'resize excerpt',
@@ -51,12 +52,40 @@ export const UNDO_LABELS: UndoLabels = {
     `code ${i.hits ? plural(i.hits.length, 'hit') : 'all hits'} of "${i.query}"${i.extent && i.extent !== 'match' ? ` by ${i.extent}` : ''} with ${codeName(ctx, i.codeId)}`,
   'boards.create': (_, i) => `create board ${i.name}`,
   'boards.addGroup': (_, i) => `add group ${i.name}`,
-  'boards.updateGroup': (_, i) => (i.x !== undefined || i.y !== undefined ? 'move group' : 'edit group'),
+  'boards.rename': (ctx, i) => `rename board ${ctx.repos.boards.get(i.id)?.name ?? i.id} to ${i.name}`,
+  'boards.delete': (ctx, i) => `delete board ${ctx.repos.boards.get(i.id)?.name ?? i.id}`,
+  'boards.fromCodes': (_, i) => `cluster ${plural(i.codeIds.length, 'code')} on a board`,
+  'boards.updateGroup': (_, i) =>
+    i.parentId !== undefined
+      ? 'nest group'
+      : i.collapsed !== undefined
+        ? `${i.collapsed ? 'collapse' : 'expand'} group`
+        : i.x !== undefined || i.y !== undefined
+          ? 'move group'
+          : 'edit group',
   'boards.deleteGroup': () => 'delete group',
+  'boards.bindGroup': (ctx, i) =>
+    i.codeId === null
+      ? 'unbind group'
+      : i.codeId !== undefined
+        ? `bind group to ${codeName(ctx, i.codeId)}`
+        : 'bind group to a new code',
+  'boards.tidyGroup': () => 'tidy group',
   'boards.addCard': (_, i) => (i.excerptId !== undefined ? 'add excerpt to board' : 'add note'),
+  'boards.addCards': (_, i) => `add ${plural(i.excerptIds.length, 'excerpt')} to board`,
   'boards.moveCard': () => 'move card',
+  'boards.moveCards': (_, i) => (i.moves.length === 1 ? 'move card' : `move ${plural(i.moves.length, 'card')}`),
+  'boards.updateCard': () => 'edit note',
+  'boards.updateCards': (_, i) => `colour ${plural(i.ids.length, 'card')}`,
   'boards.deleteCard': () => 'delete card',
+  'boards.deleteCards': (_, i) => `delete ${plural(i.ids.length, 'card')}`,
+  'boards.vote': (_, i) => (i.delta > 0 ? `vote for ${i.target}` : `take back vote on ${i.target}`),
   'insights.add': (_, i) => `add insight ${i.title}`,
+  'insights.update': () => 'edit insight',
+  'insights.setEvidence': (_, i) => `mark evidence as ${i.stance === 'supports' ? 'supporting' : 'contradicting'}`,
+  'insights.removeEvidence': () => 'remove evidence',
+  'insights.reorder': () => 'reorder insights',
+  'insights.delete': () => 'delete insight',
   'hypotheses.add': () => 'add hypothesis',
   'hypotheses.update': () => 'edit hypothesis',
   'hypotheses.setStatus': (_, i) => `mark hypothesis ${i.status}`,

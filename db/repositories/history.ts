@@ -37,6 +37,7 @@ const TABLES: readonly { name: string; key: readonly string[]; updateOf?: readon
   { name: 'cards', key: ['id'] },
   { name: 'insights', key: ['id'] },
   { name: 'insight_evidence', key: ['insight_id', 'excerpt_id'] },
+  { name: 'votes', key: ['id'] },
   { name: 'hypotheses', key: ['id'] },
   { name: 'hypothesis_evidence', key: ['hypothesis_id', 'excerpt_id'] },
   { name: 'hypothesis_status_changes', key: ['id'] },

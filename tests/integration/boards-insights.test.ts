@@ -107,6 +107,10 @@ describe('insights', () => {
         priority: 'high',
         evidence: [e1, e2, e3],
         participants: 2,
+        recommendation: '',
+        status: 'draft',
+        order: 0,
+        strength: { participants: 2, documents: 2, segments: 3 },
       },
       expect.objectContaining({ title: 'Draft', evidence: [], participants: 0, priority: null }),
     ]);

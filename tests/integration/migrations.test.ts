@@ -129,7 +129,8 @@ describe('migrations', () => {
         // The copy taken before migrating is the old file, as it was.
         expect(backups).toEqual([`study-v${version}.quarry.v${version}.bak`]);
         const backup = join(dir, backups[0] as string);
-        expect(header(backup)).toEqual({ version, applicationId: 0 });
+        // Builds before schema 6 did not stamp the application id; the backup is the file as it was.
+        expect(header(backup)).toEqual({ version, applicationId: version < 6 ? 0 : APPLICATION_ID });
         expect(schemaOf(backup)).toEqual(schemaOf(join(FIXTURES, `v${version}.quarry`)));
         const old = new Database(backup, { readonly: true });
         expect(old.prepare('SELECT count(*) AS n FROM codes').get()).toEqual({ n: 4 });

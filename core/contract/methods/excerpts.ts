@@ -25,6 +25,30 @@ export const excerptsMethods = {
       .strict(),
     mutates: true,
   }),
+  /**
+   * Many spans coded in one transaction (`quarry tag --batch`); codes are named, and created
+   * at the top level when missing. A bad item rejects them all: the error's detail.index says which.
+   */
+  'excerpts.tagBatch': method<{ excerptIds: T.ExcerptId[] }>()({
+    input: z
+      .object({
+        items: z
+          .array(
+            z
+              .object({
+                documentId: id<T.DocumentId>(),
+                start: offset,
+                end: offset,
+                codes: z.array(name).min(1, 'Give at least one code').max(100),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(100_000),
+      })
+      .strict(),
+    mutates: true,
+  }),
   /** Removes one code; the excerpt stays (uncoded when it was the last). codesLeft counts codings left. */
   'excerpts.untag': method<{ codesLeft: number }>()({
     input: z.object({ excerptId: id<T.ExcerptId>(), codeId: id<T.CodeId>() }).strict(),

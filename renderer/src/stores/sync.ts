@@ -66,7 +66,8 @@ function areasOf(method: MethodName): Area[] {
     case 'memos':
       return ['memos', 'openExcerpts', 'excerpts'];
     case 'boards':
-      return ['board'];
+      // A card moved into or out of a group bound to a code codes or uncodes its excerpt.
+      return ['board', 'codes', 'openExcerpts', 'excerpts', 'retrieval'];
     default:
       return [];
   }
@@ -92,6 +93,7 @@ function areasOfTable(table: string): Area[] {
     case 'boards':
     case 'board_groups':
     case 'cards':
+    case 'votes':
       return ['board'];
     default:
       return [];
