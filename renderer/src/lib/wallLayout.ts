@@ -1,34 +1,26 @@
 /**
  * Where everything on the wall is drawn: pure geometry from a board to positioned boxes.
  *
- * Stored coordinates: a card's x, y are relative to its group (absolute when ungrouped); a
- * group's x, y are relative to its parent group (absolute at the top level), which is what
- * @xyflow/react's parent nodes expect. Groups grow to hold their cards and sub-groups. A card
+ * Stored coordinates are absolute canvas units for cards and groups alike (as core/board/layout.ts
+ * places them); @xyflow/react's parent nodes want positions relative to the parent, so `rel`
+ * is worked out here. Groups grow to hold their cards and sub-groups. A card
  * whose stored place overlaps a card already placed in the same container (a card just added
  * at 0,0, or one from a board laid out before the canvas) is shown in the container's next
  * free grid slot instead; it is stored there when it is next moved.
  */
+
+import { CARD_H, CARD_W, GAP, HEADER, MIN_GROUP_H, MIN_GROUP_W, PAD } from '../../../core/board/layout.js';
 import type { BoardCard, BoardDetail, BoardGroup, GroupId } from '../../../core/contract/index.js';
 
-export const CARD_W = 220;
-export const CARD_H = 132;
-export const GAP = 16;
-export const HEADER = 44;
-export const PAD = 14;
-export const GROUP_MIN_W = 2 * CARD_W + GAP + 2 * PAD;
-export const GROUP_MIN_H = HEADER + CARD_H + 2 * PAD;
+export { CARD_H, CARD_W, GAP, HEADER, PAD };
+export const GROUP_MIN_W = MIN_GROUP_W;
+export const GROUP_MIN_H = MIN_GROUP_H;
 export const COLLAPSED_H = HEADER;
 /** Top-level cards that need a slot are put in rows this many cards wide. */
 const ROOT_COLUMNS = 6;
 
-/** Group fields the wall uses that older boards.get answers may lack. */
-export type WallGroup = BoardGroup & {
-  parentId?: GroupId | null;
-  collapsed?: boolean;
-  votes?: number;
-  code?: { id: number; name: string; color: string } | null;
-};
-export type WallCard = BoardCard & { color?: string | null; votes?: number };
+export type WallGroup = BoardGroup;
+export type WallCard = BoardCard;
 
 export interface Box {
   x: number;
@@ -117,13 +109,17 @@ export function layoutBoard(board: BoardDetail): Layout {
     const subs = children.get(g.id) ?? [];
     for (const s of subs) sizes.set(s.id, size(s));
     const width = Math.max(g.w, GROUP_MIN_W);
-    const taken: Box[] = subs.map((s) => ({ x: s.x, y: s.y, ...(sizes.get(s.id) as { w: number; h: number }) }));
-    for (const s of subs) relGroups.set(s.id, { x: s.x, y: s.y });
+    const taken: Box[] = subs.map((s) => ({
+      x: s.x - g.x,
+      y: s.y - g.y,
+      ...(sizes.get(s.id) as { w: number; h: number }),
+    }));
+    for (const s of subs) relGroups.set(s.id, { x: s.x - g.x, y: s.y - g.y });
     const placed: Box[] = [];
     for (const c of cardsIn.get(g.id) ?? []) {
-      let at = { x: c.x, y: c.y };
+      let at = { x: c.x - g.x, y: c.y - g.y };
       const box = { ...at, w: CARD_W, h: CARD_H };
-      if (c.y < HEADER || c.x < 0 || [...taken, ...placed].some((t) => overlaps(t, box))) {
+      if (at.y < HEADER || at.x < 0 || [...taken, ...placed].some((t) => overlaps(t, box))) {
         at = freeSlot([...taken, ...placed], true, columnsFor(width));
       }
       placed.push({ ...at, w: CARD_W, h: CARD_H });

@@ -12,19 +12,38 @@ import type {
   BoardGroup,
   BoardId,
   CardId,
+  CodeId,
   ExcerptId,
   GroupId,
 } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
-import { layoutBoard, rootSlot, slotInGroup, slotsBelow } from '../lib/wallLayout.js';
+import { HEADER, layoutBoard, PAD, rootSlot, slotsBelow, type WallGroup } from '../lib/wallLayout.js';
 import { guard, latestOnly, mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
+import { useHistory } from './history.js';
 
 export interface CardMove {
   id: CardId;
   groupId: GroupId | null;
-  x: number;
-  y: number;
+  /** Omitted: the next free slot of the new group. */
+  x?: number;
+  y?: number;
+}
+
+/** The group and every group nested in it. */
+export function descendants(board: BoardDetail, id: GroupId): Set<GroupId> {
+  const out = new Set<GroupId>([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const g of board.groups as WallGroup[]) {
+      if (g.parentId != null && out.has(g.parentId) && !out.has(g.id)) {
+        out.add(g.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
 }
 
 interface BoardState {
@@ -37,12 +56,20 @@ interface BoardState {
   select(id: BoardId): Promise<void>;
   addGroup(name?: string, at?: { x: number; y: number }): Promise<GroupId | undefined>;
   renameGroup(id: GroupId, name: string): Promise<void>;
-  moveGroup(id: GroupId, x: number, y: number): Promise<void>;
+  /** Moves a group (and everything in it) to x, y; `parentId` nests it (null: top level). */
+  moveGroup(id: GroupId, x: number, y: number, parentId?: GroupId | null): Promise<void>;
   deleteGroup(id: GroupId): Promise<void>;
   addExcerpt(excerptId: ExcerptId): Promise<void>;
   addNote(text: string, at: { x: number; y: number }, groupId?: GroupId | null): Promise<CardId | undefined>;
-  /** Moves cards to groups and places; the view changes at once. */
-  moveCards(moves: CardMove[]): Promise<void>;
+  /** Moves cards to groups and places in one step; the view changes at once. */
+  moveCards(moves: CardMove[], keepCodes?: boolean): Promise<void>;
+  addExcerpts(excerptIds: ExcerptId[]): Promise<void>;
+  /** A new board laid out from codes (a group per code, bound to it); it is opened. */
+  fromCodes(name: string, codeIds: CodeId[]): Promise<BoardId | undefined>;
+  colourCards(ids: CardId[], color: string | null): Promise<void>;
+  vote(target: 'card' | 'group', ids: number[]): Promise<void>;
+  /** Binds a group to a code, to a new code named like it ('new'), or unbinds it (null). */
+  bindGroup(id: GroupId, codeId: CodeId | null | 'new'): Promise<void>;
   /** Moves cards into a group's next free slots (the keyboard's way of dragging). */
   moveToGroup(ids: CardId[], groupId: GroupId | null): Promise<void>;
   /** A new group around the given cards. */
@@ -164,18 +191,48 @@ export const useBoard = create<BoardState>()((set, get) => ({
     if (ok) await changed('boards.updateGroup');
   },
 
-  async moveGroup(id, x, y) {
+  async moveGroup(id, x, y, parentId) {
     const board = get().current;
     if (!board) return;
-    const nx = round(x);
-    const ny = round(y);
+    const group = (board.groups as WallGroup[]).find((g) => g.id === id);
+    if (!group) return;
+    const dx = Math.round(x) - group.x;
+    const dy = Math.round(y) - group.y;
+    // Coordinates are absolute: the group's cards and sub-groups move with it.
+    const inside = descendants(board, id);
+    const moves: CardMove[] = board.cards
+      .filter((c) => c.groupId !== null && inside.has(c.groupId))
+      .map((c) => ({ id: c.id, groupId: c.groupId, x: c.x + dx, y: c.y + dy }));
+    const moved = new Map(moves.map((m) => [m.id, m]));
     set({
       current: {
         ...board,
-        groups: board.groups.map((g): BoardGroup => (g.id === id ? { ...g, x: nx, y: ny } : g)),
+        groups: board.groups.map((g): BoardGroup => {
+          if (g.id === id) return { ...g, x: g.x + dx, y: g.y + dy, ...(parentId !== undefined ? { parentId } : {}) };
+          return inside.has(g.id) ? { ...g, x: g.x + dx, y: g.y + dy } : g;
+        }),
+        cards: board.cards.map((c) => {
+          const m = moved.get(c.id);
+          return m ? { ...c, x: m.x ?? c.x, y: m.y ?? c.y } : c;
+        }),
       },
     });
-    const ok = await mutate(() => getClient().call('boards.updateGroup', { id, x: nx, y: ny }));
+    const client = getClient();
+    let ok = Boolean(
+      await mutate(() =>
+        client.call('boards.updateGroup', {
+          id,
+          x: group.x + dx,
+          y: group.y + dy,
+          ...(parentId !== undefined ? { parentId } : {}),
+        }),
+      ),
+    );
+    for (const g of board.groups) {
+      if (g.id === id || !inside.has(g.id)) continue;
+      ok &&= Boolean(await mutate(() => client.call('boards.updateGroup', { id: g.id, x: g.x + dx, y: g.y + dy })));
+    }
+    if (moves.length > 0) ok &&= Boolean(await mutate(() => client.call('boards.moveCards', { moves })));
     await changed('boards.updateGroup');
     if (!ok) await get().load();
   },
@@ -217,53 +274,107 @@ export const useBoard = create<BoardState>()((set, get) => ({
     return card?.id;
   },
 
-  async moveCards(moves) {
+  async moveCards(moves, keepCodes) {
     const board = get().current;
     if (!board || moves.length === 0) return;
-    const byId = new Map(moves.map((m) => [m.id, { ...m, x: round(m.x), y: round(m.y) }]));
+    const byId = new Map(
+      moves.map((m) => [
+        m.id,
+        { ...m, ...(m.x !== undefined ? { x: round(m.x) } : {}), ...(m.y !== undefined ? { y: round(m.y) } : {}) },
+      ]),
+    );
+    const groups = new Map((board.groups as WallGroup[]).map((g) => [g.id, g]));
+    // Cards leaving a bound group lose the code it gave them (unless kept): say so, with a way back.
+    const leaving = board.cards.filter((c) => {
+      const m = byId.get(c.id);
+      return m && c.groupId !== null && m.groupId !== c.groupId && groups.get(c.groupId)?.code;
+    });
     set({
       current: {
         ...board,
         cards: board.cards.map((c) => {
           const m = byId.get(c.id);
-          return m ? { ...c, groupId: m.groupId, x: m.x, y: m.y } : c;
+          return m ? { ...c, groupId: m.groupId, x: m.x ?? c.x, y: m.y ?? c.y } : c;
         }),
       },
     });
-    let ok = true;
-    for (const m of byId.values()) {
-      const done = await mutate(() => getClient().call('boards.moveCard', m));
-      ok &&= done !== undefined;
+    const result = await mutate(() =>
+      getClient().call('boards.moveCards', { moves: [...byId.values()], ...(keepCodes ? { keepCodes } : {}) }),
+    );
+    if (result) {
+      const fresh = new Map(result.cards.map((c) => [c.id, c]));
+      const now = get().current;
+      if (now) set({ current: { ...now, cards: now.cards.map((c) => fresh.get(c.id) ?? c) } });
     }
-    await changed('boards.moveCard');
-    if (!ok) await get().load();
+    await changed('boards.moveCards');
+    if (!result) {
+      await get().load();
+      return;
+    }
+    if (!keepCodes && result.removed > 0 && leaving.length > 0) {
+      const names = [...new Set(leaving.map((c) => groups.get(c.groupId as GroupId)?.code?.name))].join(', ');
+      const undoLabel = useHistory.getState().undoLabel;
+      useActivity
+        .getState()
+        .toast(
+          'info',
+          `Removed the code ${names} from ${result.removed} excerpt${result.removed === 1 ? '' : 's'} taken out of its group`,
+          undefined,
+          {
+            label: 'Keep code',
+            run: () => {
+              // Only while that move is still the last step: undo it and move again, keeping the codes.
+              if (useHistory.getState().undoLabel !== undoLabel) return;
+              void useHistory
+                .getState()
+                .undo()
+                .then(() => get().moveCards(moves, true));
+            },
+          },
+        );
+    }
+  },
+
+  async addExcerpts(excerptIds) {
+    const board = get().current ?? (await get().ensureBoard());
+    if (!board || excerptIds.length === 0) return;
+    const fresh = excerptIds.filter((id) => !board.cards.some((c) => c.excerpt?.id === id));
+    if (fresh.length === 0) {
+      useActivity.getState().toast('info', `Already on ${board.name}`);
+      return;
+    }
+    const answer = await mutate(() => getClient().call('boards.addCards', { boardId: board.id, excerptIds: fresh }));
+    if (!answer) return;
+    await changed('boards.addCards');
+    const skipped = excerptIds.length - fresh.length;
+    useActivity
+      .getState()
+      .toast(
+        'success',
+        `Added ${fresh.length} card${fresh.length === 1 ? '' : 's'} to ${board.name}${skipped ? ` (${skipped} already there)` : ''}`,
+      );
+  },
+
+  async fromCodes(name, codeIds) {
+    const answer = await mutate(() => getClient().call('boards.fromCodes', { name, codeIds }));
+    if (!answer) return undefined;
+    selectedBoard = answer.boardId;
+    set({ current: null });
+    await changed('boards.fromCodes');
+    await get().load();
+    return answer.boardId;
   },
 
   async moveToGroup(ids, groupId) {
     const board = get().current;
-    if (!board) return;
-    const layout = layoutBoard(board);
-    const skip = new Set<number>(ids);
-    const moves: CardMove[] = [];
-    const below = groupId === null ? slotsBelow(layout, ids.length) : [];
-    ids.forEach((id, i) => {
-      if (groupId === null) {
-        const at = below[i] ?? { x: 0, y: 0 };
-        moves.push({ id, groupId: null, x: at.x, y: at.y });
-        return;
-      }
-      const at = slotInGroup(board, layout, groupId, skip);
-      moves.push({ id, groupId, x: at.x, y: at.y });
-      // The next card must not take the same slot: count this one as placed.
-      layout.cards.set(id, {
-        rel: { x: at.x, y: at.y },
-        abs: at,
-        hidden: false,
-        parent: groupId,
-      });
-      skip.delete(id);
-    });
-    await get().moveCards(moves);
+    if (!board || ids.length === 0) return;
+    if (groupId === null) {
+      const below = slotsBelow(layoutBoard(board), ids.length);
+      await get().moveCards(ids.map((id, i) => ({ id, groupId: null, ...(below[i] ?? { x: 0, y: 0 }) })));
+      return;
+    }
+    // Without x, y the back end puts each card in its new group's next free slot.
+    await get().moveCards(ids.map((id) => ({ id, groupId })));
   },
 
   async groupCards(ids, name) {
@@ -272,8 +383,8 @@ export const useBoard = create<BoardState>()((set, get) => ({
     const layout = layoutBoard(board);
     const boxes = ids.map((id) => layout.cards.get(id)?.abs).filter((b) => b !== undefined);
     const x = Math.min(...boxes.map((b) => b.x));
-    const y = Math.min(...boxes.map((b) => b.y)) - 44;
-    const groupId = await get().addGroup(name, { x: Math.max(0, x - 14), y: Math.max(0, y) });
+    const y = Math.min(...boxes.map((b) => b.y));
+    const groupId = await get().addGroup(name, { x: Math.max(0, x - PAD), y: Math.max(0, y - HEADER) });
     if (groupId === undefined) return undefined;
     await get().moveToGroup(ids, groupId);
     return groupId;
@@ -284,44 +395,79 @@ export const useBoard = create<BoardState>()((set, get) => ({
     if (!board || ids.length === 0) return;
     const gone = new Set<number>(ids);
     set({ current: { ...board, cards: board.cards.filter((c) => !gone.has(c.id)) } });
-    for (const id of ids) await mutate(() => getClient().call('boards.deleteCard', { id }));
-    await changed('boards.deleteCard');
+    const ok = await mutate(() => getClient().call('boards.deleteCards', { ids }));
+    await changed('boards.deleteCards');
+    if (!ok) await get().load();
+  },
+
+  async colourCards(ids, color) {
+    const board = get().current;
+    if (!board || ids.length === 0) return;
+    const set_ = new Set<number>(ids);
+    set({ current: { ...board, cards: board.cards.map((c) => (set_.has(c.id) ? { ...c, color } : c)) } });
+    const ok = await mutate(() => getClient().call('boards.updateCards', { ids, color }));
+    await changed('boards.updateCards');
+    if (!ok) await get().load();
+  },
+
+  async vote(target, ids) {
+    for (const id of ids) await mutate(() => getClient().call('boards.vote', { target, id, delta: 1 }));
+    await changed('boards.vote');
   },
 
   async editNote(id, text) {
     const board = get().current;
     if (!board) return;
     set({ current: { ...board, cards: board.cards.map((c) => (c.id === id ? { ...c, text } : c)) } });
-    // TODO(wall-core): boards.updateCard
-    useActivity.getState().toast('info', 'Editing notes needs boards.updateCard');
+    const ok = await mutate(() => getClient().call('boards.updateCard', { id, text }));
+    await changed('boards.updateCard');
+    if (!ok) await get().load();
   },
 
   async collapseGroup(id, collapsed) {
     const board = get().current;
     if (!board) return;
     set({ current: { ...board, groups: board.groups.map((g) => (g.id === id ? { ...g, collapsed } : g)) } });
-    // TODO(wall-core): boards.updateGroup {collapsed}
+    const ok = await mutate(() => getClient().call('boards.updateGroup', { id, collapsed }));
+    await changed('boards.updateGroup');
+    if (!ok) await get().load();
   },
 
-  async saveViewport(_boardId, _viewport) {
-    // TODO(wall-core): boards.setViewport
+  async saveViewport(boardId, viewport) {
+    // Not announced as a change: nothing on the wall depends on it, so nothing reloads.
+    await mutate(() =>
+      getClient().call('boards.setViewport', {
+        id: boardId,
+        x: Math.round(viewport.x),
+        y: Math.round(viewport.y),
+        zoom: viewport.zoom,
+      }),
+    );
   },
 
   async tidyGroup(id) {
-    const board = get().current;
-    if (!board) return;
-    const ids = cardsIn(board, id).map((c) => c.id);
-    const cleared = { ...board, cards: board.cards.map((c) => (c.groupId === id ? { ...c, y: -1 } : c)) };
-    const layout = layoutBoard(cleared);
-    const moves: CardMove[] = [];
-    const skip = new Set<number>(ids);
-    for (const cardId of ids) {
-      const at = slotInGroup(cleared, layout, id, skip);
-      moves.push({ id: cardId, groupId: id, x: at.x, y: at.y });
-      layout.cards.set(cardId, { rel: { x: at.x, y: at.y }, abs: at, hidden: false, parent: id });
-      skip.delete(cardId);
-    }
-    await get().moveCards(moves);
+    const ok = await mutate(() => getClient().call('boards.tidyGroup', { id }));
+    if (ok) await changed('boards.tidyGroup');
+  },
+
+  async bindGroup(id, codeId) {
+    const answer = await mutate(() =>
+      getClient().call(
+        'boards.bindGroup',
+        codeId === 'new' ? { groupId: id, createCode: true } : { groupId: id, codeId },
+      ),
+    );
+    if (!answer) return;
+    await changed('boards.bindGroup', 'codes.add');
+    const code = answer.group.code;
+    useActivity
+      .getState()
+      .toast(
+        'success',
+        code
+          ? `Group bound to the code ${code.name}${answer.applied ? `; coded ${answer.applied} excerpt${answer.applied === 1 ? '' : 's'}` : ''}`
+          : 'Group unbound; its codings stay',
+      );
   },
 
   reset() {

@@ -1,7 +1,17 @@
 /** Which section the window shows and small view-level toggles. */
 import { create } from 'zustand';
 
-export type Section = 'documents' | 'codes' | 'excerpts' | 'retrieve' | 'memos' | 'participants' | 'board' | 'search';
+export type Section =
+  | 'documents'
+  | 'codes'
+  | 'excerpts'
+  | 'retrieve'
+  | 'memos'
+  | 'participants'
+  | 'board'
+  | 'insights'
+  | 'hypotheses'
+  | 'search';
 
 interface NavState {
   section: Section;

@@ -9,11 +9,12 @@ import { useEffect } from 'react';
 import type { BoardId } from '../../../../core/contract/index.js';
 import { layoutBoard } from '../../lib/wallLayout.js';
 import { useBoard } from '../../stores/board.js';
+import { useInsights } from '../../stores/insights.js';
 import { useNav } from '../../stores/nav.js';
 import { useWall } from '../../stores/wall.js';
 import { Icon } from '../common/Icon.js';
 import { GroupPicker } from './GroupPicker.js';
-import { groupSelection, WallCanvas } from './WallCanvas.js';
+import { groupSelection, voteSelection, WallCanvas } from './WallCanvas.js';
 
 export function BoardView() {
   const board = useBoard((s) => s.current);
@@ -155,6 +156,34 @@ function SelectionBar() {
       <button type="button" className="button" onClick={() => wall.setPicker(true)}>
         Move to…
       </button>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of swatch buttons, not a form fieldset */}
+      <span className="swatches" role="group" aria-label="Colour">
+        {COLOURS.map((c) => (
+          <button
+            key={c.name}
+            type="button"
+            className="swatch"
+            style={{ background: c.value ?? 'var(--surface)' }}
+            aria-label={`Colour ${c.name}`}
+            onClick={() => void useBoard.getState().colourCards(wall.selectedCards(), c.value)}
+          />
+        ))}
+      </span>
+      <button type="button" className="button" onClick={() => void voteSelection()}>
+        Vote
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          const ids = wall.selectedCards();
+          void useInsights
+            .getState()
+            .create({ title: 'New insight', statement: `From ${ids.length} cards`, fromCards: ids });
+        }}
+      >
+        Make insight
+      </button>
       <button
         type="button"
         className="button danger"
@@ -172,6 +201,14 @@ function SelectionBar() {
     </div>
   );
 }
+
+const COLOURS: { name: string; value: string | null }[] = [
+  { name: 'none', value: null },
+  { name: 'yellow', value: '#F2C94C' },
+  { name: 'green', value: '#6FCF97' },
+  { name: 'blue', value: '#56CCF2' },
+  { name: 'pink', value: '#F78FB3' },
+];
 
 function LiveRegion() {
   const live = useWall((s) => s.live);

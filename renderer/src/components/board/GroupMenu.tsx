@@ -1,7 +1,11 @@
 /** A group's menu: rename, tidy, collapse, code binding, insight, delete. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CodeId } from '../../../../core/contract/index.js';
+import { fuzzyFilter } from '../../lib/fuzzy.js';
 import type { WallGroup } from '../../lib/wallLayout.js';
 import { useBoard } from '../../stores/board.js';
+import { useCodes } from '../../stores/codes.js';
+import { useInsights } from '../../stores/insights.js';
 import { useWall } from '../../stores/wall.js';
 
 export function GroupMenu({ group, onClose }: { group: WallGroup; onClose(): void }) {
@@ -15,13 +19,14 @@ export function GroupMenu({ group, onClose }: { group: WallGroup; onClose(): voi
     return () => window.removeEventListener('pointerdown', away, true);
   }, [onClose]);
   const store = useBoard.getState();
-  const item = (label: string, run: () => void) => (
+  const [binding, setBinding] = useState(false);
+  const item = (label: string, run: () => void, keepOpen = false) => (
     <button
       type="button"
       role="menuitem"
       className="menu-item"
       onClick={() => {
-        onClose();
+        if (!keepOpen) onClose();
         run();
       }}
     >
@@ -45,10 +50,62 @@ export function GroupMenu({ group, onClose }: { group: WallGroup; onClose(): voi
         }
       }}
     >
+      {binding ? (
+        <CodeChooser
+          onPick={(codeId) => {
+            onClose();
+            void store.bindGroup(group.id, codeId);
+          }}
+        />
+      ) : (
+        <>
+          {item('Bind to a code…', () => setBinding(true), true)}
+          {!group.code && item('Create code from group', () => void store.bindGroup(group.id, 'new'))}
+          {group.code && item(`Unbind from ${group.code.name}`, () => void store.bindGroup(group.id, null))}
+          {item(
+            'Make insight',
+            () => void useInsights.getState().create({ title: group.name, statement: group.name, fromGroup: group.id }),
+          )}
+        </>
+      )}
+      {item('Vote for this group', () => void store.vote('group', [group.id]))}
       {item('Rename', () => useWall.getState().setRenaming(group.id))}
       {item('Tidy', () => void store.tidyGroup(group.id))}
       {item(group.collapsed ? 'Expand' : 'Collapse', () => void store.collapseGroup(group.id, !group.collapsed))}
       {item('Delete group', () => void store.deleteGroup(group.id))}
+    </div>
+  );
+}
+
+/** The codebook, filtered as you type; Enter binds the first match. */
+function CodeChooser({ onPick }: { onPick(codeId: CodeId): void }) {
+  const codes = useCodes((s) => s.list);
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => fuzzyFilter(codes, query, ['name']).slice(0, 8), [codes, query]);
+  return (
+    <div className="code-chooser">
+      <input
+        // biome-ignore lint/a11y/noAutofocus: the chooser opens to be typed in
+        autoFocus
+        type="search"
+        className="input"
+        aria-label="Find a code"
+        placeholder="Find a code"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && shown[0]) {
+            e.preventDefault();
+            onPick(shown[0].id);
+          }
+        }}
+      />
+      {shown.map((c) => (
+        <button key={c.id} type="button" role="menuitem" className="menu-item" onClick={() => onPick(c.id)}>
+          <span className="chip-dot" style={{ background: c.color }} aria-hidden="true" /> {c.name}
+        </button>
+      ))}
+      {shown.length === 0 && <p className="muted small">No code matches.</p>}
     </div>
   );
 }

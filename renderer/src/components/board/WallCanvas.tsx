@@ -17,7 +17,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BoardDetail, BoardId, CardId, GroupId } from '../../../../core/contract/index.js';
+import type { BoardDetail, BoardId, GroupId } from '../../../../core/contract/index.js';
 import { isTypingTarget } from '../../lib/keys.js';
 import {
   CARD_H,
@@ -29,7 +29,7 @@ import {
   type WallCard,
   type WallGroup,
 } from '../../lib/wallLayout.js';
-import { type CardMove, useBoard } from '../../stores/board.js';
+import { type CardMove, descendants, useBoard } from '../../stores/board.js';
 import { useCoding } from '../../stores/coding.js';
 import { cardNode, DRAFT, groupNode, nodeCard, nodeGroup, useWall } from '../../stores/wall.js';
 import { CardNode, type CardNodeType, cardLabel } from './CardNode.js';
@@ -185,14 +185,27 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
           box,
           isCollapsed,
         );
-        const origin = target === null ? { x: 0, y: 0 } : (box(target) ?? { x: 0, y: 0 });
-        moves.push({ id: cardId, groupId: target, x: abs.x - origin.x, y: abs.y - origin.y });
+        moves.push({ id: cardId, groupId: target, x: abs.x, y: abs.y });
         const name = target === null ? 'the canvas' : `group “${current.groups.find((g) => g.id === target)?.name}”`;
         names.push(name);
       }
       for (const id of draggedGroups) {
-        const n = dragged.find((d) => d.id === groupNode(id));
-        if (n) void store.moveGroup(id, n.position.x, n.position.y);
+        const n = flow.getInternalNode(groupNode(id));
+        const group = current.groups.find((g) => g.id === id);
+        if (!n || !group) continue;
+        // Dropped over another group (not one inside itself): it nests there; elsewhere it goes to the top.
+        if ([...draggedGroups].some((d) => d !== id && descendants(current, d).has(id))) continue;
+        const abs = n.internals.positionAbsolute;
+        const inside = descendants(current, id);
+        const parent = groupAt(layout, { x: abs.x + 24, y: abs.y + 20 }, inside, box, isCollapsed);
+        void store.moveGroup(id, abs.x, abs.y, parent === group.parentId ? undefined : parent);
+        if (parent !== group.parentId) {
+          useWall
+            .getState()
+            .announce(
+              `Group “${group.name}” ${parent === null ? 'moved to the top level' : `nested in “${current.groups.find((g) => g.id === parent)?.name}”`}`,
+            );
+        }
       }
       if (moves.length > 0) {
         const where = [...new Set(names)];
@@ -259,6 +272,9 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
       const at = flow.screenToFlowPosition({ x: r.left + r.width / 2 - CARD_W / 2, y: r.top + r.height / 2 });
       newNote(at);
+    } else if (key === 'v' && cards.length > 0) {
+      e.preventDefault();
+      void voteSelection();
     } else if (key === 'g' && cards.length > 0) {
       e.preventDefault();
       void groupSelection();
@@ -333,6 +349,13 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
   }
 }
 
+export async function voteSelection(): Promise<void> {
+  const cards = useWall.getState().selectedCards();
+  if (cards.length === 0) return;
+  await useBoard.getState().vote('card', cards);
+  useWall.getState().announce(`Voted for ${cards.length} card${cards.length === 1 ? '' : 's'}`);
+}
+
 export async function groupSelection(): Promise<void> {
   const cards = useWall.getState().selectedCards();
   const id = await useBoard.getState().groupCards(cards);
@@ -352,6 +375,8 @@ function draftNode(at: { x: number; y: number }): CardNodeType {
     order: 0,
     text: '',
     excerpt: null,
+    color: null,
+    votes: 0,
   };
   return { id: 'draft', type: 'card', position: at, width: CARD_W, height: CARD_H, data: { card }, draggable: false };
 }
@@ -361,9 +386,8 @@ function minimapColour(n: Node): string {
   return '#c9c4b8';
 }
 
-type WithViewport = BoardDetail & { viewport?: Viewport | null };
 function viewportOf(board: BoardDetail): Viewport {
-  const v = (board as WithViewport).viewport;
+  const v = board.viewport;
   return v ? { x: v.x, y: v.y, zoom: v.zoom } : { x: 24, y: 24, zoom: 1 };
 }
 

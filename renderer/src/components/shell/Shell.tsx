@@ -15,6 +15,8 @@ import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
 import { RetrievalView } from '../retrieval/RetrievalView.js';
 import { SearchView } from '../search/SearchView.js';
+import { HypothesesView } from '../synthesis/HypothesesView.js';
+import { InsightsView } from '../synthesis/InsightsView.js';
 import { CommandPalette } from './CommandPalette.js';
 import { DropZone } from './DropZone.js';
 import { ExportDialog } from './ExportDialog.js';
@@ -47,6 +49,8 @@ export function Shell() {
         {section === 'memos' && <MemosView />}
         {section === 'participants' && <ParticipantsView />}
         {section === 'board' && <BoardView />}
+        {section === 'insights' && <InsightsView />}
+        {section === 'hypotheses' && <HypothesesView />}
         {section === 'search' && <SearchView />}
       </main>
       <RightPanel />
@@ -75,5 +79,7 @@ const labels = {
   memos: 'Memos',
   participants: 'Participants',
   board: 'Board',
+  insights: 'Insights',
+  hypotheses: 'Hypotheses',
   search: 'Search',
 } as const;
