@@ -34,6 +34,7 @@ test('cards are dragged into groups by mouse and by keyboard, marquee-selected a
   page,
   workspace,
 }) => {
+  test.setTimeout(150_000);
   const project = codedProject(workspace);
   await workspace.serve(project);
 
@@ -75,9 +76,10 @@ test('cards are dragged into groups by mouse and by keyboard, marquee-selected a
   const work = groups.find((g) => g.name === 'Too much work');
   const payoff = groups.find((g) => g.name === 'Why it pays off');
   if (!work || !payoff) throw new Error('groups not created');
-  await expect(groupEl(page, work.id)).toBeVisible();
   // A new group is brought into view; Fit shows the whole wall again.
+  await expect(groupEl(page, payoff.id)).toBeVisible();
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await expect(groupEl(page, work.id)).toBeVisible();
   await expect(cardEl(page, slides.id)).toBeVisible();
 
   // Mouse: drag the slides card into "Too much work".
@@ -121,6 +123,13 @@ test('cards are dragged into groups by mouse and by keyboard, marquee-selected a
   await page.keyboard.press('Control+z');
   await saved(page);
   await expect.poll(async () => (await byQuote(QUOTES.career)).groupId).toBe(null);
+  // Back in its first place: the top row, beside the assignments card.
+  await expect
+    .poll(async () => {
+      const [x, y] = [await cardEl(page, career.id).boundingBox(), await cardEl(page, assignments.id).boundingBox()];
+      return x && y ? Math.round(x.y - y.y) : null;
+    })
+    .toBe(0);
 
   // Marquee: Shift+drag a box around the two free cards selects both; dragging one moves both.
   const c1 = await cardEl(page, assignments.id).boundingBox();
