@@ -21,6 +21,7 @@ import { HEADER, layoutBoard, PAD, rootSlot, slotsBelow, type WallGroup } from '
 import { guard, latestOnly, mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 import { useHistory } from './history.js';
+import { useWall } from './wall.js';
 
 export interface CardMove {
   id: CardId;
@@ -359,6 +360,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
     const answer = await mutate(() => getClient().call('boards.fromCodes', { name, codeIds }));
     if (!answer) return undefined;
     selectedBoard = answer.boardId;
+    useWall.setState({ fitNext: true });
     set({ current: null });
     await changed('boards.fromCodes');
     await get().load();

@@ -74,6 +74,10 @@ function areasOf(method: MethodName): Area[] {
     case 'boards':
       // A card moved into or out of a group bound to a code codes or uncodes its excerpt.
       return ['board', 'codes', 'openExcerpts', 'excerpts', 'retrieval'];
+    case 'insights':
+      return ['insights'];
+    case 'hypotheses':
+      return ['hypotheses'];
     default:
       return [];
   }
@@ -101,6 +105,13 @@ function areasOfTable(table: string): Area[] {
     case 'cards':
     case 'votes':
       return ['board'];
+    case 'insights':
+    case 'insight_evidence':
+      return ['insights'];
+    case 'hypotheses':
+    case 'hypothesis_evidence':
+    case 'hypothesis_status_changes':
+      return ['hypotheses'];
     default:
       return [];
   }

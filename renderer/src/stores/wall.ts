@@ -29,6 +29,8 @@ interface WallState {
   /** A node the canvas should bring into view (from the side panel's outline). */
   reveal: { node: string; n: number } | null;
   show(node: string): void;
+  /** The next board opened is fitted to the window (one laid out for you has no view yet). */
+  fitNext: boolean;
   select(ids: Iterable<string>): void;
   toggle(id: string, add: boolean): void;
   clear(): void;
@@ -50,6 +52,7 @@ export const useWall = create<WallState>()((set, get) => ({
   renaming: null,
   live: { text: '', n: 0 },
   reveal: null,
+  fitNext: false,
   show(node) {
     set((s) => ({ reveal: { node, n: (s.reveal?.n ?? 0) + 1 } }));
   },

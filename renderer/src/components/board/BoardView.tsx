@@ -5,7 +5,7 @@
  */
 import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { BoardId } from '../../../../core/contract/index.js';
 import { layoutBoard } from '../../lib/wallLayout.js';
 import { useBoard } from '../../stores/board.js';
@@ -13,6 +13,7 @@ import { useInsights } from '../../stores/insights.js';
 import { useNav } from '../../stores/nav.js';
 import { useWall } from '../../stores/wall.js';
 import { Icon } from '../common/Icon.js';
+import { FromCodesDialog } from './FromCodesDialog.js';
 import { GroupPicker } from './GroupPicker.js';
 import { groupSelection, voteSelection, WallCanvas } from './WallCanvas.js';
 
@@ -57,6 +58,7 @@ function WallHeader() {
   const wide = useNav((s) => s.wallWide);
   const flow = useReactFlow();
   const zoom = useStore((s) => s.transform[2]);
+  const [fromCodes, setFromCodes] = useState(false);
   if (!board) return null;
   return (
     <header className="view-head wall-head">
@@ -81,6 +83,10 @@ function WallHeader() {
         {board.groups.length === 1 ? '' : 's'}
       </span>
       <span className="spacer" />
+      <button type="button" className="button" onClick={() => setFromCodes(true)}>
+        Lay out from codes…
+      </button>
+      {fromCodes && <FromCodesDialog onClose={() => setFromCodes(false)} />}
       <button
         type="button"
         className="button"

@@ -8,7 +8,15 @@ import { useCodes } from '../../stores/codes.js';
 import { useInsights } from '../../stores/insights.js';
 import { useWall } from '../../stores/wall.js';
 
-export function GroupMenu({ group, onClose }: { group: WallGroup; onClose(): void }) {
+export function GroupMenu({
+  group,
+  at,
+  onClose,
+}: {
+  group: WallGroup;
+  at: { top: number; left: number };
+  onClose(): void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -37,6 +45,7 @@ export function GroupMenu({ group, onClose }: { group: WallGroup; onClose(): voi
     <div
       ref={ref}
       className="group-menu nodrag nowheel"
+      style={{ top: at.top, left: at.left }}
       role="menu"
       aria-label={`Group ${group.name}`}
       onKeyDown={(e) => {

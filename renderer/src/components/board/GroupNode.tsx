@@ -5,6 +5,7 @@
  */
 import type { Node, NodeProps } from '@xyflow/react';
 import { type CSSProperties, memo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { WallGroup } from '../../lib/wallLayout.js';
 import { useBoard } from '../../stores/board.js';
 import { useWall } from '../../stores/wall.js';
@@ -17,7 +18,8 @@ export type GroupNodeType = Node<GroupNodeData, 'group'>;
 function GroupNodeView({ data, selected }: NodeProps<GroupNodeType>) {
   const { group, count } = data;
   const renaming = useWall((s) => s.renaming === group.id);
-  const [menu, setMenu] = useState(false);
+  // The menu opens in a portal at the button: inside the node it would sit under the group's cards.
+  const [menu, setMenu] = useState<DOMRect | null>(null);
   const colour = group.code?.color ?? group.color ?? undefined;
   return (
     <section
@@ -59,13 +61,24 @@ function GroupNodeView({ data, selected }: NodeProps<GroupNodeType>) {
           className="icon-button nodrag"
           aria-label={`Menu of group ${group.name}`}
           aria-haspopup="menu"
-          aria-expanded={menu}
-          onClick={() => setMenu((m) => !m)}
+          aria-expanded={menu !== null}
+          onClick={(e) => {
+            const rect = e.currentTarget.getBoundingClientRect();
+            setMenu((m) => (m ? null : rect));
+          }}
         >
           ⋯
         </button>
       </header>
-      {menu && <GroupMenu group={group} onClose={() => setMenu(false)} />}
+      {menu &&
+        createPortal(
+          <GroupMenu
+            group={group}
+            at={{ top: menu.bottom + 4, left: Math.max(8, menu.right - 220) }}
+            onClose={() => setMenu(null)}
+          />,
+          document.body,
+        )}
       {count === 0 && !group.collapsed && <p className="group-empty">Drag cards here</p>}
     </section>
   );

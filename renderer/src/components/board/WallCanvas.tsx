@@ -320,6 +320,11 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onPaneClick={() => useWall.getState().clear()}
+        onInit={(instance) => {
+          if (!useWall.getState().fitNext) return;
+          useWall.setState({ fitNext: false });
+          void instance.fitView({ padding: 0.1 });
+        }}
         defaultViewport={viewportOf(board)}
         onMoveEnd={(_e, v) => saveViewport(board.id, v)}
         minZoom={0.02}
