@@ -7,6 +7,7 @@
 import type { Hypothesis } from '../core/contract/hypotheses-types.js';
 import type {
   Attribute,
+  BoardDetail,
   Code,
   DocumentDetail,
   DocumentSummary,
@@ -98,3 +99,26 @@ function typedValue(attribute: Attribute, value: string | undefined): string | n
   if (attribute.type === 'boolean') return value === 'true';
   return value;
 }
+
+/** spec/cli.md's `board show --json`: groups with their card ids in order, and every card. */
+export const boardJson = (b: BoardDetail) => ({
+  id: b.id,
+  name: b.name,
+  groups: b.groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    code: g.code?.name ?? null,
+    cards: b.cards
+      .filter((c) => c.groupId === g.id)
+      .sort((x, y) => x.order - y.order)
+      .map((c) => c.id),
+  })),
+  cards: b.cards.map((c) => ({
+    id: c.id,
+    excerptId: c.excerpt?.id ?? null,
+    text: c.text,
+    groupId: c.groupId,
+    x: c.x,
+    y: c.y,
+  })),
+});

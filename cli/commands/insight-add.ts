@@ -1,4 +1,4 @@
-import type { ExcerptId } from '../../core/contract/types.js';
+import type { ExcerptId, GroupId } from '../../core/contract/types.js';
 import { flag, parseChoice, parseId, required, str } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { EXIT } from '../errors.js';
@@ -15,6 +15,8 @@ export async function run({ command, values, positionals }: CommandContext): Pro
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((s) => parseId<ExcerptId>(command, 'Each --evidence id', s));
+  const rawGroup = str(values, 'from-group');
+  const fromGroup = rawGroup !== undefined ? parseId<GroupId>(command, '--from-group', rawGroup) : undefined;
   const rawPriority = str(values, 'priority');
   const priority =
     rawPriority !== undefined ? parseChoice(command, '--priority', rawPriority, ['high', 'medium', 'low']) : undefined;
@@ -24,6 +26,7 @@ export async function run({ command, values, positionals }: CommandContext): Pro
       statement,
       evidence: [...new Set(evidence)],
       ...(priority !== undefined ? { priority } : {}),
+      ...(fromGroup !== undefined ? { fromGroup } : {}),
     }),
   );
   if (flag(values, 'json')) printJson({ insightId: result.insightId });

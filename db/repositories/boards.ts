@@ -53,6 +53,10 @@ const CARD = `SELECT c.id, c.board_id AS boardId, c.group_id AS groupId, c.kind,
                      ifnull((SELECT sum(v.value) FROM votes v WHERE v.target_kind = 'card' AND v.target_id = c.id), 0) AS votes
                 FROM cards c`;
 
+/** Inside an UPDATE of codings: another group holding a card of the coding's excerpt, bound to its code (one `?`: the group to leave out). */
+const OTHER_BOUND_GROUP = `SELECT g.id FROM cards c JOIN board_groups g ON g.id = c.group_id
+   WHERE c.excerpt_id = codings.excerpt_id AND g.bound_code_id = codings.code_id AND g.id <> ? ORDER BY g.id LIMIT 1`;
+
 /** A rectangle on the board, for placing new content where nothing is. */
 export interface Extent {
   minX: number;
@@ -465,9 +469,23 @@ export class BoardsRepo {
     );
   }
 
-  /** Removes the codings the group applied to the excerpt; returns how many. */
+  /**
+   * Removes the codings the group applied to the excerpt; returns how many. `+group_id` keeps
+   * SQLite on the excerpt's few codings: the partial index on group_id would walk every coding
+   * the group applied, once per card (quadratic for a 2,000-card move).
+   */
   removeGroupCodings(excerptId: ExcerptId, groupId: GroupId): number {
-    return this.sql.run(`DELETE FROM codings WHERE excerpt_id = ? AND group_id = ?`, excerptId, groupId).changes;
+    // Another card of the excerpt in another group bound to the same code (another board, or a
+    // board from codes) still asks for the coding: it becomes that group's instead of going.
+    this.sql.run(
+      `UPDATE codings SET group_id = (${OTHER_BOUND_GROUP})
+        WHERE excerpt_id = ? AND +group_id = ? AND (${OTHER_BOUND_GROUP}) IS NOT NULL`,
+      groupId,
+      excerptId,
+      groupId,
+      groupId,
+    );
+    return this.sql.run(`DELETE FROM codings WHERE excerpt_id = ? AND +group_id = ?`, excerptId, groupId).changes;
   }
 
   /** Every coding the group applied becomes an ordinary one (the group was unbound or rebound). */
@@ -477,7 +495,7 @@ export class BoardsRepo {
 
   /** Keeps the codings the group applied as ordinary ones (the card left with keepCodes). */
   keepGroupCodings(excerptId: ExcerptId, groupId: GroupId): number {
-    return this.sql.run(`UPDATE codings SET group_id = NULL WHERE excerpt_id = ? AND group_id = ?`, excerptId, groupId)
+    return this.sql.run(`UPDATE codings SET group_id = NULL WHERE excerpt_id = ? AND +group_id = ?`, excerptId, groupId)
       .changes;
   }
 

@@ -181,10 +181,18 @@ export class CodesRepo {
     return moved;
   }
 
-  /** Memos about `from` become memos about `to`; board groups bound to it bind to `to`. */
+  /**
+   * Memos about `from` become memos about `to`; board groups bound to it bind to `to` and take
+   * its name (a bound group is named like its code).
+   */
   handOver(from: CodeId, to: CodeId): void {
     this.sql.run(`UPDATE memos SET target_id = ? WHERE target_kind = 'code' AND target_id = ?`, to, from);
-    this.sql.run(`UPDATE board_groups SET bound_code_id = ? WHERE bound_code_id = ?`, to, from);
+    this.sql.run(
+      `UPDATE board_groups SET bound_code_id = ?, name = (SELECT name FROM codes WHERE id = ?) WHERE bound_code_id = ?`,
+      to,
+      to,
+      from,
+    );
   }
 
   /** Ids of the code and all its descendants. */

@@ -306,12 +306,21 @@ export class ExcerptsRepo {
   /** Excerpts coded with this code, for cleanup after codings are removed. */
   idsCodedWith(codeId: CodeId): ExcerptId[] {
     return this.sql
-      .all<{ id: ExcerptId }>(`SELECT DISTINCT excerpt_id AS id FROM codings WHERE code_id = ?`, codeId)
+      .all<{ id: ExcerptId }>(
+        `SELECT DISTINCT excerpt_id AS id FROM codings WHERE code_id = ? ORDER BY excerpt_id`,
+        codeId,
+      )
       .map((r) => r.id);
   }
 
   delete(id: ExcerptId): void {
     this.sql.run(`DELETE FROM memos WHERE target_kind = 'excerpt' AND target_id = ?`, id);
+    // Its cards go by cascade; votes name cards without a foreign key, and a card id can be
+    // reused by the next card, which must not inherit them.
+    this.sql.run(
+      `DELETE FROM votes WHERE target_kind = 'card' AND target_id IN (SELECT id FROM cards WHERE excerpt_id = ?)`,
+      id,
+    );
     this.sql.run(`DELETE FROM excerpts WHERE id = ?`, id);
   }
 }

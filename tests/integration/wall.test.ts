@@ -101,6 +101,29 @@ describe('bound groups: clustering is coding', () => {
     expect(codings(t.path).filter((r) => r[1] === 'Price 💶')).toEqual([[e2, 'Price 💶', 'Tester', null]]);
   });
 
+  it('a coding two bound groups ask for stays while one of them still holds the excerpt', async () => {
+    t = await newTestApp();
+    const [e1] = await codedLines(1);
+    const code = await t.call('codes.add', { name: 'Both' });
+    const b1 = await t.call('boards.create', { name: 'One' });
+    const b2 = await t.call('boards.create', { name: 'Two' });
+    const g1 = await boundGroup(b1.id, 'x', code.id);
+    const g2 = await boundGroup(b2.id, 'y', code.id);
+    const [c1] = (await t.call('boards.addCards', { boardId: b1.id, excerptIds: [e1 as ExcerptId], groupId: g1.id }))
+      .cardIds;
+    const [c2] = (await t.call('boards.addCards', { boardId: b2.id, excerptIds: [e1 as ExcerptId], groupId: g2.id }))
+      .cardIds;
+    expect(codings(t.path).filter((r) => r[1] === 'Both')).toEqual([[e1, 'Both', 'Tester', g1.id]]);
+    expect(await t.call('boards.moveCards', { moves: [{ id: c1 as CardId, groupId: null }] })).toMatchObject({
+      removed: 0,
+    });
+    expect(codings(t.path).filter((r) => r[1] === 'Both')).toEqual([[e1, 'Both', 'Tester', g2.id]]);
+    expect(await t.call('boards.moveCards', { moves: [{ id: c2 as CardId, groupId: null }] })).toMatchObject({
+      removed: 1,
+    });
+    expect(codings(t.path).filter((r) => r[1] === 'Both')).toEqual([]);
+  });
+
   it('keepCodes leaves the coding as an ordinary one; a bound group codes for the current coder', async () => {
     t = await newTestApp();
     const [e1] = await codedLines(1);
@@ -173,6 +196,13 @@ describe('bound groups: clustering is coding', () => {
       kind: 'Conflict',
     });
     expect((await t.call('boards.get', { id: board.id })).groups.map((g) => g.name)).toEqual(['Pricing', 'Pricing']);
+    // Merging the code into another one rebinds its groups, which take the other's name.
+    const target = await t.call('codes.add', { name: 'Money' });
+    await t.call('codes.merge', { sourceId: code.id, targetId: target.id });
+    expect((await t.call('boards.get', { id: board.id })).groups.map((g) => [g.name, g.code?.id])).toEqual([
+      ['Money', target.id],
+      ['Money', target.id],
+    ]);
   });
 });
 
@@ -323,8 +353,12 @@ describe('moves, votes, tidy, nesting', () => {
     await expect(t.call('boards.vote', { target: 'group', id: 4242, delta: 1 })).rejects.toMatchObject({
       kind: 'NotFound',
     });
-    // Deleting the card takes its votes with it.
+    // Deleting the card, or the excerpt an excerpt card shows, takes its votes with it.
     await t.call('boards.deleteCards', { ids: [note.id] });
+    const [e1] = await codedLines(1);
+    const card = await t.call('boards.addCard', { boardId: board.id, excerptId: e1 as ExcerptId });
+    await t.call('boards.vote', { target: 'card', id: card.id, delta: 1 });
+    await t.call('excerpts.delete', { id: e1 as ExcerptId });
     const db = new Database(t.path, { readonly: true });
     expect(db.prepare(`SELECT count(*) AS n FROM votes WHERE target_kind = 'card'`).get()).toEqual({ n: 0 });
     db.close();
