@@ -1,6 +1,6 @@
 /** The wall's geometry: absolute stored places become parent-relative boxes; groups grow; overlaps get free slots. */
 import { describe, expect, it } from 'vitest';
-import type { BoardCard, BoardDetail, BoardGroup } from '../../core/contract/index.js';
+import type { BoardCard, BoardDetail, BoardGroup, GroupId } from '../../core/contract/index.js';
 import { CARD_H, CARD_W, groupAt, HEADER, layoutBoard, PAD, rootSlot } from '../../renderer/src/lib/wallLayout.js';
 
 const group = (id: number, x: number, y: number, more: Partial<BoardGroup> = {}): BoardGroup =>
@@ -21,6 +21,7 @@ const group = (id: number, x: number, y: number, more: Partial<BoardGroup> = {})
   }) as BoardGroup;
 const card = (id: number, groupId: number | null, x: number, y: number): BoardCard =>
   ({ id, groupId, kind: 'note', x, y, order: id, text: `n${id}`, excerpt: null, color: null, votes: 0 }) as BoardCard;
+const gid = (n: number) => n as GroupId;
 const board = (groups: BoardGroup[], cards: BoardCard[]): BoardDetail =>
   ({ id: 1, name: 'B', groups, cards, viewport: { x: 0, y: 0, zoom: 1 } }) as BoardDetail;
 
@@ -34,7 +35,7 @@ describe('layoutBoard', () => {
 
   it('grows a group to hold a card placed far inside it', () => {
     const l = layoutBoard(board([group(1, 0, 0)], [card(1, 1, 900, 700)]));
-    const g = l.groups.get(1)?.abs;
+    const g = l.groups.get(gid(1))?.abs;
     expect(g?.w).toBe(900 + CARD_W + PAD);
     expect(g?.h).toBe(700 + CARD_H + PAD);
   });
@@ -51,14 +52,14 @@ describe('layoutBoard', () => {
       board(
         [
           group(1, 0, 0, { w: 1200, h: 900 }),
-          group(2, 400, 300, { parentId: 1 as never }),
+          group(2, 400, 300, { parentId: gid(1) }),
           group(3, 2000, 0, { collapsed: true }),
         ],
         [card(1, 2, 420, 360), card(2, 3, 2020, 60)],
       ),
     );
-    expect(l.groupOrder.indexOf(1 as never)).toBeLessThan(l.groupOrder.indexOf(2 as never));
-    expect(l.groups.get(2 as never)?.rel).toEqual({ x: 400, y: 300 });
+    expect(l.groupOrder.indexOf(gid(1))).toBeLessThan(l.groupOrder.indexOf(gid(2)));
+    expect(l.groups.get(gid(2))?.rel).toEqual({ x: 400, y: 300 });
     expect(l.cards.get(2)?.hidden).toBe(true);
     expect(groupAt(l, { x: 500, y: 400 }, new Set())).toBe(2);
     expect(groupAt(l, { x: 100, y: 100 }, new Set())).toBe(1);
