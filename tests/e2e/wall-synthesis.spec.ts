@@ -103,6 +103,7 @@ test('lay out from codes; bound groups code and uncode; an insight from a group;
   // Back on the wall: taking it out of the bound group onto the canvas removes the code the
   // group gave it (a toast offers to keep it; by default it goes).
   await section(page, 'Board').click();
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
   await cardEl(page, card.id).focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('m');

@@ -83,8 +83,14 @@ function WallHeader() {
         {board.groups.length === 1 ? '' : 's'}
       </span>
       <span className="spacer" />
-      <button type="button" className="button" onClick={() => setFromCodes(true)}>
-        Lay out from codes…
+      <button
+        type="button"
+        className="button"
+        title="Lay out a new board from codes"
+        aria-label="Lay out from codes…"
+        onClick={() => setFromCodes(true)}
+      >
+        From codes…
       </button>
       {fromCodes && <FromCodesDialog onClose={() => setFromCodes(false)} />}
       <button
