@@ -14,6 +14,8 @@ import { useCodes } from './codes.js';
 import { useDocuments } from './documents.js';
 import { useExcerpts } from './excerpts.js';
 import { useHistory } from './history.js';
+import { useHypotheses } from './hypotheses.js';
+import { useInsights } from './insights.js';
 import { useMemos } from './memos.js';
 import { type Section, useNav } from './nav.js';
 import { useParticipants } from './participants.js';
@@ -30,7 +32,9 @@ type Area =
   | 'board'
   | 'participants'
   | 'retrieval'
-  | 'memos';
+  | 'memos'
+  | 'insights'
+  | 'hypotheses';
 
 const EVERYTHING: Area[] = [
   'documents',
@@ -41,6 +45,8 @@ const EVERYTHING: Area[] = [
   'participants',
   'retrieval',
   'memos',
+  'insights',
+  'hypotheses',
 ];
 
 function areasOf(method: MethodName): Area[] {
@@ -64,12 +70,16 @@ function areasOf(method: MethodName): Area[] {
       return ['codes', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'memos'];
     case 'excerpts':
     case 'search':
-      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board', 'retrieval'];
+      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'insights', 'hypotheses'];
     case 'memos':
       return ['memos', 'openExcerpts', 'excerpts'];
     case 'boards':
       // A card moved into or out of a group bound to a code codes or uncodes its excerpt.
       return ['board', 'codes', 'openExcerpts', 'excerpts', 'retrieval'];
+    case 'insights':
+      return ['insights'];
+    case 'hypotheses':
+      return ['hypotheses'];
     default:
       return [];
   }
@@ -97,6 +107,13 @@ function areasOfTable(table: string): Area[] {
     case 'cards':
     case 'votes':
       return ['board'];
+    case 'insights':
+    case 'insight_evidence':
+      return ['insights'];
+    case 'hypotheses':
+    case 'hypothesis_evidence':
+    case 'hypothesis_status_changes':
+      return ['hypotheses'];
     default:
       return [];
   }
@@ -112,6 +129,8 @@ const SHOWN_IN: Record<Section, Area[]> = {
   memos: ['memos'],
   participants: ['participants'],
   board: ['board'],
+  insights: ['insights'],
+  hypotheses: ['hypotheses', 'insights'],
   search: [],
 };
 const ALWAYS_SHOWN: Area[] = ['codes'];
@@ -138,6 +157,8 @@ async function reload(areas: ReadonlySet<Area>): Promise<void> {
   if (areas.has('participants')) jobs.push(useParticipants.getState().load());
   if (areas.has('retrieval')) jobs.push(useRetrieval.getState().reload());
   if (areas.has('memos') && useMemos.getState().loaded) jobs.push(useMemos.getState().reload());
+  if (areas.has('insights') && useInsights.getState().loaded) jobs.push(useInsights.getState().load());
+  if (areas.has('hypotheses') && useHypotheses.getState().loaded) jobs.push(useHypotheses.getState().load());
   await Promise.all(jobs);
 }
 

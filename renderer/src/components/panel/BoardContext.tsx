@@ -1,4 +1,5 @@
 import { useBoard } from '../../stores/board.js';
+import { groupNode, useWall } from '../../stores/wall.js';
 import { Hints } from './Hints.js';
 
 /** The board's outline (groups with counts) and how to move cards. */
@@ -16,15 +17,7 @@ export function BoardContext() {
         <ul className="outline">
           {board.groups.map((g) => (
             <li key={g.id}>
-              <button
-                type="button"
-                className="outline-item"
-                onClick={() => {
-                  const el = document.querySelector<HTMLElement>(`[data-container="container:${g.id}"]`);
-                  el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-                  el?.querySelector<HTMLElement>('.group-handle')?.focus();
-                }}
-              >
+              <button type="button" className="outline-item" onClick={() => useWall.getState().show(groupNode(g.id))}>
                 <span>{g.name}</span>
                 <span className="count">{counts.get(g.id) ?? 0}</span>
               </button>
@@ -35,8 +28,9 @@ export function BoardContext() {
       <p className="muted small outline-note">{counts.get(null) ?? 0} ungrouped</p>
       <h3>Moving cards</h3>
       <p className="muted small">
-        Drag a card into a group. From the keyboard: focus a card, press <kbd>Space</kbd>, use the arrow keys to reach a
-        group, and press <kbd>Space</kbd> again. <kbd>Esc</kbd> cancels.
+        Drag cards into a group; Shift+drag draws a selection box, Shift+click adds to it. From the keyboard: focus a
+        card, press <kbd>Space</kbd> to pick it, <kbd>M</kbd> to move the picked cards to a group, arrows to nudge them.
+        <kbd>N</kbd> or a double-click adds a note.
       </p>
       <p className="muted small">Click a card to see its codes and open its transcript.</p>
     </section>

@@ -3,6 +3,8 @@ import { fuzzyFilter } from '../../lib/fuzzy.js';
 import { useBoard } from '../../stores/board.js';
 import { useCodes } from '../../stores/codes.js';
 import { useDocuments } from '../../stores/documents.js';
+import { useHypotheses } from '../../stores/hypotheses.js';
+import { useInsights } from '../../stores/insights.js';
 import { useMemos } from '../../stores/memos.js';
 import { type Section, useNav } from '../../stores/nav.js';
 import { useParticipants } from '../../stores/participants.js';
@@ -18,6 +20,8 @@ const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
   { id: 'memos', label: 'Memos', icon: 'memo' },
   { id: 'participants', label: 'Participants', icon: 'participants' },
   { id: 'board', label: 'Board', icon: 'board' },
+  { id: 'insights', label: 'Insights', icon: 'insight' },
+  { id: 'hypotheses', label: 'Hypotheses', icon: 'hypothesis' },
   { id: 'search', label: 'Search', icon: 'search' },
 ];
 
@@ -39,6 +43,8 @@ export function Rail() {
     memos: memoCount,
     participants,
     board: cards,
+    insights: useInsights((s) => (s.loaded ? s.list.length : null)),
+    hypotheses: useHypotheses((s) => (s.loaded ? s.list.length : null)),
     search: null,
   };
 

@@ -16,6 +16,8 @@ import { CodePicker } from '../reader/CodePicker.js';
 import { ReaderView } from '../reader/ReaderView.js';
 import { RetrievalView } from '../retrieval/RetrievalView.js';
 import { SearchView } from '../search/SearchView.js';
+import { HypothesesView } from '../synthesis/HypothesesView.js';
+import { InsightsView } from '../synthesis/InsightsView.js';
 import { AgreementDialog } from '../teamwork/AgreementDialog.js';
 import { MergeDialog } from '../teamwork/MergeDialog.js';
 import { CommandPalette } from './CommandPalette.js';
@@ -38,9 +40,10 @@ export function Shell() {
   const csvOpen = useImporter((s) => s.csv !== null);
   const batchOpen = useImporter((s) => s.batch !== null);
   const pasteOpen = useImporter((s) => s.pasteOpen);
+  const wide = useNav((s) => s.wallWide && s.section === 'board');
   useShortcuts();
   return (
-    <div className="shell">
+    <div className={`shell ${wide ? 'wall-wide' : ''}`}>
       <Rail />
       <main className="centre" aria-label={labels[section]}>
         {section === 'documents' && <ReaderView />}
@@ -50,6 +53,8 @@ export function Shell() {
         {section === 'memos' && <MemosView />}
         {section === 'participants' && <ParticipantsView />}
         {section === 'board' && <BoardView />}
+        {section === 'insights' && <InsightsView />}
+        {section === 'hypotheses' && <HypothesesView />}
         {section === 'search' && <SearchView />}
       </main>
       <RightPanel />
@@ -80,5 +85,7 @@ const labels = {
   memos: 'Memos',
   participants: 'Participants',
   board: 'Board',
+  insights: 'Insights',
+  hypotheses: 'Hypotheses',
   search: 'Search',
 } as const;

@@ -1,0 +1,221 @@
+/**
+ * `npm run build && node dist/bench/wall.js [--cards N] [--seed S] [--keep]`: how the wall
+ * copes with a big board in Chromium. Builds a project with N coded excerpts (default 2,000)
+ * in 6 codes, lays a board out from the codes (6 bound groups), starts `quarry serve`, and times:
+ * opening the Board section → first cards visible, how many cards are in the DOM (only the
+ * visible ones are rendered), then frame times (requestAnimationFrame deltas) during a scripted
+ * drag of one card across the screen and during a Ctrl+wheel zoom out and back in. Prints
+ * figures; asserts nothing.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { createApp } from '../core/app.js';
+import type { CodeId, DocumentId } from '../core/contract/index.js';
+import { generateCorpus, prng } from './corpus.js';
+import { median, percentile } from './stats.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(ROOT, 'bin', 'quarry.js');
+const CHROMIUM = process.env.QUARRY_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+
+interface Options {
+  cards: number;
+  seed: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const o: Options = { cards: 2000, seed: 20_240_601, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--keep') o.keep = true;
+    else if (arg === '--cards' || arg === '--seed') {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a whole number.`);
+      o[arg.slice(2) as 'cards' | 'seed'] = value;
+    } else throw new Error(`Unknown option ${arg}`);
+  }
+  return o;
+}
+
+/** N excerpts spread over 20 interviews under six codes, and a board laid out from the codes. */
+async function buildProject(dir: string, configDir: string, o: Options) {
+  const corpus = generateCorpus({ dir: join(dir, 'corpus'), docs: 20, wordsPerDoc: 12_000, seed: o.seed });
+  const path = join(dir, 'wall.quarry');
+  const app = createApp({ configDir, coderName: 'bench' });
+  try {
+    await app.dispatcher.call('project.create', { path, name: 'Wall bench' });
+    const imported = await app.dispatcher.call('documents.import', {
+      files: corpus.files.map((f) => ({ name: f.name, dataBase64: readFileSync(f.path).toString('base64') })),
+    });
+    const docIds = imported.imported.flatMap((i) => i.documentIds) as DocumentId[];
+    const docs = await Promise.all(docIds.map((id) => app.dispatcher.call('documents.get', { id })));
+    const names = ['Price', 'Delivery', 'Trust', 'Checkout', 'Mobile', 'Support'];
+    const codes: CodeId[] = [];
+    for (const name of names) codes.push((await app.dispatcher.call('codes.add', { name })).id);
+    const rand = prng(o.seed);
+    const items: { documentId: DocumentId; start: number; end: number; codes: string[] }[] = [];
+    const used = new Set<string>();
+    while (items.length < o.cards) {
+      const doc = docs[Math.floor(rand() * docs.length)];
+      const turn = doc?.turns[Math.floor(rand() * doc.turns.length)];
+      if (!doc || !turn || turn.end - turn.start < 40) continue;
+      const start = turn.start + Math.floor(rand() * (turn.end - turn.start - 30));
+      const end = Math.min(turn.end, start + 30 + Math.floor(rand() * 200));
+      const key = `${doc.id}:${start}:${end}`;
+      if (used.has(key)) continue;
+      used.add(key);
+      items.push({ documentId: doc.id, start, end, codes: [names[Math.floor(rand() * names.length)] as string] });
+    }
+    await app.dispatcher.call('excerpts.tagBatch', { items });
+    const { boardId } = await app.dispatcher.call('boards.fromCodes', { name: 'Big wall', codeIds: codes });
+    const board = await app.dispatcher.call('boards.get', { id: boardId });
+    return { path, cards: board.cards.length, groups: board.groups.length };
+  } finally {
+    app.close();
+  }
+}
+
+function serve(configDir: string, project: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [BIN, 'serve', project, '--port', '0', '--no-open'], {
+    env: { ...process.env, QUARRY_CONFIG_DIR: configDir, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`quarry serve printed no URL:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        ok({ url: m[1], child });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`quarry serve exited (${code}):\n${out}`)));
+  });
+}
+
+/** Records requestAnimationFrame deltas until `stop` runs; returns them (the first, partial one dropped). */
+async function frames(page: Page, work: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await work();
+  return (await page.evaluate('(() => { window.__stop = true; return window.__frames.slice(1); })()')) as number[];
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (!CHROMIUM) throw new Error('No Chromium found (set QUARRY_CHROMIUM).');
+  if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Run `npm run build` first.');
+  const dir = mkdtempSync(join(tmpdir(), 'quarry-bench-wall-'));
+  const configDir = join(dir, 'config');
+  let server: ChildProcess | null = null;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const t0 = performance.now();
+    const project = await buildProject(dir, configDir, o);
+    const buildMs = performance.now() - t0;
+    const started = await serve(configDir, project.path);
+    server = started.child;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(started.url);
+    await page.getByRole('navigation', { name: 'Project' }).waitFor({ timeout: 60_000 });
+    const open = performance.now();
+    await page
+      .getByRole('navigation', { name: 'Project' })
+      .getByRole('button', { name: /^Board( \d+)?$/ })
+      .click();
+    await page.locator('[data-card-id]').first().waitFor({ state: 'visible', timeout: 120_000 });
+    const firstCardsMs = performance.now() - open;
+    const inDom = (await page.evaluate("document.querySelectorAll('[data-card-id]').length")) as number;
+    // A drag of one card across the screen in 60 steps.
+    const card = page.locator('[data-card-id]').first();
+    const box = await card.boundingBox();
+    if (!box) throw new Error('no card on screen');
+    const drag = await frames(page, async () => {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      for (let i = 1; i <= 60; i++)
+        await page.mouse.move(box.x + box.width / 2 + i * 8, box.y + box.height / 2 + i * 4);
+      await page.mouse.up();
+    });
+    await page.waitForTimeout(500);
+    // Zoom out far (every card becomes a summary and more of them are drawn) and back in.
+    const canvas = await page.locator('.wall-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    let maxInDom = inDom;
+    const zoom = await frames(page, async () => {
+      await page.keyboard.down('Control');
+      for (let i = 0; i < 12; i++) {
+        await page.mouse.wheel(0, 120);
+        maxInDom = Math.max(
+          maxInDom,
+          (await page.evaluate("document.querySelectorAll('[data-card-id]').length")) as number,
+        );
+      }
+      for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -120);
+      await page.keyboard.up('Control');
+    });
+    const minZoom = Number(await page.locator('.wall-canvas').getAttribute('data-zoom'));
+    const f = (n: number) => n.toFixed(1);
+    const stats = (xs: number[]) =>
+      `${xs.length} frames: median ${f(median(xs))} ms, p95 ${f(percentile(xs, 95))} ms, longest ${f(Math.max(...xs))} ms`;
+    console.log(
+      [
+        `Wall bench — Chromium ${browser.version()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+        `board: ${project.cards} cards in ${project.groups} groups laid out from codes (project built in ${f(buildMs / 1000)} s)`,
+        `Board section opened → first cards visible: ${f(firstCardsMs)} ms; cards in the DOM: ${inDom} of ${project.cards}`,
+        `drag of one card, 60 pointer steps: ${stats(drag)}`,
+        `Ctrl+wheel zoom out 12 notches and back: ${stats(zoom)}; most cards in the DOM while zoomed out: ${maxInDom}; zoom after: ${minZoom}`,
+      ].join('\n'),
+    );
+    console.log(
+      JSON.stringify({
+        chromium: browser.version(),
+        ...project,
+        firstCardsMs,
+        inDom,
+        maxInDom,
+        drag: { medianMs: median(drag), p95Ms: percentile(drag, 95), maxMs: Math.max(...drag) },
+        zoom: { medianMs: median(zoom), p95Ms: percentile(zoom, 95), maxMs: Math.max(...zoom) },
+      }),
+    );
+  } finally {
+    await browser.close();
+    server?.kill();
+    if (o.keep) console.error(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench:wall: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,407 @@
+/**
+ * The infinite canvas (@xyflow/react): groups are parent nodes, cards their children (or
+ * free on the canvas). Pan by dragging the empty canvas, Space+drag or the wheel; zoom with
+ * Ctrl/Cmd+wheel, pinch, the buttons or + and −; Shift+drag draws a selection box; Shift+click
+ * adds to the selection. Keys (on the canvas): arrows nudge the selection, M moves it to a
+ * group, N adds a note, V votes, G groups it, Delete removes it, Escape clears it.
+ */
+import {
+  applyNodeChanges,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  type OnNodeDrag,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  type Viewport,
+} from '@xyflow/react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BoardDetail, BoardId, GroupId } from '../../../../core/contract/index.js';
+import { isTypingTarget } from '../../lib/keys.js';
+import {
+  CARD_H,
+  CARD_W,
+  GROUP_MIN_W,
+  groupAt,
+  type Layout,
+  layoutBoard,
+  type WallCard,
+  type WallGroup,
+} from '../../lib/wallLayout.js';
+import { type CardMove, descendants, useBoard } from '../../stores/board.js';
+import { useCoding } from '../../stores/coding.js';
+import { cardNode, DRAFT, groupNode, nodeCard, nodeGroup, useWall } from '../../stores/wall.js';
+import { CardNode, type CardNodeType, cardLabel } from './CardNode.js';
+import { GroupNode, type GroupNodeType } from './GroupNode.js';
+
+type WallNode = CardNodeType | GroupNodeType;
+
+const nodeTypes = { card: CardNode, group: GroupNode };
+const NUDGE = 10;
+
+/** Nodes for the layout, reusing the previous node object of everything that did not change. */
+function buildNodes(
+  board: BoardDetail,
+  layout: Layout,
+  selected: ReadonlySet<string>,
+  cache: Map<string, WallNode>,
+): WallNode[] {
+  const out: WallNode[] = [];
+  const counts = new Map<number, number>();
+  for (const c of board.cards) if (c.groupId !== null) counts.set(c.groupId, (counts.get(c.groupId) ?? 0) + 1);
+  const groups = new Map((board.groups as WallGroup[]).map((g) => [g.id, g]));
+  const reuse = (node: WallNode): WallNode => {
+    const old = cache.get(node.id);
+    if (
+      old &&
+      old.data === node.data &&
+      old.position.x === node.position.x &&
+      old.position.y === node.position.y &&
+      old.width === node.width &&
+      old.height === node.height &&
+      old.hidden === node.hidden &&
+      old.selected === node.selected &&
+      old.parentId === node.parentId
+    ) {
+      return old;
+    }
+    return old?.measured ? ({ ...node, measured: old.measured } as WallNode) : node;
+  };
+  for (const id of layout.groupOrder) {
+    const g = groups.get(id) as WallGroup;
+    const at = layout.groups.get(id);
+    if (!at) continue;
+    const key = groupNode(id);
+    const count = counts.get(id) ?? 0;
+    const old = cache.get(key) as GroupNodeType | undefined;
+    const data = old && old.data.group === g && old.data.count === count ? old.data : { group: g, count };
+    out.push(
+      reuse({
+        id: key,
+        type: 'group',
+        position: at.rel,
+        width: at.abs.w,
+        height: at.abs.h,
+        data,
+        hidden: at.hidden,
+        selected: selected.has(key),
+        dragHandle: '.group-head',
+        ...(at.parent !== null ? { parentId: groupNode(at.parent) } : {}),
+        ariaLabel: `Group ${g.name}`,
+      } as GroupNodeType),
+    );
+  }
+  for (const c of board.cards as WallCard[]) {
+    const at = layout.cards.get(c.id);
+    if (!at) continue;
+    const key = cardNode(c.id);
+    const old = cache.get(key) as CardNodeType | undefined;
+    const data = old && old.data.card === c ? old.data : { card: c };
+    out.push(
+      reuse({
+        id: key,
+        type: 'card',
+        position: at.rel,
+        width: CARD_W,
+        height: CARD_H,
+        data,
+        hidden: at.hidden,
+        selected: selected.has(key),
+        ...(at.parent !== null ? { parentId: groupNode(at.parent) } : {}),
+      } as CardNodeType),
+    );
+  }
+  cache.clear();
+  for (const n of out) cache.set(n.id, n);
+  return out;
+}
+
+export function WallCanvas({ board }: { board: BoardDetail }) {
+  const flow = useReactFlow<WallNode>();
+  const selected = useWall((s) => s.selected);
+  const draft = useWall((s) => s.draft);
+  const layout = useMemo(() => layoutBoard(board), [board]);
+  const cache = useRef(new Map<string, WallNode>());
+  const [nodes, setNodes] = useState<WallNode[]>(() => buildNodes(board, layout, selected, cache.current));
+  useEffect(() => {
+    const built = buildNodes(board, layout, selected, cache.current);
+    setNodes(draft ? [...built, draftNode(draft)] : built);
+  }, [board, layout, selected, draft]);
+  const zoom = useStore((s) => s.transform[2]);
+  const reveal = useWall((s) => s.reveal);
+  useEffect(() => {
+    if (!reveal) return;
+    void flow.fitView({ nodes: [{ id: reveal.node }], maxZoom: 1, duration: 200 }).then(() => {
+      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${reveal.node}"] .group-head button`)?.focus();
+    });
+  }, [reveal, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<WallNode>[]) => {
+    const picks = changes.filter((c) => c.type === 'select');
+    if (picks.length > 0) {
+      const next = new Set(useWall.getState().selected);
+      for (const c of picks) {
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      useWall.getState().select(next);
+    }
+    const rest = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+    if (rest.length > 0) setNodes((nds) => applyNodeChanges(rest, nds));
+  }, []);
+
+  /** A drop: each dragged card lands in the innermost group under its middle, or on the canvas. */
+  const onNodeDragStop: OnNodeDrag<WallNode> = useCallback(
+    (_e, _node, dragged) => {
+      const store = useBoard.getState();
+      const current = store.current;
+      if (!current) return;
+      const draggedGroups = new Set(dragged.map((n) => nodeGroup(n.id)).filter((g): g is GroupId => g !== null));
+      const box = (id: GroupId) => {
+        const n = flow.getInternalNode(groupNode(id));
+        if (!n) return undefined;
+        return {
+          x: n.internals.positionAbsolute.x,
+          y: n.internals.positionAbsolute.y,
+          w: n.measured.width ?? n.width ?? GROUP_MIN_W,
+          h: n.measured.height ?? n.height ?? CARD_H,
+        };
+      };
+      const isCollapsed = (id: GroupId) => Boolean((current.groups as WallGroup[]).find((g) => g.id === id)?.collapsed);
+      const moves: CardMove[] = [];
+      const names: string[] = [];
+      for (const n of dragged) {
+        const cardId = nodeCard(n.id);
+        if (cardId === null) continue;
+        const card = current.cards.find((c) => c.id === cardId);
+        // A card dragged along with its group stays in it.
+        if (!card || (card.groupId !== null && draggedGroups.has(card.groupId))) continue;
+        const abs = flow.getInternalNode(n.id)?.internals.positionAbsolute ?? n.position;
+        const target = groupAt(
+          layout,
+          { x: abs.x + CARD_W / 2, y: abs.y + CARD_H / 2 },
+          draggedGroups,
+          box,
+          isCollapsed,
+        );
+        moves.push({ id: cardId, groupId: target, x: abs.x, y: abs.y });
+        const name = target === null ? 'the canvas' : `group “${current.groups.find((g) => g.id === target)?.name}”`;
+        names.push(name);
+      }
+      for (const id of draggedGroups) {
+        const n = flow.getInternalNode(groupNode(id));
+        const group = current.groups.find((g) => g.id === id);
+        if (!n || !group) continue;
+        // Dropped over another group (not one inside itself): it nests there; elsewhere it goes to the top.
+        if ([...draggedGroups].some((d) => d !== id && descendants(current, d).has(id))) continue;
+        const abs = n.internals.positionAbsolute;
+        const inside = descendants(current, id);
+        const parent = groupAt(layout, { x: abs.x + 24, y: abs.y + 20 }, inside, box, isCollapsed);
+        void store.moveGroup(id, abs.x, abs.y, parent === group.parentId ? undefined : parent);
+        if (parent !== group.parentId) {
+          useWall
+            .getState()
+            .announce(
+              `Group “${group.name}” ${parent === null ? 'moved to the top level' : `nested in “${current.groups.find((g) => g.id === parent)?.name}”`}`,
+            );
+        }
+      }
+      if (moves.length > 0) {
+        const where = [...new Set(names)];
+        useWall
+          .getState()
+          .announce(
+            moves.length === 1
+              ? `${cardLabel(current.cards.find((c) => c.id === moves[0]?.id) as WallCard)} dropped on ${where[0]}`
+              : `${moves.length} cards dropped on ${where.join(', ')}`,
+          );
+        void store.moveCards(moves);
+      }
+    },
+    [flow, layout],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (isTypingTarget(e.target) || e.altKey) return;
+    const wall = useWall.getState();
+    const store = useBoard.getState();
+    const cards = wall.selectedCards();
+    const focusedNode = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id ?? null;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      wall.select(current().cards.map((c) => cardNode(c.id)));
+      wall.announce(`${current().cards.length} cards selected`);
+      return;
+    }
+    if (mod) return;
+    if ((e.key === ' ' || e.key === 'Enter') && focusedNode) {
+      e.preventDefault();
+      wall.toggle(focusedNode, e.shiftKey || e.key === ' ');
+      const now = useWall.getState().selected;
+      const card = nodeCard(focusedNode);
+      const c = card === null ? undefined : current().cards.find((x) => x.id === card);
+      wall.announce(
+        `${c ? cardLabel(c) : 'group'} ${now.has(focusedNode) ? 'picked' : 'put down'}; ${now.size} selected. M moves to a group, arrows nudge.`,
+      );
+      if (e.key === 'Enter' && c?.excerpt) useCoding.getState().focusExcerpt(c.excerpt.id);
+      return;
+    }
+    if (e.key.startsWith('Arrow') && cards.length > 0) {
+      e.preventDefault();
+      const step = e.shiftKey ? NUDGE * 5 : NUDGE;
+      const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
+      const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
+      const moves = cards.flatMap((id) => {
+        const at = layout.cards.get(id);
+        const c = current().cards.find((x) => x.id === id);
+        return at && c
+          ? [{ id, groupId: c.groupId, x: Math.max(0, at.rel.x + dx), y: Math.max(0, at.rel.y + dy) }]
+          : [];
+      });
+      void store.moveCards(moves);
+      return;
+    }
+    const key = e.key.toLowerCase();
+    if (key === 'm' && cards.length > 0) {
+      e.preventDefault();
+      wall.setPicker(true);
+    } else if (key === 'n') {
+      e.preventDefault();
+      const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
+      const at = flow.screenToFlowPosition({ x: r.left + r.width / 2 - CARD_W / 2, y: r.top + r.height / 2 });
+      newNote(at);
+    } else if (key === 'v' && cards.length > 0) {
+      e.preventDefault();
+      void voteSelection();
+    } else if (key === 'g' && cards.length > 0) {
+      e.preventDefault();
+      void groupSelection();
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && cards.length > 0) {
+      e.preventDefault();
+      wall.announce(`${cards.length} card${cards.length === 1 ? '' : 's'} removed from the board`);
+      wall.clear();
+      void store.removeCards(cards);
+    } else if (e.key === 'Escape' && wall.selected.size > 0) {
+      wall.clear();
+      wall.announce('Selection cleared');
+    } else if (e.key === '+' || e.key === '=') {
+      e.preventDefault();
+      void flow.zoomIn();
+    } else if (e.key === '-' || e.key === '_') {
+      e.preventDefault();
+      void flow.zoomOut();
+    } else if (e.key === '0') {
+      e.preventDefault();
+      void flow.fitView({ padding: 0.1 });
+    }
+  };
+
+  const onDoubleClick = (e: React.MouseEvent) => {
+    if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
+    const at = flow.screenToFlowPosition({ x: e.clientX - CARD_W / 2, y: e.clientY - 20 });
+    newNote(at);
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the canvas takes the wall's keys for whichever card has focus
+    <div
+      className="wall-canvas"
+      // Focusable, so a click on the empty canvas gives the wall's keys (N, M, arrows) a target.
+      tabIndex={-1}
+      data-zoom={String(Math.round(zoom * 100) / 100)}
+      onKeyDown={onKeyDown}
+      onDoubleClick={onDoubleClick}
+    >
+      <ReactFlow<WallNode>
+        nodes={nodes}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={() => useWall.getState().clear()}
+        onInit={(instance) => {
+          if (!useWall.getState().fitNext) return;
+          useWall.setState({ fitNext: false });
+          void instance.fitView({ padding: 0.1 });
+        }}
+        defaultViewport={viewportOf(board)}
+        onMoveEnd={(_e, v) => saveViewport(board.id, v)}
+        minZoom={0.02}
+        maxZoom={2.5}
+        panOnScroll
+        zoomOnDoubleClick={false}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        deleteKeyCode={null}
+        disableKeyboardA11y
+        onlyRenderVisibleElements
+        elevateNodesOnSelect={false}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Wall"
+      >
+        <MiniMap pannable zoomable ariaLabel="Minimap of the wall" nodeColor={minimapColour} />
+      </ReactFlow>
+    </div>
+  );
+
+  function current(): BoardDetail {
+    return useBoard.getState().current ?? board;
+  }
+  function newNote(at: { x: number; y: number }) {
+    useWall.getState().startDraft({ x: Math.round(at.x), y: Math.round(at.y) });
+    useWall.getState().announce('New note: type its text, Enter adds it, Escape drops it');
+  }
+}
+
+export async function voteSelection(): Promise<void> {
+  const cards = useWall.getState().selectedCards();
+  if (cards.length === 0) return;
+  await useBoard.getState().vote('card', cards);
+  useWall.getState().announce(`Voted for ${cards.length} card${cards.length === 1 ? '' : 's'}`);
+}
+
+export async function groupSelection(): Promise<void> {
+  const cards = useWall.getState().selectedCards();
+  const id = await useBoard.getState().groupCards(cards);
+  if (id !== undefined) {
+    useWall.getState().setRenaming(id);
+    useWall.getState().announce(`New group with ${cards.length} cards; type its name`);
+  }
+}
+
+function draftNode(at: { x: number; y: number }): CardNodeType {
+  const card: WallCard = {
+    id: DRAFT,
+    groupId: null,
+    kind: 'note',
+    x: at.x,
+    y: at.y,
+    order: 0,
+    text: '',
+    excerpt: null,
+    color: null,
+    votes: 0,
+  };
+  return { id: 'draft', type: 'card', position: at, width: CARD_W, height: CARD_H, data: { card }, draggable: false };
+}
+
+function minimapColour(n: Node): string {
+  if (n.type === 'group') return 'rgb(63 81 181 / 18%)';
+  return '#c9c4b8';
+}
+
+function viewportOf(board: BoardDetail): Viewport {
+  const v = board.viewport;
+  return v ? { x: v.x, y: v.y, zoom: v.zoom } : { x: 24, y: 24, zoom: 1 };
+}
+
+let viewportTimer: ReturnType<typeof setTimeout> | null = null;
+/** Persisted a moment after the last pan or zoom, so a scroll is one write. */
+function saveViewport(boardId: BoardId, v: Viewport): void {
+  if (viewportTimer) clearTimeout(viewportTimer);
+  viewportTimer = setTimeout(() => {
+    viewportTimer = null;
+    void useBoard.getState().saveViewport(boardId, v);
+  }, 600);
+}
