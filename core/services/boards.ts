@@ -252,8 +252,14 @@ export function updateGroup(
   ctx.repos.tx(() => {
     // A bound group is named like its code: renaming it renames the code (and the code's other groups).
     if (name !== undefined && group.codeId !== null && name !== group.name) renameCode(ctx, { id: group.codeId, name });
+    // Coordinates are absolute: moving a group moves its cards and sub-groups with it, in this one step.
+    const dx = patch.x === undefined ? 0 : patch.x - group.x;
+    const dy = patch.y === undefined ? 0 : patch.y - group.y;
+    ctx.repos.boards.shiftGroups(ctx.repos.boards.descendantsAndSelf(id), dx, dy);
     ctx.repos.boards.updateGroup(id, {
       ...patch,
+      x: undefined,
+      y: undefined,
       name,
       color: typeof patch.color === 'string' ? patch.color.toUpperCase() : patch.color,
     });

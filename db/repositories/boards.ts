@@ -270,6 +270,14 @@ export class BoardsRepo {
     );
   }
 
+  /** Moves groups and the cards directly in them by (dx, dy): coordinates are absolute. */
+  shiftGroups(ids: readonly GroupId[], dx: number, dy: number): void {
+    if (ids.length === 0 || (dx === 0 && dy === 0)) return;
+    const marks = ids.map(() => '?').join(', ');
+    this.sql.run(`UPDATE board_groups SET x = x + ?, y = y + ? WHERE id IN (${marks})`, dx, dy, ...ids);
+    this.sql.run(`UPDATE cards SET x = x + ?, y = y + ? WHERE group_id IN (${marks})`, dx, dy, ...ids);
+  }
+
   /** Ungroups the group's cards, then deletes it; returns how many cards were ungrouped. */
   deleteGroup(id: GroupId): number {
     const ungrouped = this.sql.run(`UPDATE cards SET group_id = NULL WHERE group_id = ?`, id).changes;

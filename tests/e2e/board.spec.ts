@@ -132,6 +132,9 @@ test('cards are dragged into groups by mouse and by keyboard, marquee-selected a
     .toBe(0);
 
   // Marquee: Shift+drag a box around the two free cards selects both; dragging one moves both.
+  // A click on the empty canvas first clears what earlier steps left selected.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(page.getByRole('toolbar', { name: 'Selected cards' })).toBeHidden();
   const c1 = await cardEl(page, assignments.id).boundingBox();
   const c2 = await cardEl(page, career.id).boundingBox();
   if (!c1 || !c2) throw new Error('cards not visible');

@@ -72,6 +72,8 @@ test('create → import → code → board → reload → export', async ({ page
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export report' });
   await dialog.getByLabel(/HTML report/).check();
+  // Boards go into a report when chosen: the board with its group.
+  await dialog.locator('[data-export-board]').first().check();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: 'Export' }).click(),

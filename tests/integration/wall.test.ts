@@ -421,6 +421,50 @@ describe('moves, votes, tidy, nesting', () => {
     expect(after.viewport).toEqual({ x: -120.5, y: 40, zoom: 0.25 });
   });
 
+  it('moves a group with its cards and nested groups in one undo step', async () => {
+    t = await newTestApp();
+    const board = await t.call('boards.create', { name: 'Move' });
+    const outer = await t.call('boards.addGroup', { boardId: board.id, name: 'Outer', x: 100, y: 100 });
+    const inner = await t.call('boards.addGroup', {
+      boardId: board.id,
+      name: 'Inner',
+      parentId: outer.id,
+      x: 140,
+      y: 160,
+    });
+    const a = await t.call('boards.addCard', {
+      boardId: board.id,
+      text: 'in outer',
+      groupId: outer.id,
+      x: 110,
+      y: 120,
+    });
+    const b = await t.call('boards.addCard', {
+      boardId: board.id,
+      text: 'in inner',
+      groupId: inner.id,
+      x: 150,
+      y: 200,
+    });
+    const free = await t.call('boards.addCard', { boardId: board.id, text: 'free', x: 900, y: 900 });
+    await t.call('boards.updateGroup', { id: outer.id, x: 300, y: 50 });
+    const moved = await t.call('boards.get', { id: board.id });
+    // Groups and cards number their ids apart.
+    const group = (id: number) => moved.groups.filter((g) => g.id === id).map((g) => [g.x, g.y])[0];
+    const card = (id: number) => moved.cards.filter((c) => c.id === id).map((c) => [c.x, c.y])[0];
+    expect([group(outer.id), group(inner.id), card(a.id), card(b.id), card(free.id)]).toEqual([
+      [300, 50],
+      [340, 110],
+      [310, 70],
+      [350, 150],
+      [900, 900],
+    ]);
+    await t.call('history.undo', {});
+    const back = await t.call('boards.get', { id: board.id });
+    expect(back.groups.find((g) => g.id === inner.id)).toMatchObject({ x: 140, y: 160 });
+    expect(back.cards.find((c) => c.id === b.id)).toMatchObject({ x: 150, y: 200 });
+  });
+
   it('renames and deletes boards; colours cards; edits notes only', async () => {
     t = await newTestApp();
     const [e1] = await codedLines(1);

@@ -218,10 +218,10 @@ export const useBoard = create<BoardState>()((set, get) => ({
         }),
       },
     });
-    const client = getClient();
-    let ok = Boolean(
+    // One call, one undo step: the core moves the group's cards and sub-groups along.
+    const ok = Boolean(
       await mutate(() =>
-        client.call('boards.updateGroup', {
+        getClient().call('boards.updateGroup', {
           id,
           x: group.x + dx,
           y: group.y + dy,
@@ -229,11 +229,6 @@ export const useBoard = create<BoardState>()((set, get) => ({
         }),
       ),
     );
-    for (const g of board.groups) {
-      if (g.id === id || !inside.has(g.id)) continue;
-      ok &&= Boolean(await mutate(() => client.call('boards.updateGroup', { id: g.id, x: g.x + dx, y: g.y + dy })));
-    }
-    if (moves.length > 0) ok &&= Boolean(await mutate(() => client.call('boards.moveCards', { moves })));
     await changed('boards.updateGroup');
     if (!ok) await get().load();
   },
