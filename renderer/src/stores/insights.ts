@@ -5,6 +5,8 @@
 import { create } from 'zustand';
 import type {
   CardId,
+  Coder,
+  CoderId,
   EvidenceStance,
   ExcerptId,
   GroupId,
@@ -25,10 +27,13 @@ export type InsightPatch = Partial<{
   recommendation: string;
   priority: Priority | null;
   status: InsightStatus;
+  ownerId: CoderId | null;
 }>;
 
 interface InsightsState {
   list: Insight[];
+  /** Who can own an insight: the project's coders. */
+  coders: Coder[];
   loaded: boolean;
   openId: InsightId | null;
   detail: InsightDetail | null;
@@ -56,6 +61,7 @@ export function shown(list: readonly Insight[], status: InsightStatus | null, pr
 
 export const useInsights = create<InsightsState>()((set, get) => ({
   list: [],
+  coders: [],
   loaded: false,
   openId: null,
   detail: null,
@@ -66,10 +72,10 @@ export const useInsights = create<InsightsState>()((set, get) => ({
     const client = getClient();
     const answer = await guard(() =>
       seq(async () => {
-        const list = await client.call('insights.list', {});
+        const [list, coders] = await Promise.all([client.call('insights.list', {}), client.call('coders.list', {})]);
         const id = get().openId;
         const detail = id !== null && list.some((i) => i.id === id) ? await client.call('insights.get', { id }) : null;
-        return { list, detail };
+        return { list, coders, detail };
       }),
     );
     if (answer) set({ ...answer.value, openId: answer.value.detail?.id ?? null, loaded: true });

@@ -4,6 +4,7 @@ import type { CodeId, CoderId, DocumentId, RetrievedExcerpt } from '../../../../
 import { getClient } from '../../client/index.js';
 import { codeTree } from '../../lib/codes.js';
 import { guard } from '../../stores/activity.js';
+import { useBoard } from '../../stores/board.js';
 import { useCodes } from '../../stores/codes.js';
 import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
@@ -37,6 +38,16 @@ export function RetrievalView() {
         <span className="muted small" role="status" aria-label="Retrieved excerpts">
           {codeId === null ? '' : `${list.length} excerpt${list.length === 1 ? '' : 's'}`}
         </span>
+        {list.length > 0 && (
+          <button
+            type="button"
+            className="button small"
+            data-add-shown-to-board
+            onClick={() => void useBoard.getState().addExcerpts(list.map((x) => x.id))}
+          >
+            Add all shown to board
+          </button>
+        )}
       </header>
       <form className="retrieve-filters" aria-label="Retrieval filters" onSubmit={(e) => e.preventDefault()}>
         <label>

@@ -4,7 +4,7 @@
  * edited in place; its evidence with stance toggles and the evidence strength.
  */
 import { useEffect, useState } from 'react';
-import type { Excerpt, InsightDetail, InsightStatus, Priority } from '../../../../core/contract/index.js';
+import type { CoderId, Excerpt, InsightDetail, InsightStatus, Priority } from '../../../../core/contract/index.js';
 import { useDocuments } from '../../stores/documents.js';
 import { shown, useInsights } from '../../stores/insights.js';
 import { useNav } from '../../stores/nav.js';
@@ -123,6 +123,7 @@ export function strengthLine(d: InsightDetail): string {
 
 function InsightPage() {
   const detail = useInsights((s) => s.detail);
+  const coders = useInsights((s) => s.coders);
   if (!detail) return <div className="synthesis-page muted empty">Choose an insight.</div>;
   const store = useInsights.getState();
   return (
@@ -182,7 +183,22 @@ function InsightPage() {
             ))}
           </select>
         </label>
-        <span className="muted small">Owner: {detail.owner?.name ?? 'nobody'}</span>
+        <label>
+          Owner{' '}
+          <select
+            value={detail.owner?.id ?? ''}
+            onChange={(e) =>
+              void store.update({ ownerId: e.target.value ? (Number(e.target.value) as CoderId) : null })
+            }
+          >
+            <option value="">nobody</option>
+            {coders.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <Editable
         key={`s${detail.id}`}
