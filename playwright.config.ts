@@ -16,10 +16,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  // Two workers even on two cores: much of each test waits on a server starting and a page
-  // settling, so two at a time nearly halve the suite's wall time (Playwright's default is half
-  // the cores: one here and on CI).
-  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: 'list',
