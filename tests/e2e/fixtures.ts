@@ -158,7 +158,10 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** The rail's section button (its name carries a count, e.g. "Codes 3"). */
-export function section(page: Page, name: 'Documents' | 'Codes' | 'Excerpts' | 'Board' | 'Participants') {
+export function section(
+  page: Page,
+  name: 'Documents' | 'Codes' | 'Excerpts' | 'Retrieve' | 'Board' | 'Insights' | 'Hypotheses' | 'Participants',
+) {
   return page
     .getByRole('navigation', { name: 'Project' })
     .getByRole('button', { name: new RegExp(`^${name}( \\d+)?$`) });
