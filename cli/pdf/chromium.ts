@@ -6,55 +6,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { QuarryError } from '../../core/errors.js';
+import { findChromium } from '../../core/export/chromium.js';
 import type { PdfPrinter } from '../../core/export/pdf.js';
 
+export { findChromium };
+
 const TIMEOUT_MS = Number(process.env.QUARRY_PDF_TIMEOUT_MS) || 60_000;
-
-const NAMES = [
-  'chromium',
-  'chromium-browser',
-  'google-chrome',
-  'google-chrome-stable',
-  'microsoft-edge',
-  'microsoft-edge-stable',
-];
-
-function fixedPaths(): string[] {
-  if (process.platform === 'darwin') {
-    return [
-      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-      '/Applications/Chromium.app/Contents/MacOS/Chromium',
-      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-    ];
-  }
-  if (process.platform === 'win32') {
-    const roots = [process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter(
-      (r): r is string => !!r,
-    );
-    return roots.flatMap((r) => [
-      join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'),
-      join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
-      join(r, 'Chromium', 'Application', 'chrome.exe'),
-    ]);
-  }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome'];
-}
-
-/** QUARRY_CHROMIUM, then the usual install paths, then the names on PATH; null when none is found. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  const configured = env.QUARRY_CHROMIUM?.trim();
-  if (configured) return existsSync(configured) ? configured : null;
-  for (const p of fixedPaths()) if (existsSync(p)) return p;
-  const exts = process.platform === 'win32' ? ['.exe', ''] : [''];
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of NAMES)
-      for (const ext of exts) if (existsSync(join(dir, name + ext))) return join(dir, name + ext);
-  }
-  return null;
-}
 
 export const NO_CHROMIUM =
   'PDF export needs Chromium, Google Chrome or Microsoft Edge, and none was found. Install one ' +

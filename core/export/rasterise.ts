@@ -7,28 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
-];
-
-/**
- * QUARRY_CHROMIUM names the browser; set to "none" it turns rasterising off (how the tests
- * check the no-Chromium path on a machine that has one).
- */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  const chosen = env.QUARRY_CHROMIUM?.trim();
-  if (chosen) return chosen === 'none' || !existsSync(chosen) ? null : chosen;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
-}
+import { findChromium } from './chromium.js';
 
 export type Raster = { png: Uint8Array } | { png: null; reason: string };
 

@@ -10,22 +10,11 @@ import { renderPptx } from '../export/pptx.js';
 import { writeCsv, writeXlsx } from '../export/tables.js';
 import { officeCharts } from './charts.js';
 import type { ProjectContext } from './context.js';
-import { buildReport, type ExportInput, exportReport } from './report.js';
+import { buildReport, type ExportInput, exportReport, slug } from './report.js';
 import { projectTables } from './tables.js';
 
 export interface ExportProjectInput extends ExportInput {
   table?: ExportTable;
-}
-
-function slug(name: string): string {
-  const s = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return s || 'quarry';
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');

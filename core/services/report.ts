@@ -404,7 +404,8 @@ export function buildReport(ctx: ProjectContext, options: BuildOptions): ReportM
   return redact ? redactReport(model, redactionNames(ctx, pseudonyms)) : model;
 }
 
-function slug(name: string): string {
+/** A file-name stem from a project or report title: letters and digits of any script, dashes. */
+export function slug(name: string): string {
   const s = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
