@@ -2,10 +2,14 @@
  * The floor: the least work that still gets transcripts into SQLite and searchable —
  * read the file, one text row, and per paragraph one segment row plus one FTS5 row in
  * each of the word and trigram indexes (the two Quarry keeps), one transaction per file.
- * Its search runs the same FTS5 MATCH as Quarry's repository, straight on the file.
+ * Its search runs Quarry's own repository statement (SearchRepo.matchDocuments: the ranked,
+ * limited hits with their byte windows) on a raw connection to the project file, so both
+ * sides run the same SQL and the difference is Quarry's layers around it.
  */
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { SearchRepo } from '../db/repositories/search.js';
+import { Sql } from '../db/repositories/sql.js';
 
 export interface FloorDb {
   importFile(path: string, title: string): void;
@@ -24,16 +28,6 @@ CREATE VIRTUAL TABLE search_words USING fts5(
 );
 CREATE VIRTUAL TABLE search_trigrams USING fts5(text, content='', contentless_delete=1, tokenize='trigram');
 `;
-
-/** The same statement shape as Quarry's SearchRepo.matchSegments. */
-const matchSql = (table: string) => /* sql */ `
-  SELECT s.owner_id AS documentId, d.title AS documentTitle, s.start, s."end", f.rank
-    FROM ${table} f
-    JOIN search_segments s ON s.id = f.rowid AND s.owner_kind = 'document'
-    JOIN documents d ON d.id = s.owner_id
-   WHERE ${table} MATCH ?
-   ORDER BY f.rank, s.owner_id, s.start
-   LIMIT ?`;
 
 /** Paragraphs are the non-blank lines (a transcript's turns), with their offsets. */
 function paragraphs(text: string): { start: number; end: number }[] {
@@ -81,24 +75,14 @@ export function openFloor(path: string, mode: { create?: boolean; readonly?: boo
       statements.trigrams.run(segmentId, piece);
     }
   });
-  // Prepared on first use: a fresh floor has no search_cjk table (a Quarry project of schema v2 has).
-  const tables = { words: 'search_words', trigrams: 'search_trigrams', cjk: 'search_cjk' } as const;
-  const prepared = new Map<string, Database.Statement>();
-  const query = (index: keyof typeof tables) => {
-    let stmt = prepared.get(index);
-    if (!stmt) {
-      stmt = db.prepare(matchSql(tables[index]));
-      prepared.set(index, stmt);
-    }
-    return stmt;
-  };
+  const repo = new SearchRepo(new Sql(db));
 
   return {
     importFile(file, title) {
       store(title, readFileSync(file, 'utf8'));
     },
     match(index, expression, limit) {
-      return query(index).all(expression, limit).length;
+      return repo.matchDocuments(index, expression, limit).length;
     },
     close() {
       db.close();

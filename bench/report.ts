@@ -1,4 +1,5 @@
 /** The bench's human-readable report: tables of the figures `run.ts` measured. */
+import type { ProcessesFigure, ProcessSide } from './processes.js';
 import { type BenchResult, SEARCH_LIMIT, type Throughput } from './run.js';
 import { renderTable } from './stats.js';
 
@@ -44,5 +45,26 @@ export function report(r: BenchResult): string[] {
       : `${r.cli.command}: median ${f1(r.cli.medianMs)} ms, best ${f1(r.cli.minMs)} ms over ${r.cli.runs} runs`,
     '',
   );
+  lines.push(...processLines(r.processes));
   return lines;
+}
+
+const ms = (n: number | null) => (n === null ? '—' : thousands(n));
+
+function processLines(p: ProcessesFigure): string[] {
+  if ('skipped' in p) return ['Whole processes', `skipped — ${p.skipped}`, ''];
+  const pairs = [...p.search, ...(p.import ? [p.import] : [])];
+  const row = (what: string, s: ProcessSide) => [what, ms(s.cpuMs), ms(s.wallMs), s.command];
+  return [
+    `Whole processes (medians of ${p.runs} runs; one run for the import)`,
+    ...renderTable(
+      ['', 'CPU ms', 'wall ms', 'command'],
+      [
+        row('node -e 0', p.node),
+        ...pairs.flatMap((x) => [row(`${x.what}: Quarry`, x.quarry), row(`${x.what}: floor`, x.floor)]),
+      ],
+    ),
+    ...pairs.map((x) => `${x.what}: Quarry/floor ${f1(x.ratio)}× (${x.ratioBy === 'cpu' ? 'CPU time' : 'wall time'})`),
+    '',
+  ];
 }

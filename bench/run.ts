@@ -16,6 +16,7 @@ import { createApp } from '../core/app.js';
 import { planSearch } from '../core/services/search.js';
 import { type Corpus, generateCorpus } from './corpus.js';
 import { type FloorDb, openFloor } from './floor.js';
+import { measureProcesses, type ProcessesFigure } from './processes.js';
 import { report } from './report.js';
 import { median, percentile } from './stats.js';
 
@@ -117,6 +118,8 @@ export interface BenchResult {
   import: { quarry: Throughput; floor: Throughput; documents: number; ratio: number };
   search: SearchFigure[];
   cli: CliFigure;
+  /** `quarry search` and `quarry import` as whole processes beside bare better-sqlite3 ones. */
+  processes: ProcessesFigure;
 }
 
 /** What a researcher types into Quarry's search box, one or two of each kind. */
@@ -329,6 +332,20 @@ export async function runBench(options: BenchOptions, log: Log = (line) => conso
     log(`CLI start-up (${options.cliRuns} runs)…`);
     const cli = measureCli(projectPath, options.cliRuns);
 
+    log(`Whole processes (${options.cliRuns} runs per search, one import per side)…`);
+    const processes = measureProcesses({
+      root: repoRoot(),
+      dir,
+      projectPath,
+      corpus,
+      searches: ['delivery', '配送料'].map((query) => {
+        const fts = ftsFor(query);
+        return { query, index: fts.index, match: fts.match, limit: SEARCH_LIMIT };
+      }),
+      runs: options.cliRuns,
+      importToo: true,
+    });
+
     const result: BenchResult = {
       machine,
       options: {
@@ -343,6 +360,7 @@ export async function runBench(options: BenchOptions, log: Log = (line) => conso
       import: importFigure,
       search,
       cli,
+      processes,
     };
     for (const line of report(result)) log(line);
     if (options.keep) log(`Kept the working folder ${dir}`);

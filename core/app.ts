@@ -9,85 +9,8 @@ import type { ExportChoices } from './contract/report-types.js';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
 import { QuarryError } from './errors.js';
 import type { PdfPrinter } from './export/pdf.js';
-import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
-import { intercoderAgreement } from './services/agreement.js';
-import { codeCooccurrence, codeMatrix, wordCounts } from './services/analysis.js';
-import { addAttribute, listAttributes, updateAttribute } from './services/attributes.js';
-import {
-  addCard,
-  addCards,
-  addGroup,
-  bindGroup,
-  boardFromCodes,
-  createBoard,
-  deleteBoard,
-  deleteCard,
-  deleteCards,
-  deleteGroup,
-  getBoard,
-  listBoards,
-  moveCard,
-  moveCards,
-  renameBoard,
-  setViewport,
-  tidyGroup,
-  updateCard,
-  updateCards,
-  updateGroup,
-  vote,
-} from './services/boards.js';
-import { codeAllHits, previewCodeAll } from './services/code-hits.js';
-import {
-  addCode,
-  deleteCode,
-  listCodes,
-  mergeCodes,
-  moveCode,
-  renameCode,
-  splitCode,
-  updateCode,
-} from './services/codes.js';
+import { createDispatcher, type Dispatcher, deferred, type Handlers, loaderOf } from './host.js';
 import { DEFAULT_MAX_IMPORT_BYTES, type ImportLimits } from './services/context.js';
-import { getDocument, listDocuments } from './services/documents.js';
-import {
-  deleteExcerpt,
-  listExcerpts,
-  resizeExcerpt,
-  retrieveExcerpts,
-  tagExcerpt,
-  tagTurns,
-  untagExcerpt,
-} from './services/excerpts.js';
-import { exportProject } from './services/exporting.js';
-import {
-  addHypothesis,
-  deleteHypothesis,
-  linkHypothesisEvidence,
-  listHypotheses,
-  setHypothesisStatus,
-  unlinkHypothesisEvidence,
-  updateHypothesis,
-} from './services/hypotheses.js';
-import {
-  addInsight,
-  deleteInsight,
-  getInsight,
-  listInsights,
-  removeInsightEvidence,
-  reorderInsight,
-  setInsightEvidence,
-  updateInsight,
-} from './services/insights.js';
-import { linkDocuments, suggestParticipants } from './services/linking.js';
-import { addMetric, importMetricValues, listMetrics } from './services/measures.js';
-import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
-import {
-  addParticipant,
-  listParticipants,
-  setAttributes,
-  setDocumentParticipant,
-  updateParticipant,
-} from './services/participants.js';
 import { Preferences } from './services/preferences.js';
 import {
   type CoderIdentity,
@@ -100,9 +23,6 @@ import {
   setSessionCoder,
 } from './services/projects.js';
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
-import { exportChoices, rememberExportChoices } from './services/report.js';
-import { search, searchMemos } from './services/search.js';
-import { tagBatch } from './services/tag-batch.js';
 import { UNDO_LABELS } from './undo/labels.js';
 
 export interface AppOptions {
@@ -166,6 +86,31 @@ async function loadPrinter(module: string | undefined): Promise<PdfPrinter | und
   const loaded = (await import(module)) as { createPrinter?: () => PdfPrinter };
   return loaded.createPrinter?.();
 }
+
+/*
+ * Each service module loads on the first call that needs it, so a one-shot command pays only
+ * for its own: `quarry search` loads neither the exporters (docx, pptx, exceljs, echarts), the
+ * CSV and document importers, nor the boards, insights or analysis services. Their methods are
+ * `deferred` (core/host.ts): the dispatcher awaits the import first, so the handlers stay
+ * synchronous inside their undo steps. Opening a project (projects.ts) is loaded up front.
+ */
+const agreement = () => import('./services/agreement.js');
+const analysis = () => import('./services/analysis.js');
+const attributes = () => import('./services/attributes.js');
+const boards = () => import('./services/boards.js');
+const codeHits = () => import('./services/code-hits.js');
+const codes = () => import('./services/codes.js');
+const documents = () => import('./services/documents.js');
+const excerpts = () => import('./services/excerpts.js');
+const hypotheses = () => import('./services/hypotheses.js');
+const insights = () => import('./services/insights.js');
+const linking = () => import('./services/linking.js');
+const measures = () => import('./services/measures.js');
+const memos = () => import('./services/memos.js');
+const participants = () => import('./services/participants.js');
+const report = () => import('./services/report.js');
+const search = () => import('./services/search.js');
+const tagBatch = () => import('./services/tag-batch.js');
 
 export function createApp(options: AppOptions = {}): QuarryApp {
   const configDir = options.configDir ?? defaultConfigDir();
@@ -238,108 +183,119 @@ export function createApp(options: AppOptions = {}): QuarryApp {
       return importFiles(project, files, options, limits);
     },
     'documents.previewCsv': async ({ file }) => (await import('./services/importing.js')).previewCsv(file, limits),
-    'documents.list': () => listDocuments(current()),
-    'documents.get': ({ id }) => getDocument(current(), id),
-    'documents.setParticipant': (input) => setDocumentParticipant(current(), input),
+    'documents.list': deferred(documents, (m) => m.listDocuments(current())),
+    'documents.get': deferred(documents, (m, { id }) => m.getDocument(current(), id)),
+    'documents.setParticipant': deferred(participants, (m, input) => m.setDocumentParticipant(current(), input)),
 
-    'codes.list': () => listCodes(current()),
-    'codes.add': (input) => addCode(current(), input),
-    'codes.rename': (input) => renameCode(current(), input),
-    'codes.update': (input) => updateCode(current(), input),
-    'codes.move': (input) => moveCode(current(), input),
-    'codes.delete': (input) => deleteCode(current(), input),
-    'codes.merge': (input) => mergeCodes(current(), input),
-    'codes.split': (input) => splitCode(current(), input),
+    'codes.list': deferred(codes, (m) => m.listCodes(current())),
+    'codes.add': deferred(codes, (m, input) => m.addCode(current(), input)),
+    'codes.rename': deferred(codes, (m, input) => m.renameCode(current(), input)),
+    'codes.update': deferred(codes, (m, input) => m.updateCode(current(), input)),
+    'codes.move': deferred(codes, (m, input) => m.moveCode(current(), input)),
+    'codes.delete': deferred(codes, (m, input) => m.deleteCode(current(), input)),
+    'codes.merge': deferred(codes, (m, input) => m.mergeCodes(current(), input)),
+    'codes.split': deferred(codes, (m, input) => m.splitCode(current(), input)),
 
-    'excerpts.tag': (input) => tagExcerpt(current(), input),
-    'excerpts.untag': (input) => untagExcerpt(current(), input),
-    'excerpts.delete': ({ id }) => deleteExcerpt(current(), id),
-    'excerpts.list': (input) => listExcerpts(current(), input),
-    'excerpts.resize': (input) => resizeExcerpt(current(), input),
-    'excerpts.tagTurns': (input) => tagTurns(current(), input),
-    'excerpts.tagBatch': (input) => tagBatch(current(), input),
-    'excerpts.retrieve': (input) => retrieveExcerpts(current(), input),
+    'excerpts.tag': deferred(excerpts, (m, input) => m.tagExcerpt(current(), input)),
+    'excerpts.untag': deferred(excerpts, (m, input) => m.untagExcerpt(current(), input)),
+    'excerpts.delete': deferred(excerpts, (m, { id }) => m.deleteExcerpt(current(), id)),
+    'excerpts.list': deferred(excerpts, (m, input) => m.listExcerpts(current(), input)),
+    'excerpts.resize': deferred(excerpts, (m, input) => m.resizeExcerpt(current(), input)),
+    'excerpts.tagTurns': deferred(excerpts, (m, input) => m.tagTurns(current(), input)),
+    'excerpts.tagBatch': deferred(tagBatch, (m, input) => m.tagBatch(current(), input)),
+    'excerpts.retrieve': deferred(excerpts, (m, input) => m.retrieveExcerpts(current(), input)),
 
-    'memos.list': (input) => listMemos(current(), input),
-    'memos.get': ({ id }) => getMemo(current(), id),
-    'memos.add': (input) => addMemo(current(), input),
-    'memos.update': (input) => updateMemo(current(), input),
-    'memos.delete': ({ id }) => deleteMemo(current(), id),
+    'memos.list': deferred(memos, (m, input) => m.listMemos(current(), input)),
+    'memos.get': deferred(memos, (m, { id }) => m.getMemo(current(), id)),
+    'memos.add': deferred(memos, (m, input) => m.addMemo(current(), input)),
+    'memos.update': deferred(memos, (m, input) => m.updateMemo(current(), input)),
+    'memos.delete': deferred(memos, (m, { id }) => m.deleteMemo(current(), id)),
 
-    'attributes.list': () => listAttributes(current()),
-    'attributes.add': (input) => addAttribute(current(), input),
-    'attributes.update': (input) => updateAttribute(current(), input),
+    'attributes.list': deferred(attributes, (m) => m.listAttributes(current())),
+    'attributes.add': deferred(attributes, (m, input) => m.addAttribute(current(), input)),
+    'attributes.update': deferred(attributes, (m, input) => m.updateAttribute(current(), input)),
 
-    'participants.list': (input) => listParticipants(current(), input),
-    'participants.update': (input) => updateParticipant(current(), input),
-    'participants.add': (input) => addParticipant(current(), input),
-    'participants.setAttributes': (input) => setAttributes(current(), input),
-    'participants.suggest': (input) => suggestParticipants(current(), input),
-    'participants.linkDocuments': (input) => linkDocuments(current(), input),
+    'participants.list': deferred(participants, (m, input) => m.listParticipants(current(), input)),
+    'participants.update': deferred(participants, (m, input) => m.updateParticipant(current(), input)),
+    'participants.add': deferred(participants, (m, input) => m.addParticipant(current(), input)),
+    'participants.setAttributes': deferred(participants, (m, input) => m.setAttributes(current(), input)),
+    'participants.suggest': deferred(linking, (m, input) => m.suggestParticipants(current(), input)),
+    'participants.linkDocuments': deferred(linking, (m, input) => m.linkDocuments(current(), input)),
 
-    'search.query': (input) => search(current(), input),
-    'search.memos': (input) => searchMemos(current(), input),
-    'search.codeAll': (input) => codeAllHits(current(), input),
-    'search.codeAllPreview': (input) => previewCodeAll(current(), input),
+    'search.query': deferred(search, (m, input) => m.search(current(), input)),
+    'search.memos': deferred(search, (m, input) => m.searchMemos(current(), input)),
+    'search.codeAll': deferred(codeHits, (m, input) => m.codeAllHits(current(), input)),
+    'search.codeAllPreview': deferred(codeHits, (m, input) => m.previewCodeAll(current(), input)),
 
-    'boards.list': () => listBoards(current()),
-    'boards.create': ({ name }) => createBoard(current(), name),
-    'boards.get': ({ id }) => getBoard(current(), id),
-    'boards.addGroup': (input) => addGroup(current(), input),
-    'boards.updateGroup': (input) => updateGroup(current(), input),
-    'boards.deleteGroup': ({ id }) => deleteGroup(current(), id),
-    'boards.addCard': (input) => addCard(current(), input),
-    'boards.moveCard': (input) => moveCard(current(), input),
-    'boards.deleteCard': ({ id }) => deleteCard(current(), id),
-    'boards.rename': (input) => renameBoard(current(), input),
-    'boards.delete': ({ id }) => deleteBoard(current(), id),
+    'boards.list': deferred(boards, (m) => m.listBoards(current())),
+    'boards.create': deferred(boards, (m, { name }) => m.createBoard(current(), name)),
+    'boards.get': deferred(boards, (m, { id }) => m.getBoard(current(), id)),
+    'boards.addGroup': deferred(boards, (m, input) => m.addGroup(current(), input)),
+    'boards.updateGroup': deferred(boards, (m, input) => m.updateGroup(current(), input)),
+    'boards.deleteGroup': deferred(boards, (m, { id }) => m.deleteGroup(current(), id)),
+    'boards.addCard': deferred(boards, (m, input) => m.addCard(current(), input)),
+    'boards.moveCard': deferred(boards, (m, input) => m.moveCard(current(), input)),
+    'boards.deleteCard': deferred(boards, (m, { id }) => m.deleteCard(current(), id)),
+    'boards.rename': deferred(boards, (m, input) => m.renameBoard(current(), input)),
+    'boards.delete': deferred(boards, (m, { id }) => m.deleteBoard(current(), id)),
     // Where a window last looked is not a change worth an undo step: its log entry is dropped.
-    'boards.setViewport': (input) => current().history.ignore(() => setViewport(current(), input)),
-    'boards.fromCodes': (input) => boardFromCodes(current(), input),
-    'boards.bindGroup': (input) => bindGroup(current(), input),
-    'boards.tidyGroup': ({ id }) => tidyGroup(current(), id),
-    'boards.addCards': (input) => addCards(current(), input),
-    'boards.moveCards': (input) => moveCards(current(), input),
-    'boards.updateCard': (input) => updateCard(current(), input),
-    'boards.updateCards': (input) => updateCards(current(), input),
-    'boards.deleteCards': (input) => deleteCards(current(), input),
-    'boards.vote': (input) => vote(current(), input),
+    'boards.setViewport': deferred(boards, (m, input) =>
+      current().history.ignore(() => m.setViewport(current(), input)),
+    ),
+    'boards.fromCodes': deferred(boards, (m, input) => m.boardFromCodes(current(), input)),
+    'boards.bindGroup': deferred(boards, (m, input) => m.bindGroup(current(), input)),
+    'boards.tidyGroup': deferred(boards, (m, { id }) => m.tidyGroup(current(), id)),
+    'boards.addCards': deferred(boards, (m, input) => m.addCards(current(), input)),
+    'boards.moveCards': deferred(boards, (m, input) => m.moveCards(current(), input)),
+    'boards.updateCard': deferred(boards, (m, input) => m.updateCard(current(), input)),
+    'boards.updateCards': deferred(boards, (m, input) => m.updateCards(current(), input)),
+    'boards.deleteCards': deferred(boards, (m, input) => m.deleteCards(current(), input)),
+    'boards.vote': deferred(boards, (m, input) => m.vote(current(), input)),
 
-    'insights.add': (input) => addInsight(current(), input),
-    'insights.list': () => listInsights(current()),
-    'insights.get': ({ id }) => getInsight(current(), id),
-    'insights.update': (input) => updateInsight(current(), input),
-    'insights.setEvidence': (input) => setInsightEvidence(current(), input),
-    'insights.removeEvidence': (input) => removeInsightEvidence(current(), input),
-    'insights.reorder': (input) => reorderInsight(current(), input),
-    'insights.delete': ({ id }) => deleteInsight(current(), id),
+    'insights.add': deferred(insights, (m, input) => m.addInsight(current(), input)),
+    'insights.list': deferred(insights, (m) => m.listInsights(current())),
+    'insights.get': deferred(insights, (m, { id }) => m.getInsight(current(), id)),
+    'insights.update': deferred(insights, (m, input) => m.updateInsight(current(), input)),
+    'insights.setEvidence': deferred(insights, (m, input) => m.setInsightEvidence(current(), input)),
+    'insights.removeEvidence': deferred(insights, (m, input) => m.removeInsightEvidence(current(), input)),
+    'insights.reorder': deferred(insights, (m, input) => m.reorderInsight(current(), input)),
+    'insights.delete': deferred(insights, (m, { id }) => m.deleteInsight(current(), id)),
 
-    'hypotheses.list': () => listHypotheses(current()),
-    'hypotheses.add': (input) => addHypothesis(current(), input),
-    'hypotheses.update': (input) => updateHypothesis(current(), input),
-    'hypotheses.setStatus': (input) => setHypothesisStatus(current(), input),
-    'hypotheses.linkEvidence': (input) => linkHypothesisEvidence(current(), input),
-    'hypotheses.unlinkEvidence': (input) => unlinkHypothesisEvidence(current(), input),
-    'hypotheses.delete': ({ id }) => deleteHypothesis(current(), id),
+    'hypotheses.list': deferred(hypotheses, (m) => m.listHypotheses(current())),
+    'hypotheses.add': deferred(hypotheses, (m, input) => m.addHypothesis(current(), input)),
+    'hypotheses.update': deferred(hypotheses, (m, input) => m.updateHypothesis(current(), input)),
+    'hypotheses.setStatus': deferred(hypotheses, (m, input) => m.setHypothesisStatus(current(), input)),
+    'hypotheses.linkEvidence': deferred(hypotheses, (m, input) => m.linkHypothesisEvidence(current(), input)),
+    'hypotheses.unlinkEvidence': deferred(hypotheses, (m, input) => m.unlinkHypothesisEvidence(current(), input)),
+    'hypotheses.delete': deferred(hypotheses, (m, { id }) => m.deleteHypothesis(current(), id)),
 
-    'export.report': async (input) =>
-      exportProject(current(), input, input.format === 'pdf' ? await loadPrinter(options.printerModule) : undefined),
-    'export.choices': () => ({
-      choices: exportChoices(current(), (raw) => {
+    'export.report': async (input) => {
+      const project = current();
+      const { exportProject } = await import('./services/exporting.js');
+      return exportProject(
+        project,
+        input,
+        input.format === 'pdf' ? await loadPrinter(options.printerModule) : undefined,
+      );
+    },
+    'export.choices': deferred(report, (m) => ({
+      choices: m.exportChoices(current(), (raw) => {
         const parsed = exportingMethods['export.rememberChoices'].input.safeParse(raw);
         return parsed.success ? (parsed.data as ExportChoices) : null;
       }),
-    }),
-    'export.rememberChoices': (input) => rememberExportChoices(current(), input as ExportChoices),
+    })),
+    'export.rememberChoices': deferred(report, (m, input) =>
+      m.rememberExportChoices(current(), input as ExportChoices),
+    ),
 
-    'metrics.add': (input) => addMetric(current(), input),
-    'metrics.import': (input) => importMetricValues(current(), input),
-    'metrics.list': () => listMetrics(current()),
+    'metrics.add': deferred(measures, (m, input) => m.addMetric(current(), input)),
+    'metrics.import': deferred(measures, (m, input) => m.importMetricValues(current(), input)),
+    'metrics.list': deferred(measures, (m) => m.listMetrics(current())),
 
-    'analysis.matrix': ({ attribute, filters }) => codeMatrix(current(), attribute, filters),
-    'analysis.cooccurrence': ({ filters }) => codeCooccurrence(current(), filters),
-    'analysis.words': (input) => wordCounts(current(), input),
-    'analysis.agreement': (input) => intercoderAgreement(current(), input),
+    'analysis.matrix': deferred(analysis, (m, { attribute, filters }) => m.codeMatrix(current(), attribute, filters)),
+    'analysis.cooccurrence': deferred(analysis, (m, { filters }) => m.codeCooccurrence(current(), filters)),
+    'analysis.words': deferred(analysis, (m, input) => m.wordCounts(current(), input)),
+    'analysis.agreement': deferred(agreement, (m, input) => m.intercoderAgreement(current(), input)),
   };
 
   // Every undoable method runs inside its session's history: one undo step per call.
@@ -347,10 +303,14 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     const name = method as keyof Handlers;
     const run = handlers[name] as (input: unknown) => unknown;
     const label = labeller as (ctx: ProjectSession, input: unknown) => string;
-    (handlers as Record<string, (input: unknown) => unknown>)[name] = (input) => {
+    const recorded = (input: unknown) => {
       const s = current();
       return s.history.record(label(s, input), () => run(input));
     };
+    const load = loaderOf(run);
+    (handlers as Record<string, (input: unknown) => unknown>)[name] = load
+      ? Object.assign(recorded, { load })
+      : recorded;
   }
 
   return {

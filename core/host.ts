@@ -20,6 +20,51 @@ export type Handlers = {
   [K in MethodName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
 };
 
+/**
+ * A handler whose service module loads on its first call (see `deferred`). The dispatcher
+ * awaits `load` before running it, so the handler itself stays synchronous: its writes happen
+ * inside its undo step and before the dispatcher takes the call's changes.
+ */
+export interface DeferredHandler<I, O> {
+  (input: I): O;
+  load: () => Promise<void>;
+}
+
+/**
+ * Binds `handler` to a module imported on first use, so a process pays only for the services
+ * the methods it calls need (a CLI search does not load the exporters).
+ */
+export function deferred<M, I, O>(
+  importModule: () => Promise<M>,
+  handler: (module: M, input: I) => O,
+): DeferredHandler<I, O> {
+  let loaded: M | undefined;
+  let loading: Promise<void> | undefined;
+  const run = ((input: I) => {
+    if (loaded === undefined) throw new Error('A deferred handler ran before its module loaded.');
+    return handler(loaded, input);
+  }) as DeferredHandler<I, O>;
+  run.load = () => {
+    loading ??= importModule().then(
+      (module) => {
+        loaded = module;
+      },
+      (err: unknown) => {
+        loading = undefined; // a failed import may succeed on a later call
+        throw err;
+      },
+    );
+    return loading;
+  };
+  return run;
+}
+
+/** The module loader of a deferred handler, if it is one. */
+export function loaderOf(handler: unknown): (() => Promise<void>) | undefined {
+  const load = (handler as Partial<DeferredHandler<unknown, unknown>>).load;
+  return typeof load === 'function' ? load : undefined;
+}
+
 export type ChangeListener = (method: MethodName, event: ChangeEvent) => void;
 
 /** The rows the last call changed, by table (see ChangeEvent.tables); undefined when not recorded. */
@@ -64,6 +109,14 @@ export function createDispatcher(
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw badInput(formatValidationError(method, parsed.error));
     const handler = handlers[method] as (input: unknown) => unknown;
+    const load = loaderOf(handler);
+    if (load) {
+      try {
+        await load();
+      } catch (err) {
+        throw new QuarryError('Internal', `Quarry could not load the code for ${method}: ${(err as Error)?.message}`);
+      }
+    }
     let result: unknown;
     let tables: ChangeEvent['tables'];
     try {

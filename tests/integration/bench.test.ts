@@ -109,6 +109,15 @@ describe('a --quick bench run', () => {
 
     if (existsSync(join(repoRoot(), 'dist', 'cli', 'main.js'))) {
       expect('medianMs' in result.cli && result.cli.medianMs > 0).toBe(true);
+      // Whole processes: quarry search and import beside bare better-sqlite3 processes.
+      if ('skipped' in result.processes) throw new Error(result.processes.skipped);
+      expect(result.processes.search.map((p) => p.what)).toEqual(['search delivery', 'search 配送料']);
+      for (const p of [...result.processes.search, result.processes.import]) {
+        expect(p?.quarry.wallMs).toBeGreaterThan(0);
+        expect(p?.floor.wallMs).toBeGreaterThan(0);
+        expect(p?.ratio).toBeGreaterThan(0);
+      }
+      expect(lines.some((l) => l.startsWith('search delivery: Quarry/floor'))).toBe(true);
     } else {
       expect('skipped' in result.cli && result.cli.skipped).toMatch(/not built/);
     }
