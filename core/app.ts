@@ -4,7 +4,6 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
-import { exportingMethods } from './contract/methods/exporting.js';
 import type { ExportChoices } from './contract/report-types.js';
 import type { AppStatus, ProjectInfo } from './contract/types.js';
 import { QuarryError } from './errors.js';
@@ -109,6 +108,8 @@ const measures = () => import('./services/measures.js');
 const memos = () => import('./services/memos.js');
 const participants = () => import('./services/participants.js');
 const report = () => import('./services/report.js');
+// Remembered export choices are checked against the schema export.rememberChoices takes.
+const reportAndSchemas = () => Promise.all([report(), import('./contract/methods/exporting.js')]);
 const search = () => import('./services/search.js');
 const tagBatch = () => import('./services/tag-batch.js');
 
@@ -278,9 +279,9 @@ export function createApp(options: AppOptions = {}): QuarryApp {
         input.format === 'pdf' ? await loadPrinter(options.printerModule) : undefined,
       );
     },
-    'export.choices': deferred(report, (m) => ({
+    'export.choices': deferred(reportAndSchemas, ([m, schemas]) => ({
       choices: m.exportChoices(current(), (raw) => {
-        const parsed = exportingMethods['export.rememberChoices'].input.safeParse(raw);
+        const parsed = schemas.exportingMethods['export.rememberChoices'].input.safeParse(raw);
         return parsed.success ? (parsed.data as ExportChoices) : null;
       }),
     })),
@@ -307,9 +308,10 @@ export function createApp(options: AppOptions = {}): QuarryApp {
       const s = current();
       return s.history.record(label(s, input), () => run(input));
     };
-    const load = loaderOf(run);
-    (handlers as Record<string, (input: unknown) => unknown>)[name] = load
-      ? Object.assign(recorded, { load })
+    // A deferred handler keeps its loader, so the dispatcher still loads its module first.
+    const loader = loaderOf(run);
+    (handlers as Record<string, (input: unknown) => unknown>)[name] = loader
+      ? Object.assign(recorded, loader)
       : recorded;
   }
 

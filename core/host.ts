@@ -6,14 +6,8 @@
 
 import type { z } from 'zod';
 import { MAX_INPUT_DEPTH, nestsDeeperThan } from './contract/depth.js';
-import {
-  type ChangeEvent,
-  contract,
-  isMethodName,
-  type MethodName,
-  type OutputOf,
-  type ParsedInputOf,
-} from './contract/methods.js';
+import type { ChangeEvent, InputOf, MethodName, OutputOf, ParsedInputOf } from './contract/methods.js';
+import { loadedSpec, loadSpec } from './contract/registry.js';
 import { badInput, QuarryError } from './errors.js';
 
 export type Handlers = {
@@ -28,6 +22,8 @@ export type Handlers = {
 export interface DeferredHandler<I, O> {
   (input: I): O;
   load: () => Promise<void>;
+  /** True once the module is there, so calls after the first take no extra turn. */
+  ready: () => boolean;
 }
 
 /**
@@ -56,13 +52,14 @@ export function deferred<M, I, O>(
     );
     return loading;
   };
+  run.ready = () => loaded !== undefined;
   return run;
 }
 
-/** The module loader of a deferred handler, if it is one. */
-export function loaderOf(handler: unknown): (() => Promise<void>) | undefined {
-  const load = (handler as Partial<DeferredHandler<unknown, unknown>>).load;
-  return typeof load === 'function' ? load : undefined;
+/** The loading half of a deferred handler, if `handler` is one. */
+export function loaderOf(handler: unknown): Pick<DeferredHandler<unknown, unknown>, 'load' | 'ready'> | undefined {
+  const { load, ready } = handler as Partial<DeferredHandler<unknown, unknown>>;
+  return typeof load === 'function' && typeof ready === 'function' ? { load, ready } : undefined;
 }
 
 export type ChangeListener = (method: MethodName, event: ChangeEvent) => void;
@@ -77,7 +74,7 @@ export interface Dispatcher {
    */
   dispatch(method: string, input: unknown, origin?: string): Promise<unknown>;
   /** Typed entry for in-process callers (CLI, tests). */
-  call<K extends MethodName>(method: K, input: z.input<(typeof contract)[K]['input']>): Promise<OutputOf<K>>;
+  call<K extends MethodName>(method: K, input: InputOf<K>): Promise<OutputOf<K>>;
   /** Called after every successful mutating method; returns an unsubscribe. */
   onChange(listener: ChangeListener): () => void;
 }
@@ -97,26 +94,51 @@ export function createDispatcher(
 ): Dispatcher {
   const listeners = new Set<ChangeListener>();
 
+  /*
+   * Loading a method's schemas or its service takes turns of the event loop. While any load is
+   * under way every call waits behind it, so calls still run in the order they arrived; once
+   * everything a call needs is there it runs without an extra turn, as before lazy loading.
+   */
+  let loading: Promise<void> | null = null;
+
+  async function prepare(method: string): Promise<void> {
+    const spec = await loadSpec(method);
+    if (!spec) throw badInput(`Unknown method "${method}".`);
+    const loader = loaderOf(handlers[method as MethodName]);
+    if (!loader) return;
+    try {
+      await loader.load();
+    } catch (err) {
+      throw new QuarryError('Internal', `Quarry could not load the code for ${method}: ${(err as Error)?.message}`);
+    }
+  }
+
   async function dispatch(method: string, input: unknown, origin?: string): Promise<unknown> {
-    if (!isMethodName(method)) throw badInput(`Unknown method "${method}".`);
-    const spec = contract[method];
+    const ready = loadedSpec(method) !== undefined && (loaderOf(handlers[method as MethodName])?.ready() ?? true);
+    if (!ready || loading) {
+      const step = (loading ?? Promise.resolve()).then(() => prepare(method));
+      const settled = step.then(
+        () => undefined,
+        () => undefined,
+      );
+      loading = settled;
+      try {
+        await step;
+      } finally {
+        if (loading === settled) loading = null;
+      }
+    }
+    const spec = loadedSpec(method);
+    if (!spec) throw badInput(`Unknown method "${method}".`);
     if (spec.scope === 'project' && !hasProject()) {
       throw new QuarryError('NoProject', 'No project is open. Open or create a project first.');
     }
     if (nestsDeeperThan(input, MAX_INPUT_DEPTH)) {
       throw badInput(`Invalid input for ${method}: it nests deeper than ${MAX_INPUT_DEPTH} levels.`);
     }
-    const parsed = spec.input.safeParse(input ?? {});
+    const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
     if (!parsed.success) throw badInput(formatValidationError(method, parsed.error));
-    const handler = handlers[method] as (input: unknown) => unknown;
-    const load = loaderOf(handler);
-    if (load) {
-      try {
-        await load();
-      } catch (err) {
-        throw new QuarryError('Internal', `Quarry could not load the code for ${method}: ${(err as Error)?.message}`);
-      }
-    }
+    const handler = handlers[method as MethodName] as (input: unknown) => unknown;
     let result: unknown;
     let tables: ChangeEvent['tables'];
     try {
@@ -133,8 +155,9 @@ export function createDispatcher(
       );
     }
     if (spec.mutates) {
-      const event: ChangeEvent = { method, ...(tables ? { tables } : {}), ...(origin ? { origin } : {}) };
-      for (const listener of listeners) listener(method, event);
+      const name = method as MethodName; // known: its spec was found
+      const event: ChangeEvent = { method: name, ...(tables ? { tables } : {}), ...(origin ? { origin } : {}) };
+      for (const listener of listeners) listener(name, event);
     }
     return result;
   }
