@@ -22,19 +22,30 @@ const PARAGRAPH_CHARS = 1500;
 
 const tidy = (text: string) => text.replace(/\s+/g, ' ').trim().normalize('NFC');
 
-function withSpeakers(pieces: readonly TimedPiece[]): (TimedPiece & { speaker: string | null })[] {
+/**
+ * Each piece's speaker and text without its label, by index: no copy of the pieces is made, so
+ * a million-cue file costs one small entry per labelled piece on top of its pieces.
+ */
+function speakerOf(pieces: readonly TimedPiece[]): (i: number) => { speaker: string | null; text: string } {
   // Only the first line can carry the label ("MAN:" alone on it is common in subtitles).
-  const prefixed = pieces.map((p) => (p.voice ? null : speakerPrefix(p.text.trimStart().split('\n')[0] ?? '')));
+  const prefixed = new Map<number, { speaker: string; rest: number }>();
   const counts = new Map<string, number>();
-  for (const m of prefixed) if (m) counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
-  return pieces.map((p, i) => {
-    if (p.voice) return { ...p, speaker: p.voice };
-    const m = prefixed[i];
-    if (m && ((counts.get(m.speaker) ?? 0) >= 2 || looksLikeName(m.speaker))) {
-      return { ...p, speaker: m.speaker, text: p.text.trimStart().slice(m.rest) };
-    }
-    return { ...p, speaker: null };
+  pieces.forEach((p, i) => {
+    if (p.voice) return;
+    const m = speakerPrefix(p.text.trimStart().split('\n')[0] ?? '');
+    if (!m) return;
+    prefixed.set(i, m);
+    counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
   });
+  return (i) => {
+    const p = pieces[i] as TimedPiece;
+    if (p.voice) return { speaker: p.voice, text: p.text };
+    const m = prefixed.get(i);
+    if (m && ((counts.get(m.speaker) ?? 0) >= 2 || looksLikeName(m.speaker))) {
+      return { speaker: m.speaker, text: p.text.trimStart().slice(m.rest) };
+    }
+    return { speaker: null, text: p.text };
+  };
 }
 
 export function documentFromPieces(title: string, pieces: readonly TimedPiece[]): ParsedDocument {
@@ -46,29 +57,26 @@ export function documentFromPieces(title: string, pieces: readonly TimedPiece[])
     chars: number;
   }
   const turns: Open[] = [];
-  // A cue that ends before it starts (a typo in a hand-edited file) keeps its text and its start;
-  // its end is taken to be its start, so no turn claims a negative or backwards duration.
-  const repaired = pieces.map((p) => (p.endMs < p.startMs ? { ...p, endMs: p.startMs } : p));
-  for (const piece of withSpeakers(repaired)) {
-    const text = tidy(piece.text);
+  const labelled = speakerOf(pieces);
+  for (const [i, piece] of pieces.entries()) {
+    const { speaker, text: raw } = labelled(i);
+    const text = tidy(raw);
     if (!text) continue;
+    const { startMs } = piece;
+    // A cue that ends before it starts (a typo in a hand-edited file) keeps its text and its start;
+    // its end is taken to be its start, so no turn claims a negative or backwards duration.
+    const endMs = Math.max(piece.endMs, startMs);
     const last = turns[turns.length - 1];
     const continues =
       last &&
-      last.speaker === piece.speaker &&
-      (piece.speaker !== null || (piece.startMs - last.endMs <= PAUSE_MS && last.chars < PARAGRAPH_CHARS));
+      last.speaker === speaker &&
+      (speaker !== null || (startMs - last.endMs <= PAUSE_MS && last.chars < PARAGRAPH_CHARS));
     if (last && continues) {
       last.parts.push(text);
-      last.endMs = Math.max(last.endMs, piece.endMs);
+      last.endMs = Math.max(last.endMs, endMs);
       last.chars += text.length + 1;
     } else {
-      turns.push({
-        speaker: piece.speaker,
-        parts: [text],
-        startMs: piece.startMs,
-        endMs: piece.endMs,
-        chars: text.length,
-      });
+      turns.push({ speaker, parts: [text], startMs, endMs, chars: text.length });
     }
   }
   let out = '';

@@ -19,9 +19,17 @@ export function looksLikeWebVtt(text: string): boolean {
 }
 
 export function piecesOfVtt(text: string): TimedPiece[] {
+  const pieces: TimedPiece[] = [];
   let file: ReturnType<typeof parseWebVtt>;
   try {
-    file = parseWebVtt(text);
+    // Cues become pieces as they are parsed: only their voice, text and times are kept.
+    file = parseWebVtt(text, (cue) => {
+      const startMs = Math.round(cue.startTime * 1000);
+      const endMs = Math.round(cue.endTime * 1000);
+      for (const run of cueRuns(cue.text)) {
+        pieces.push({ voice: run.voice?.trim() || null, text: run.text, startMs, endMs });
+      }
+    });
   } catch (err) {
     if (err instanceof WebVttError) throw new ImportRefusal(err.message);
     throw err;
@@ -39,14 +47,6 @@ export function piecesOfVtt(text: string): TimedPiece[] {
       `the text at line ${stray.line} ("${stray.text.split('\n')[0]?.slice(0, 60)}") belongs to no cue — ` +
         'a blank line inside a cue ends it, so WebVTT players would drop this text',
     );
-  }
-  const pieces: TimedPiece[] = [];
-  for (const cue of file.cues) {
-    const startMs = Math.round(cue.startTime * 1000);
-    const endMs = Math.round(cue.endTime * 1000);
-    for (const run of cueRuns(cue.text)) {
-      pieces.push({ voice: run.voice?.trim() || null, text: run.text, startMs, endMs });
-    }
   }
   if (pieces.every((p) => p.text.trim() === '')) throw new ImportRefusal('it is a WebVTT file without any cue text');
   return pieces;

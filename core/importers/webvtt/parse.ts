@@ -356,8 +356,12 @@ export function preprocess(text: string): string {
     .replace(/\r\n?/g, '\n');
 }
 
-/** Parses decoded WebVTT text; throws WebVttError when the file has no WebVTT signature. */
-export function parseWebVtt(decoded: string): VttFile {
+/**
+ * Parses decoded WebVTT text; throws WebVttError when the file has no WebVTT signature. With
+ * `onCue`, each cue is handed over as it is parsed and not kept in `cues`, so a file of a
+ * million cues never holds a million cue objects at once (the importer keeps only its text).
+ */
+export function parseWebVtt(decoded: string, onCue?: (cue: VttCue) => void): VttFile {
   const input = preprocess(decoded);
   if (input.length < 6 || !input.startsWith('WEBVTT')) {
     throw new WebVttError('it does not start with "WEBVTT", so it is not a WebVTT file');
@@ -384,8 +388,10 @@ export function parseWebVtt(decoded: string): VttFile {
   c.collect((ch) => ch === '\n');
   while (!c.end) {
     const block = collectBlock(c, false, state);
-    if (block && 'cue' in block) out.cues.push(block.cue);
-    else if (block && 'stylesheet' in block) out.stylesheets.push(block.stylesheet);
+    if (block && 'cue' in block) {
+      if (onCue) onCue(block.cue);
+      else out.cues.push(block.cue);
+    } else if (block && 'stylesheet' in block) out.stylesheets.push(block.stylesheet);
     else if (block && 'region' in block) state.regions.push(block.region);
     c.collect((ch) => ch === '\n');
   }
