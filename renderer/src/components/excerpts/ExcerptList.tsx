@@ -5,6 +5,7 @@ import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
 import { useNav } from '../../stores/nav.js';
 import { CodeChip } from '../common/CodeChip.js';
+import { useWindowedList } from '../common/useWindowedList.js';
 
 /**
  * Excerpts as quotes with their source and codes; a quote opens its transcript. Checkboxes
@@ -79,52 +80,57 @@ function ExcerptItems({
   picked: ReadonlySet<ExcerptId>;
   pick(index: number, on: boolean, range: boolean): void;
 }) {
+  // Thousands of excerpts render only the rows in view (the list's padding is 12px 20px 24px, rows 10px apart).
+  const w = useWindowedList<HTMLUListElement>({ count: excerpts.length, estimate: 110, gap: 10 });
   return (
-    <ul className="excerpt-list" aria-label={label}>
-      {excerpts.map((x, i) => (
-        <li key={x.id} className={`excerpt ${focusedId === x.id ? 'focused' : ''}`}>
-          <input
-            type="checkbox"
-            className="excerpt-pick"
-            aria-label={`Select: ${x.text.slice(0, 60)}`}
-            checked={picked.has(x.id)}
-            onChange={() => undefined}
-            onClick={(e) => pick(i, e.currentTarget.checked, e.shiftKey)}
-          />
-          <button
-            type="button"
-            className="excerpt-open"
-            aria-label={`Open in transcript: ${x.text.slice(0, 80)}`}
-            onClick={() => {
-              useCoding.getState().focusExcerpt(x.id);
-              useNav.getState().go('documents');
-              void useDocuments.getState().open(x.documentId, { start: x.start, end: x.end });
-            }}
-          >
-            <span className="excerpt-text">{x.text}</span>
-          </button>
-          <div className="excerpt-meta">
-            <span className="excerpt-source">
-              {x.documentTitle}
-              {x.participant ? ` · ${x.participant}` : ''}
-            </span>
-            <span className="chips">
-              {x.codes.map((c) => (
-                <CodeChip key={c.id} code={c} />
-              ))}
-            </span>
+    <ul ref={w.ref} className="excerpt-list" aria-label={label} data-rows={excerpts.length} style={w.padding(12, 24)}>
+      {excerpts.slice(w.start, w.end).map((x, k) => {
+        const i = w.start + k;
+        return (
+          <li key={x.id} ref={w.measure(i)} className={`excerpt ${focusedId === x.id ? 'focused' : ''}`}>
+            <input
+              type="checkbox"
+              className="excerpt-pick"
+              aria-label={`Select: ${x.text.slice(0, 60)}`}
+              checked={picked.has(x.id)}
+              onChange={() => undefined}
+              onClick={(e) => pick(i, e.currentTarget.checked, e.shiftKey)}
+            />
             <button
               type="button"
-              className="button small"
-              disabled={onBoard.has(x.id)}
-              aria-label={onBoard.has(x.id) ? 'On the board' : `Add to board: ${x.text.slice(0, 60)}`}
-              onClick={() => void useBoard.getState().addExcerpt(x.id)}
+              className="excerpt-open"
+              aria-label={`Open in transcript: ${x.text.slice(0, 80)}`}
+              onClick={() => {
+                useCoding.getState().focusExcerpt(x.id);
+                useNav.getState().go('documents');
+                void useDocuments.getState().open(x.documentId, { start: x.start, end: x.end });
+              }}
             >
-              {onBoard.has(x.id) ? 'On the board' : 'Add to board'}
+              <span className="excerpt-text">{x.text}</span>
             </button>
-          </div>
-        </li>
-      ))}
+            <div className="excerpt-meta">
+              <span className="excerpt-source">
+                {x.documentTitle}
+                {x.participant ? ` · ${x.participant}` : ''}
+              </span>
+              <span className="chips">
+                {x.codes.map((c) => (
+                  <CodeChip key={c.id} code={c} />
+                ))}
+              </span>
+              <button
+                type="button"
+                className="button small"
+                disabled={onBoard.has(x.id)}
+                aria-label={onBoard.has(x.id) ? 'On the board' : `Add to board: ${x.text.slice(0, 60)}`}
+                onClick={() => void useBoard.getState().addExcerpt(x.id)}
+              >
+                {onBoard.has(x.id) ? 'On the board' : 'Add to board'}
+              </button>
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }
