@@ -56,4 +56,12 @@ test('the Excerpts list of 3,000 excerpts renders only what is in view and scrol
   await expect(list.getByText('Line 3000', { exact: false })).toBeInViewport();
   expect(await list.getByRole('listitem').count()).toBeLessThan(200);
   await expect(list.getByText('Line 0001', { exact: false })).toHaveCount(0);
+
+  // Retrieval of the code behind all 3,000: the same windowing.
+  await section(page, 'Retrieve').click();
+  await page.getByLabel('Code to retrieve').selectOption({ label: 'Worth (3000)' });
+  const retrieved = page.getByRole('list', { name: 'Retrieved excerpts' });
+  await expect(retrieved).toHaveAttribute('data-rows', String(ROWS));
+  await expect(retrieved.getByRole('listitem').first()).toBeVisible();
+  expect(await retrieved.getByRole('listitem').count()).toBeLessThan(200);
 });

@@ -24,8 +24,9 @@ export interface WindowedList<E extends HTMLElement> {
   measure(index: number): (el: HTMLElement | null) => void;
 }
 
+/** The element that scrolls the list: the list itself (the document list) or an ancestor. */
 function scrollParent(el: HTMLElement): HTMLElement {
-  for (let node = el.parentElement; node; node = node.parentElement) {
+  for (let node: HTMLElement | null = el; node; node = node.parentElement) {
     const { overflowY } = getComputedStyle(node);
     if (overflowY === 'auto' || overflowY === 'scroll') return node;
   }
@@ -62,7 +63,10 @@ export function useWindowedList<E extends HTMLElement>({
       return;
     }
     const scroller = scrollParent(list);
-    const listTop = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    const listTop =
+      scroller === list
+        ? 0
+        : list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     const from = scroller.scrollTop - listTop;
     const to = from + scroller.clientHeight;
     const h = (i: number) => heights.current[i] || estimate + gap;

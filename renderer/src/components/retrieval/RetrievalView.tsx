@@ -11,6 +11,7 @@ import { useDocuments } from '../../stores/documents.js';
 import { useNav } from '../../stores/nav.js';
 import { useRetrieval } from '../../stores/retrieval.js';
 import { CodeChip } from '../common/CodeChip.js';
+import { useWindowedList } from '../common/useWindowedList.js';
 
 export function RetrievalView() {
   const codes = useCodes((s) => s.list);
@@ -136,23 +137,37 @@ export function RetrievalView() {
         ) : loaded && list.length === 0 ? (
           <p className="muted pad">No excerpt matches.</p>
         ) : (
-          <ul className="retrieved" aria-label="Retrieved excerpts">
-            {list.map((x) => (
-              <Retrieved key={x.id} excerpt={x} />
-            ))}
-          </ul>
+          <RetrievedList list={list} />
         )}
       </div>
     </div>
   );
 }
 
-function Retrieved({ excerpt: x }: { excerpt: RetrievedExcerpt }) {
+/** Thousands of retrieved excerpts render only the rows in view (the list: 8px padding, rows 10px apart). */
+function RetrievedList({ list }: { list: RetrievedExcerpt[] }) {
+  const w = useWindowedList<HTMLUListElement>({ count: list.length, estimate: 160, gap: 10 });
+  return (
+    <ul
+      ref={w.ref}
+      className="retrieved"
+      aria-label="Retrieved excerpts"
+      data-rows={list.length}
+      style={w.padding(8, 8)}
+    >
+      {list.slice(w.start, w.end).map((x, k) => (
+        <Retrieved key={x.id} excerpt={x} measure={w.measure(w.start + k)} />
+      ))}
+    </ul>
+  );
+}
+
+function Retrieved({ excerpt: x, measure }: { excerpt: RetrievedExcerpt; measure?: (el: HTMLElement | null) => void }) {
   const attrs = Object.entries(x.attributes)
     .map(([k, v]) => `${k}: ${v}`)
     .join(' · ');
   return (
-    <li className="retrieved-item">
+    <li ref={measure} className="retrieved-item">
       <button
         type="button"
         className="retrieved-open"

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { DocumentId, DocumentSummary } from '../../../../core/contract/index.js';
 import { fuzzyFilter } from '../../lib/fuzzy.js';
 import { useBoard } from '../../stores/board.js';
 import { useCodes } from '../../stores/codes.js';
@@ -11,6 +12,7 @@ import { useParticipants } from '../../stores/participants.js';
 import { useProject } from '../../stores/project.js';
 import { Icon, type IconName } from '../common/Icon.js';
 import { ImportButton, ImportFolderButton, PasteButton } from '../common/ImportButton.js';
+import { useWindowedList } from '../common/useWindowedList.js';
 
 const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
   { id: 'documents', label: 'Documents', icon: 'documents' },
@@ -127,28 +129,36 @@ function DocumentList() {
         </p>
       )}
       {list.length > 0 && shown.length === 0 && <p className="rail-empty">No document matches “{query}”.</p>}
-      <ul className="doc-list" aria-label="Documents">
-        {shown.map((d) => (
-          <li key={d.id}>
-            <button
-              type="button"
-              className="doc-item"
-              aria-current={d.id === openId && section === 'documents' ? 'true' : undefined}
-              onClick={() => {
-                useNav.getState().go('documents');
-                void useDocuments.getState().open(d.id);
-              }}
-            >
-              <span className="doc-title">{d.title}</span>
-              <span className="doc-meta">
-                {[d.participant, d.turns ? `${d.turns} turns` : null, d.excerpts ? `${d.excerpts} coded` : null]
-                  .filter(Boolean)
-                  .join(' · ') || d.format}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <DocList shown={shown} openId={openId} section={section} />
     </section>
+  );
+}
+
+/** The document list scrolls itself; hundreds of documents render only the rows in view. */
+function DocList({ shown, openId, section }: { shown: DocumentSummary[]; openId: DocumentId | null; section: string }) {
+  const w = useWindowedList<HTMLUListElement>({ count: shown.length, estimate: 52 });
+  return (
+    <ul ref={w.ref} className="doc-list" aria-label="Documents" data-rows={shown.length} style={w.padding(0, 0)}>
+      {shown.slice(w.start, w.end).map((d, k) => (
+        <li key={d.id} ref={w.measure(w.start + k)}>
+          <button
+            type="button"
+            className="doc-item"
+            aria-current={d.id === openId && section === 'documents' ? 'true' : undefined}
+            onClick={() => {
+              useNav.getState().go('documents');
+              void useDocuments.getState().open(d.id);
+            }}
+          >
+            <span className="doc-title">{d.title}</span>
+            <span className="doc-meta">
+              {[d.participant, d.turns ? `${d.turns} turns` : null, d.excerpts ? `${d.excerpts} coded` : null]
+                .filter(Boolean)
+                .join(' · ') || d.format}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
