@@ -139,6 +139,14 @@ export const useCoding = create<CodingState>()((set, get) => ({
         getClient().call('excerpts.tag', { documentId: t.documentId, start: t.start, end: t.end, codeIds: unique }),
       );
       if (!result) return false;
+      const byId = new Map(useCodes.getState().list.map((c) => [c.id, c]));
+      const refs = unique.flatMap((id) => {
+        const c = byId.get(id);
+        return c ? [{ id: c.id, name: c.name, color: c.color }] : [];
+      });
+      useDocuments
+        .getState()
+        .showCoded(t.documentId, { id: result.excerptId, start: t.start, end: t.end, text: result.text }, refs);
       useCodes.getState().markUsed(unique);
       clearPageSelection();
       set({ selection: null, pickerOpen: false, pickerTarget: null, focusedExcerptId: result.excerptId });

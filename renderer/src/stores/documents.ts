@@ -1,6 +1,13 @@
 /** The document list, the open document with its excerpts, and importing files. */
 import { create } from 'zustand';
-import type { DocumentDetail, DocumentId, DocumentSummary, Excerpt } from '../../../core/contract/index.js';
+import type {
+  CodeRef,
+  DocumentDetail,
+  DocumentId,
+  DocumentSummary,
+  Excerpt,
+  ExcerptId,
+} from '../../../core/contract/index.js';
 import { bridge, getClient, unwrap } from '../client/index.js';
 import { readFileBase64 } from '../lib/files.js';
 import { guard, latestOnly } from './activity.js';
@@ -24,6 +31,16 @@ interface DocumentsState {
   reloadOpen(): Promise<void>;
   /** Only the open document's excerpts (after coding), not its text. */
   reloadExcerpts(): Promise<void>;
+  /**
+   * Shows a coding just saved on the open document (its highlight and margin stripe) before the
+   * refetch that follows brings the excerpt with everything it carries (issue 8: the screen
+   * updates within 100 ms of the key, not after a round of reloads).
+   */
+  showCoded(
+    documentId: DocumentId,
+    excerpt: { id: ExcerptId; start: number; end: number; text: string },
+    codes: CodeRef[],
+  ): void;
   consumeScroll(): void;
   importFiles(files: File[]): Promise<void>;
   /** Electron: the native file chooser, whose files arrive as bytes. */
@@ -77,6 +94,30 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
     if (!answer || get().openId !== id) return;
     const [doc, excerpts] = answer.value;
     set({ doc, excerpts });
+  },
+
+  showCoded(documentId, excerpt, codes) {
+    if (get().openId !== documentId) return;
+    const known = get().excerpts.find((x) => x.id === excerpt.id);
+    const merged = (x: Excerpt): Excerpt => ({
+      ...x,
+      codes: [...x.codes, ...codes.filter((c) => !x.codes.some((k) => k.id === c.id))],
+    });
+    const excerpts = known
+      ? get().excerpts.map((x) => (x.id === excerpt.id ? merged(x) : x))
+      : [
+          ...get().excerpts,
+          {
+            ...excerpt,
+            documentId,
+            documentTitle: get().doc?.title ?? '',
+            codes,
+            participant: null,
+            memo: null,
+            coders: [],
+          },
+        ];
+    set({ excerpts });
   },
 
   async reloadExcerpts() {
