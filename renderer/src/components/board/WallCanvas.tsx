@@ -7,10 +7,9 @@
  */
 import {
   applyNodeChanges,
-  MiniMap,
-  type Node,
   type NodeChange,
   type OnNodeDrag,
+  Panel,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -34,11 +33,19 @@ import { useCoding } from '../../stores/coding.js';
 import { cardNode, DRAFT, groupNode, nodeCard, nodeGroup, useWall } from '../../stores/wall.js';
 import { CardNode, type CardNodeType, cardLabel } from './CardNode.js';
 import { GroupNode, type GroupNodeType } from './GroupNode.js';
+import { WallMiniMap } from './WallMiniMap.js';
 
 type WallNode = CardNodeType | GroupNodeType;
 
 const nodeTypes = { card: CardNode, group: GroupNode };
 const NUDGE = 10;
+/**
+ * Nodes with no connection handles and their size given: @xyflow/react otherwise renders every
+ * node once (even off screen, with onlyRenderVisibleElements) to measure its handles, which at
+ * 2,000 cards mounts and unmounts 2,000 cards before the first ones show.
+ */
+const NO_HANDLES: never[] = [];
+const CARD_SIZE = { width: CARD_W, height: CARD_H };
 
 /** Nodes for the layout, reusing the previous node object of everything that did not change. */
 function buildNodes(
@@ -66,7 +73,7 @@ function buildNodes(
     ) {
       return old;
     }
-    return old?.measured ? ({ ...node, measured: old.measured } as WallNode) : node;
+    return node;
   };
   for (const id of layout.groupOrder) {
     const g = groups.get(id) as WallGroup;
@@ -83,6 +90,8 @@ function buildNodes(
         position: at.rel,
         width: at.abs.w,
         height: at.abs.h,
+        measured: { width: at.abs.w, height: at.abs.h },
+        handles: NO_HANDLES,
         data,
         hidden: at.hidden,
         selected: selected.has(key),
@@ -105,6 +114,8 @@ function buildNodes(
         position: at.rel,
         width: CARD_W,
         height: CARD_H,
+        measured: CARD_SIZE,
+        handles: NO_HANDLES,
         data,
         hidden: at.hidden,
         selected: selected.has(key),
@@ -340,7 +351,9 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         proOptions={{ hideAttribution: true }}
         aria-label="Wall"
       >
-        <MiniMap pannable zoomable ariaLabel="Minimap of the wall" nodeColor={minimapColour} />
+        <Panel position="bottom-right">
+          <WallMiniMap layout={layout} />
+        </Panel>
       </ReactFlow>
     </div>
   );
@@ -383,12 +396,17 @@ function draftNode(at: { x: number; y: number }): CardNodeType {
     color: null,
     votes: 0,
   };
-  return { id: 'draft', type: 'card', position: at, width: CARD_W, height: CARD_H, data: { card }, draggable: false };
-}
-
-function minimapColour(n: Node): string {
-  if (n.type === 'group') return 'rgb(63 81 181 / 18%)';
-  return '#c9c4b8';
+  return {
+    id: 'draft',
+    type: 'card',
+    position: at,
+    width: CARD_W,
+    height: CARD_H,
+    measured: CARD_SIZE,
+    handles: NO_HANDLES,
+    data: { card },
+    draggable: false,
+  };
 }
 
 function viewportOf(board: BoardDetail): Viewport {
