@@ -12,7 +12,9 @@ import type {
   BoardGroup,
   BoardId,
   CardId,
+  CodeExtent,
   CodeId,
+  DocumentId,
   ExcerptId,
   GroupId,
 } from '../../../core/contract/index.js';
@@ -65,6 +67,8 @@ interface BoardState {
   /** Moves cards to groups and places in one step; the view changes at once. */
   moveCards(moves: CardMove[], keepCodes?: boolean): Promise<void>;
   addExcerpts(excerptIds: ExcerptId[]): Promise<void>;
+  /** Search hits as cards: each becomes (or stays) an excerpt of the chosen extent. */
+  addSpans(spans: { documentId: DocumentId; start: number; end: number }[], extent: CodeExtent): Promise<void>;
   /** A new board laid out from codes (a group per code, bound to it); it is opened. */
   fromCodes(name: string, codeIds: CodeId[]): Promise<BoardId | undefined>;
   colourCards(ids: CardId[], color: string | null): Promise<void>;
@@ -360,6 +364,22 @@ export const useBoard = create<BoardState>()((set, get) => ({
       .toast(
         'success',
         `Added ${fresh.length} card${fresh.length === 1 ? '' : 's'} to ${board.name}${skipped ? ` (${skipped} already there)` : ''}`,
+      );
+  },
+
+  async addSpans(spans, extent) {
+    const board = get().current ?? (await get().ensureBoard());
+    if (!board || spans.length === 0) return;
+    const answer = await mutate(() => getClient().call('boards.addSpans', { boardId: board.id, spans, extent }));
+    if (!answer) return;
+    await changed('boards.addSpans');
+    const n = answer.cardIds.length;
+    const made = answer.createdExcerpts;
+    useActivity
+      .getState()
+      .toast(
+        'success',
+        `${n} card${n === 1 ? '' : 's'} on ${board.name}${made ? ` (${made} new uncoded excerpt${made === 1 ? '' : 's'})` : ''}`,
       );
   },
 

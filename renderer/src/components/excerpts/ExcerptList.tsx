@@ -5,6 +5,7 @@ import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
 import { useNav } from '../../stores/nav.js';
 import { CodeChip } from '../common/CodeChip.js';
+import { LinkHypothesisButton } from '../synthesis/LinkHypothesis.js';
 
 /**
  * Excerpts as quotes with their source and codes; a quote opens its transcript. Checkboxes
@@ -122,6 +123,7 @@ function ExcerptItems({
             >
               {onBoard.has(x.id) ? 'On the board' : 'Add to board'}
             </button>
+            <LinkHypothesisButton excerptId={x.id} text={x.text} small />
           </div>
         </li>
       ))}

@@ -11,6 +11,7 @@ import { useDocuments } from '../../stores/documents.js';
 import { useNav } from '../../stores/nav.js';
 import { useRetrieval } from '../../stores/retrieval.js';
 import { CodeChip } from '../common/CodeChip.js';
+import { LinkHypothesisButton } from '../synthesis/LinkHypothesis.js';
 
 export function RetrievalView() {
   const codes = useCodes((s) => s.list);
@@ -183,6 +184,7 @@ function Retrieved({ excerpt: x }: { excerpt: RetrievedExcerpt }) {
             <CodeChip key={c.id} code={c} />
           ))}
         </span>
+        <LinkHypothesisButton excerptId={x.id} text={x.text} small />
       </div>
     </li>
   );
