@@ -4,7 +4,7 @@
  * object, which the board store keeps stable, so a drag re-renders only the dragged cards.
  */
 import { type Node, type NodeProps, useStore } from '@xyflow/react';
-import { type CSSProperties, memo, useRef, useState } from 'react';
+import { type CSSProperties, memo, type ReactNode, useRef, useState } from 'react';
 import type { WallCard } from '../../lib/wallLayout.js';
 import { useBoard } from '../../stores/board.js';
 import { keyAttribute, useParticipant } from '../../stores/participants.js';
@@ -31,8 +31,19 @@ function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
   const { card } = data;
   const zoomedOut = useStore((s) => s.transform[2] < SUMMARY_ZOOM);
   const editing = useWall((s) => s.editing === card.id);
+  // Zoomed out, many cards come into view at once: the summary mounts without the
+  // participant lookup and chips, so a zoom out stays within its frames.
+  return zoomedOut && !editing ? (
+    <CardShell card={card} selected={selected}>
+      <p className="card-summary">{summary(card.text)}</p>
+    </CardShell>
+  ) : (
+    <FullCard card={card} selected={selected} editing={editing} />
+  );
+}
+
+function CardShell({ card, selected, children }: { card: WallCard; selected: boolean; children: ReactNode }) {
   const x = card.excerpt;
-  const attribute = keyAttribute(useParticipant(x?.participant ?? null));
   const style = (card.color ? { '--card': card.color } : {}) as CSSProperties;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card holds block content (quote, chips); the canvas handles its keys
@@ -50,14 +61,24 @@ function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
         useWall.getState().setEditing(card.id);
       }}
     >
-      {editing ? (
-        <NoteEditor card={card} />
-      ) : zoomedOut ? (
-        <p className="card-summary">{summary(card.text)}</p>
-      ) : (
-        <p className="card-text">{card.text}</p>
+      {children}
+      {(card.votes ?? 0) > 0 && (
+        <span className="card-votes" title={`${card.votes} votes`}>
+          {card.votes}
+          <span className="visually-hidden"> votes</span>
+        </span>
       )}
-      {!zoomedOut && !editing && (
+    </div>
+  );
+}
+
+function FullCard({ card, selected, editing }: { card: WallCard; selected: boolean; editing: boolean }) {
+  const x = card.excerpt;
+  const attribute = keyAttribute(useParticipant(x?.participant ?? null));
+  return (
+    <CardShell card={card} selected={selected}>
+      {editing ? <NoteEditor card={card} /> : <p className="card-text">{card.text}</p>}
+      {!editing && (
         <div className="card-foot">
           {x && (
             <span className="card-source">
@@ -73,13 +94,7 @@ function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
           </span>
         </div>
       )}
-      {(card.votes ?? 0) > 0 && (
-        <span className="card-votes" title={`${card.votes} votes`}>
-          {card.votes}
-          <span className="visually-hidden"> votes</span>
-        </span>
-      )}
-    </div>
+    </CardShell>
   );
 }
 

@@ -139,7 +139,6 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
     const built = buildNodes(board, layout, selected, cache.current);
     setNodes(draft ? [...built, draftNode(draft)] : built);
   }, [board, layout, selected, draft]);
-  const zoom = useStore((s) => s.transform[2]);
   const reveal = useWall((s) => s.reveal);
   useEffect(() => {
     if (!reveal) return;
@@ -147,6 +146,30 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       document.querySelector<HTMLElement>(`.react-flow__node[data-id="${reveal.node}"] .group-head button`)?.focus();
     });
   }, [reveal, flow]);
+
+  // The selection box's result is decided from the board's own layout when the box is let go:
+  // what it encloses there is selected, nothing else. @xyflow/react picks nodes by its internal
+  // positions, which can lag the store's for a moment after a move or an undo reload; the box
+  // then took a card by where it had been (issue 9's "third item").
+  const latest = useRef(layout);
+  latest.current = layout;
+  const boxStart = useRef<{ x: number; y: number } | null>(null);
+  const onSelectionEnd = useCallback(
+    (e: React.MouseEvent) => {
+      const a = boxStart.current;
+      boxStart.current = null;
+      if (!a) return;
+      const b = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const ids = enclosed(latest.current, {
+        x: Math.min(a.x, b.x),
+        y: Math.min(a.y, b.y),
+        w: Math.abs(a.x - b.x),
+        h: Math.abs(a.y - b.y),
+      });
+      useWall.getState().select(ids);
+    },
+    [flow],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<WallNode>[]) => {
     const picks = changes.filter((c) => c.type === 'select');
@@ -321,9 +344,12 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       className="wall-canvas"
       // Focusable, so a click on the empty canvas gives the wall's keys (N, M, arrows) a target.
       tabIndex={-1}
-      data-zoom={String(Math.round(zoom * 100) / 100)}
       onKeyDown={onKeyDown}
       onDoubleClick={onDoubleClick}
+      onPointerDownCapture={(e) => {
+        // Where a selection box starts (xyflow reports its start only at the first move).
+        boxStart.current = e.shiftKey ? flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) : null;
+      }}
     >
       <ReactFlow<WallNode>
         nodes={nodes}
@@ -331,6 +357,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onPaneClick={() => useWall.getState().clear()}
+        onSelectionEnd={onSelectionEnd}
         onInit={(instance) => {
           if (!useWall.getState().fitNext) return;
           useWall.setState({ fitNext: false });
@@ -351,6 +378,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         proOptions={{ hideAttribution: true }}
         aria-label="Wall"
       >
+        <ZoomHook />
         <Panel position="bottom-right">
           <WallMiniMap layout={layout} />
         </Panel>
@@ -407,6 +435,30 @@ function draftNode(at: { x: number; y: number }): CardNodeType {
     data: { card },
     draggable: false,
   };
+}
+
+/**
+ * Keeps the canvas's `data-zoom` (its scale, for tests and outside checks) current without
+ * re-rendering the whole canvas on every frame of a zoom.
+ */
+function ZoomHook() {
+  const zoom = useStore((s) => s.transform[2]);
+  const domNode = useStore((s) => s.domNode);
+  useEffect(() => {
+    const canvas = domNode?.closest<HTMLElement>('.wall-canvas');
+    if (canvas) canvas.dataset.zoom = String(Math.round(zoom * 100) / 100);
+  }, [zoom, domNode]);
+  return null;
+}
+
+/** Node ids of the shown cards and groups that lie wholly inside `box` (canvas units). */
+export function enclosed(layout: Layout, box: { x: number; y: number; w: number; h: number }): string[] {
+  const within = (b: { x: number; y: number; w: number; h: number }) =>
+    b.x >= box.x && b.y >= box.y && b.x + b.w <= box.x + box.w && b.y + b.h <= box.y + box.h;
+  const ids: string[] = [];
+  for (const [id, c] of layout.cards) if (!c.hidden && within(c.abs)) ids.push(cardNode(id));
+  for (const [id, g] of layout.groups) if (!g.hidden && within(g.abs)) ids.push(groupNode(id));
+  return ids;
 }
 
 function viewportOf(board: BoardDetail): Viewport {
