@@ -1,11 +1,11 @@
 /** The wall's geometry: absolute stored places become parent-relative boxes; groups grow; overlaps get free slots. */
 import { describe, expect, it } from 'vitest';
 import type { BoardCard, BoardDetail, BoardGroup, GroupId } from '../../core/contract/index.js';
-import { enclosed } from '../../renderer/src/components/board/WallCanvas.js';
 import {
   BoxIndex,
   CARD_H,
   CARD_W,
+  enclosed,
   groupAt,
   HEADER,
   layoutBoard,

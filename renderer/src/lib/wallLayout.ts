@@ -276,3 +276,13 @@ export function slotsBelow(layout: Layout, count: number): { x: number; y: numbe
     y: y0 + Math.floor(i / ROOT_COLUMNS) * (CARD_H + GAP),
   }));
 }
+
+/** Canvas node ids (`c<card>`, `g<group>`) of the shown cards and groups wholly inside `box` (canvas units). */
+export function enclosed(layout: Layout, box: { x: number; y: number; w: number; h: number }): string[] {
+  const within = (b: { x: number; y: number; w: number; h: number }) =>
+    b.x >= box.x && b.y >= box.y && b.x + b.w <= box.x + box.w && b.y + b.h <= box.y + box.h;
+  const ids: string[] = [];
+  for (const [id, c] of layout.cards) if (!c.hidden && within(c.abs)) ids.push(`c${id}`);
+  for (const [id, g] of layout.groups) if (!g.hidden && within(g.abs)) ids.push(`g${id}`);
+  return ids;
+}

@@ -21,6 +21,7 @@ import { isTypingTarget } from '../../lib/keys.js';
 import {
   CARD_H,
   CARD_W,
+  enclosed,
   GROUP_MIN_W,
   groupAt,
   type Layout,
@@ -449,16 +450,6 @@ function ZoomHook() {
     if (canvas) canvas.dataset.zoom = String(Math.round(zoom * 100) / 100);
   }, [zoom, domNode]);
   return null;
-}
-
-/** Node ids of the shown cards and groups that lie wholly inside `box` (canvas units). */
-export function enclosed(layout: Layout, box: { x: number; y: number; w: number; h: number }): string[] {
-  const within = (b: { x: number; y: number; w: number; h: number }) =>
-    b.x >= box.x && b.y >= box.y && b.x + b.w <= box.x + box.w && b.y + b.h <= box.y + box.h;
-  const ids: string[] = [];
-  for (const [id, c] of layout.cards) if (!c.hidden && within(c.abs)) ids.push(cardNode(id));
-  for (const [id, g] of layout.groups) if (!g.hidden && within(g.abs)) ids.push(groupNode(id));
-  return ids;
 }
 
 function viewportOf(board: BoardDetail): Viewport {
