@@ -173,6 +173,7 @@ test('an excerpt is linked to a hypothesis from the Excerpts list, Retrieve and 
 });
 
 test('insights reorder by dragging one onto another', async ({ page, workspace }) => {
+  test.setTimeout(120_000);
   const path = project(workspace);
   for (const title of ['First', 'Second', 'Third']) {
     workspace.cli(['insight', 'add', path, '--title', title, '--statement', `${title} statement`]);
