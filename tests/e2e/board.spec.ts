@@ -223,10 +223,12 @@ test('zoom and pan change the scale and the view; only visible cards are in the 
   await page.keyboard.up('Control');
   await expect.poll(async () => Number(await canvas.getAttribute('data-zoom'))).toBeLessThan(z0);
 
-  // Fit shows everything: zoomed out far enough that every card is in the page (summaries).
+  // Fit shows everything: zoomed out far enough that every card is in the page (as a shape;
+  // between 30% and 55% a card shows a summary in larger type).
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
   await expect.poll(async () => page.locator('[data-card-id]').count()).toBe(60);
-  await expect(page.locator('.card-summary').first()).toBeVisible();
+  await expect(page.locator('.wall-card.far').first()).toBeVisible();
+  await expect(page.locator('.wall-card.far').first()).toHaveAttribute('aria-label', /Note \d+ 🧪 测试/);
 
   // Dragging the empty canvas pans: the first card moves with the pointer.
   await page.getByRole('button', { name: 'Zoom in' }).click();

@@ -16,6 +16,8 @@ export type CardNodeType = Node<CardNodeData, 'card'>;
 
 /** Below this zoom a card shows a summary in larger type: the full quote is unreadable anyway. */
 export const SUMMARY_ZOOM = 0.55;
+/** Below this zoom a card is a shape: its summary would be under 7 px high. */
+export const FAR_ZOOM = 0.3;
 
 export function cardLabel(card: WallCard): string {
   const t = card.text.replace(/\s+/g, ' ').trim();
@@ -29,11 +31,21 @@ function summary(text: string): string {
 
 function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
   const { card } = data;
-  const zoomedOut = useStore((s) => s.transform[2] < SUMMARY_ZOOM);
+  const level = useStore((s) =>
+    s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < SUMMARY_ZOOM ? 'summary' : 'full',
+  );
   const editing = useWall((s) => s.editing === card.id);
   // Zoomed out, many cards come into view at once: the summary mounts without the
-  // participant lookup and chips, so a zoom out stays within its frames.
-  return zoomedOut && !editing ? (
+  // participant lookup and chips, and farther out a card is drawn as a shape with bars for
+  // its text (text a few pixels high is unreadable and costs most of each zoom frame's paint).
+  if (level === 'far' && !editing) {
+    return (
+      <CardShell card={card} selected={selected} far>
+        <span className="card-bars" aria-hidden="true" />
+      </CardShell>
+    );
+  }
+  return level === 'summary' && !editing ? (
     <CardShell card={card} selected={selected}>
       <p className="card-summary">{summary(card.text)}</p>
     </CardShell>
@@ -42,13 +54,23 @@ function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
   );
 }
 
-function CardShell({ card, selected, children }: { card: WallCard; selected: boolean; children: ReactNode }) {
+function CardShell({
+  card,
+  selected,
+  far,
+  children,
+}: {
+  card: WallCard;
+  selected: boolean;
+  far?: boolean;
+  children: ReactNode;
+}) {
   const x = card.excerpt;
   const style = (card.color ? { '--card': card.color } : {}) as CSSProperties;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card holds block content (quote, chips); the canvas handles its keys
     <div
-      className={`wall-card ${card.kind === 'note' ? 'note' : ''} ${selected ? 'selected' : ''} ${card.color ? 'tinted' : ''}`}
+      className={`wall-card ${card.kind === 'note' ? 'note' : ''} ${selected ? 'selected' : ''} ${card.color ? 'tinted' : ''}${far ? ' far' : ''}`}
       data-card-id={card.id}
       style={style}
       role="button"
