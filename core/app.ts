@@ -247,6 +247,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'boards.bindGroup': deferred(boards, (m, input) => m.bindGroup(current(), input)),
     'boards.tidyGroup': deferred(boards, (m, { id }) => m.tidyGroup(current(), id)),
     'boards.addCards': deferred(boards, (m, input) => m.addCards(current(), input)),
+    'boards.addSpans': deferred(boards, (m, input) => m.addSpans(current(), input)),
     'boards.moveCards': deferred(boards, (m, input) => m.moveCards(current(), input)),
     'boards.updateCard': deferred(boards, (m, input) => m.updateCard(current(), input)),
     'boards.updateCards': deferred(boards, (m, input) => m.updateCards(current(), input)),

@@ -179,8 +179,10 @@ async function refreshAreas(areas: ReadonlySet<Area>): Promise<void> {
   await Promise.all([reload(now), useHistory.getState().load()]);
 }
 
-export async function refreshFor(methods: MethodName[]): Promise<void> {
-  await refreshAreas(new Set(methods.flatMap(areasOf)));
+export async function refreshFor(methods: MethodName[], options?: { keptBoard?: boolean }): Promise<void> {
+  const areas = new Set(methods.flatMap(areasOf));
+  if (options?.keptBoard) areas.delete('board');
+  await refreshAreas(areas);
 }
 
 function forgetGoneCodes(list: readonly Code[]): void {
