@@ -11,7 +11,15 @@ import { QuarryError } from './errors.js';
 import type { PdfPrinter } from './export/pdf.js';
 import { createDispatcher, type Dispatcher, type Handlers } from './host.js';
 import { intercoderAgreement } from './services/agreement.js';
-import { codeCooccurrence, codeMatrix, wordCounts } from './services/analysis.js';
+import {
+  codeCooccurrence,
+  codeFrequency,
+  codeMatrix,
+  drillDown,
+  keywordsInContext,
+  wordCounts,
+} from './services/analysis.js';
+import { exportAnalysis } from './services/analysis-export.js';
 import { addAttribute, listAttributes, updateAttribute } from './services/attributes.js';
 import {
   addCard,
@@ -339,6 +347,10 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'analysis.matrix': ({ attribute, filters }) => codeMatrix(current(), attribute, filters),
     'analysis.cooccurrence': ({ filters }) => codeCooccurrence(current(), filters),
     'analysis.words': (input) => wordCounts(current(), input),
+    'analysis.frequency': ({ filters }) => codeFrequency(current(), filters),
+    'analysis.kwic': (input) => keywordsInContext(current(), input),
+    'analysis.drill': ({ cell, filters, limit }) => drillDown(current(), cell, filters, limit),
+    'analysis.export': (input) => exportAnalysis(current(), input),
     'analysis.agreement': (input) => intercoderAgreement(current(), input),
   };
 
