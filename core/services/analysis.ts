@@ -103,9 +103,17 @@ function* sources(repos: ProjectContext['repos'], input: Omit<WordsInput, 'limit
     }
     return;
   }
+  let questions: Set<string> | undefined;
   for (const documentId of repos.analysis.documentIds(input.documentId, input.filters)) {
     const doc = repos.analysis.documentText(documentId);
     if (!doc) continue;
+    if (doc.kind === 'survey_response') {
+      questions ??= repos.analysis.surveyQuestions();
+      for (const span of answerSpans(doc.text, questions)) {
+        yield { documentId, text: doc.text.slice(span.start, span.end), language: doc.language, offset: span.start };
+      }
+      continue;
+    }
     const turns = repos.analysis.turnSpans(documentId);
     if (turns.length === 0) {
       yield { documentId, text: doc.text, language: doc.language, offset: 0 };
@@ -115,6 +123,26 @@ function* sources(repos: ProjectContext['repos'], input: Omit<WordsInput, 'limit
       yield { documentId, text: doc.text.slice(turn.start, turn.end), language: doc.language, offset: turn.start };
     }
   }
+}
+
+/**
+ * The answers of a survey response without their question labels: blocks are "question\nanswer"
+ * joined by blank lines, and a block whose first line is a known question starts a new answer.
+ */
+export function answerSpans(text: string, questions: ReadonlySet<string>): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let block = 0;
+  while (block < text.length) {
+    const next = text.indexOf('\n\n', block);
+    const end = next < 0 ? text.length : next;
+    const newline = text.indexOf('\n', block);
+    const firstLine = text.slice(block, newline < 0 || newline > end ? end : newline);
+    if (!questions.has(firstLine))
+      spans.push({ start: block, end }); // a paragraph of an answer
+    else if (newline >= 0 && newline < end) spans.push({ start: newline + 1, end });
+    block = end + 2;
+  }
+  return spans;
 }
 
 /** The column for excerpts in documents that belong to no round. */

@@ -53,6 +53,7 @@ export interface TextRow {
   documentId: DocumentId;
   text: string;
   language: string | null;
+  kind: string;
 }
 
 export interface CodingSpanRow {
@@ -340,7 +341,25 @@ export class AnalysisRepo {
   }
 
   documentText(documentId: DocumentId): TextRow | undefined {
-    return this.sql.get<TextRow>(`SELECT id AS documentId, text, language FROM documents WHERE id = ?`, documentId);
+    return this.sql.get<TextRow>(
+      `SELECT id AS documentId, text, language, kind FROM documents WHERE id = ?`,
+      documentId,
+    );
+  }
+
+  /**
+   * The question labels of survey answers: a survey response is stored as "question\nanswer"
+   * blocks, and the first line of each response is a question (column) name.
+   */
+  surveyQuestions(): Set<string> {
+    return new Set(
+      this.sql
+        .all<{ q: string }>(
+          `SELECT DISTINCT substr(text, 1, instr(text || char(10), char(10)) - 1) AS q
+             FROM documents WHERE kind = 'survey_response' AND text <> ''`,
+        )
+        .map((r) => r.q),
+    );
   }
   /**
    * Every coding span recorded by one of these coders (a coding without its own coder counts

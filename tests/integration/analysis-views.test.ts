@@ -233,3 +233,34 @@ describe('CLI', () => {
     expect(k.hits).toEqual([expect.objectContaining({ keyword: '送料', title: 'ja' })]);
   });
 });
+
+describe('survey answers', () => {
+  it('counts and finds the answers, not the question labels they are stored under', async () => {
+    const s = await newTestApp({ name: 'Survey words' });
+    try {
+      await s.call('documents.import', {
+        files: [
+          file(
+            'survey.csv',
+            'id,why,other\nR1,送料が高い,Delivery was slow\nR2,Delivery fee,\nR3,,"Slow delivery\n\nterrible"\n',
+          ),
+        ],
+        csv: { idColumn: 'id', textColumns: ['why', 'other'], attributeColumns: [] },
+      });
+      const words = await s.call('analysis.words', { limit: 100 });
+      const count = (w: string) => words.find((x) => x.word === w)?.count ?? 0;
+      expect(count('why')).toBe(0);
+      expect(count('other')).toBe(0);
+      expect(count('delivery')).toBe(3);
+      expect(count('terrible')).toBe(1);
+      const kwic = await s.call('analysis.kwic', { word: 'slow' });
+      expect(kwic.total).toBe(2);
+      for (const hit of kwic.hits) {
+        const { text } = await s.call('documents.get', { id: hit.documentId });
+        expect(text.slice(hit.start, hit.end).toLowerCase()).toBe('slow');
+      }
+    } finally {
+      s.dispose();
+    }
+  });
+});

@@ -70,7 +70,7 @@ export function networkOption(
         animation: false,
         circular: { rotateLabel: true },
         // Laid out before drawing (no animation), so a saved chart and a screenshot show the settled graph.
-        force: { repulsion: 1400, edgeLength: [140, 300], gravity: 0.06, layoutAnimation: false },
+        force: { repulsion: 900, edgeLength: [110, 230], gravity: 0.25, layoutAnimation: false },
         label: { show: true, position: 'right', color: TEXT, fontSize: 14, fontFamily: FONT },
         // Counts on the lines while they stay readable.
         edgeLabel: { show: pairs.length <= 40, formatter: '{c}', color: MUTED, fontSize: 12, fontFamily: FONT },
