@@ -269,7 +269,10 @@ export class AnalysisRepo {
       if (cell.round !== null) params.push(cell.round);
     }
     const extra = parts.map((p) => ` AND ${p}`).join('');
-    const from = `FROM excerpts e JOIN documents d ON d.id = e.document_id
+    // Documents are joined only when a condition reads them: their round and participant
+    // columns come after the text, so SQLite walks each text's overflow pages to reach them.
+    const join = w.sql !== '' || extra !== '' ? ' JOIN documents d ON d.id = e.document_id' : '';
+    const from = `FROM excerpts e${join}
                  WHERE EXISTS (SELECT 1 FROM codings cg WHERE cg.excerpt_id = e.id AND cg.code_id = ?${w.sql})${extra}`;
     const all = [codeId, ...w.params, ...params];
     const total = this.sql.get<{ n: number }>(`SELECT count(*) AS n ${from}`, ...all)?.n ?? 0;
