@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ANALYSIS_TABS, type AnalysisTab, useAnalysis } from '../../stores/analysis.js';
+import { useCodes } from '../../stores/codes.js';
 import { useNav } from '../../stores/nav.js';
 import { CooccurrenceTab } from './CooccurrenceTab.js';
 import { DrillList } from './DrillList.js';
@@ -15,6 +16,17 @@ export function AnalysisView() {
   const metaLoaded = useAnalysis((s) => s.metaLoaded);
   const codeCount = useAnalysis((s) => s.codeCount);
   useEffect(() => void useAnalysis.getState().load(), []);
+  // The codebook is refetched after every coding, here or in another window (sync.ts), so a new
+  // list means the counts may have moved.
+  const codebook = useCodes((s) => s.list);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (codebook && useAnalysis.getState().metaLoaded) void useAnalysis.getState().load();
+  }, [codebook]);
 
   return (
     <div className="view analysis">
