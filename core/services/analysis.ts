@@ -206,6 +206,7 @@ export function keywordsInContext({ repos }: ProjectContext, input: KwicInput): 
       current = { documentId: source.documentId, text: repos.analysis.documentText(source.documentId)?.text ?? '' };
     }
     const text = current.text;
+    const sourceEnd = source.offset + source.text.length;
     forEachWord(source.text, source.language, (w, start, end) => {
       if (w !== word) return;
       total += 1;
@@ -216,9 +217,10 @@ export function keywordsInContext({ repos }: ProjectContext, input: KwicInput): 
         documentId: source.documentId,
         start: at,
         end: to,
-        left: squash(text.slice(safeCut(text, at - input.context), at)),
+        // Context stays inside what is counted: one turn's speech, one survey answer, one excerpt.
+        left: squash(text.slice(safeCut(text, Math.max(source.offset, at - input.context)), at)),
         keyword: text.slice(at, to),
-        right: squash(text.slice(to, safeCut(text, to + input.context))),
+        right: squash(text.slice(to, safeCut(text, Math.min(sourceEnd, to + input.context)))),
       });
     });
   }

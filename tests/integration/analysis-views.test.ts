@@ -209,7 +209,8 @@ describe('table export', () => {
 });
 
 describe('CLI', () => {
-  it('prints frequency across rounds and keywords in context as JSON', () => {
+  // Builds dist/ first when the sources changed: minutes on a loaded machine.
+  it('prints frequency across rounds and keywords in context as JSON', { timeout: 300_000 }, () => {
     ensureBuilt();
     t.app.close();
     const dir = t.dir;
