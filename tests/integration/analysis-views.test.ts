@@ -265,3 +265,23 @@ describe('survey answers', () => {
     }
   });
 });
+
+describe('right-to-left text', () => {
+  it('finds a Hebrew or Arabic word with its context in logical order', async () => {
+    const r = await newTestApp({ name: 'RTL' });
+    try {
+      await r.call('documents.import', {
+        files: [file('he.txt', 'המשלוח היה יקר מאוד, אבל המשלוח הגיע מהר.\nالتوصيل كان سريعا جدا.\n')],
+      });
+      const words = await r.call('analysis.words', { limit: 50 });
+      expect(words.find((w) => w.word === 'המשלוח')?.count).toBe(2);
+      const kwic = await r.call('analysis.kwic', { word: 'המשלוח', context: 8 });
+      expect(kwic.total).toBe(2);
+      expect(kwic.hits[1]).toMatchObject({ left: 'וד, אבל ', keyword: 'המשלוח', right: ' הגיע מה' });
+      const arabic = await r.call('analysis.kwic', { word: 'التوصيل' });
+      expect(arabic.hits[0]?.right.startsWith(' كان')).toBe(true);
+    } finally {
+      r.dispose();
+    }
+  });
+});
