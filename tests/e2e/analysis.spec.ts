@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, newProject, test, type Workspace } from './fixtures.js';
+import { expect, newProject, shot, test, type Workspace } from './fixtures.js';
 
 const ROUNDS: [string, string[][]][] = [
   [
@@ -188,6 +188,7 @@ test('analysis: matrix, drill-down, network, rounds, words in context, CSV', asy
   await page.getByRole('radio', { name: 'Matrix' }).check();
   await page.locator('[data-analysis-view="cooccurrence"] [data-cell="Shipping cost|Trust"]').click();
   await expect(page.locator('[data-drill] [data-drill-excerpt]')).toHaveCount(2);
+  await shot(page, 'analysis-cooccurrence-matrix');
 
   // Frequency across rounds: both rounds, a drill-down per round.
   await openAnalysis(page, 'Across rounds');
@@ -197,6 +198,7 @@ test('analysis: matrix, drill-down, network, rounds, words in context, CSV', asy
   await expect(frequency.locator('[data-chart="frequency"] canvas')).toHaveCount(1);
   await frequency.locator('[data-cell="Returns|Round 2"]').click();
   await expect(page.locator('[data-drill] [data-drill-excerpt]')).toHaveCount(3);
+  await shot(page, 'analysis-frequency');
 
   // Words: a Chinese or Japanese word from the list, found in context with the keyword marked.
   const cjk =
