@@ -131,6 +131,8 @@ const SHOWN_IN: Record<Section, Area[]> = {
   board: ['board'],
   insights: ['insights'],
   hypotheses: ['hypotheses', 'insights'],
+  // Analysis counts afresh each time its section opens (AnalysisView loads on mount).
+  analysis: [],
   search: [],
 };
 const ALWAYS_SHOWN: Area[] = ['codes'];
