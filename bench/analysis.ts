@@ -1,9 +1,10 @@
 /**
  * `npm run bench:analysis`: times the analysis views — code × attribute matrix, code
- * co-occurrence and word frequency — on a generated project (2 million words by default,
- * with coded excerpts and a participant attribute), each beside a floor: the same counts
- * taken by one plain SQL statement on a raw better-sqlite3 connection (for words, reading
- * every text out of SQLite). Prints figures; asserts nothing.
+ * co-occurrence, code frequency across rounds, word frequency, keywords in context and a
+ * drill-down — on a generated project (2 million words by default, in two rounds, with coded
+ * excerpts and a participant attribute), each beside a floor: the same counts taken by one
+ * plain SQL statement on a raw better-sqlite3 connection (for words and keywords in context,
+ * reading every text out of SQLite). Prints figures; asserts nothing.
  *
  *   node dist/bench/analysis.js [--docs N] [--words M] [--excerpts E] [--codes C] [--runs R] [--dir PATH] [--keep]
  */
@@ -72,10 +73,12 @@ const app = createApp({ configDir: join(dir, 'config'), coderName: 'bench' });
 const call = app.dispatcher.call.bind(app.dispatcher);
 try {
   await call('project.create', { path: projectPath, name: 'Analysis bench' });
-  for (const file of corpus.files) {
+  for (const [i, file] of corpus.files.entries()) {
     await call('documents.import', {
       files: [{ name: file.name, dataBase64: readFileSync(file.path).toString('base64') }],
       participantFromSpeaker: true,
+      study: 'Bench',
+      round: i % 2 === 0 ? 'Round 1' : 'Round 2',
     });
   }
   await call('attributes.add', { name: 'market', type: 'choice', choices: MARKETS });
@@ -119,6 +122,17 @@ try {
       GROUP BY 1, 2`,
   );
   const floorTexts = raw.prepare(`SELECT text FROM documents`);
+  const floorFrequency = raw.prepare(
+    `SELECT cg.code_id, r.name, count(DISTINCT e.id), count(DISTINCT d.participant_id)
+       FROM codings cg JOIN excerpts e ON e.id = cg.excerpt_id JOIN documents d ON d.id = e.document_id
+       LEFT JOIN rounds r ON r.id = d.round_id
+      GROUP BY 1, 2`,
+  );
+  const floorDrill = raw.prepare(
+    `SELECT e.id, e.document_id, e.start, e."end", substr(e.text, 1, 400)
+       FROM excerpts e WHERE EXISTS (SELECT 1 FROM codings cg WHERE cg.excerpt_id = e.id AND cg.code_id = ?)
+      ORDER BY e.document_id, e.start LIMIT 500`,
+  );
 
   const rows: string[][] = [];
   const figures: Record<string, { quarryMs: number; floorMs: number; ratio: number }> = {};
@@ -147,6 +161,33 @@ try {
     'word frequency (one code)',
     () => call('analysis.words', { limit: 100, codeId: codes[0] as CodeId }),
     () => floorTexts.all(),
+  );
+  await measure(
+    'frequency across rounds',
+    () => call('analysis.frequency', {}),
+    () => floorFrequency.all(),
+  );
+  // A word from the middle of the frequency list: common enough to have many hits, not a stop word.
+  const counted = await call('analysis.words', { limit: 50 });
+  const keyword = counted[Math.min(counted.length - 1, 10)]?.word ?? 'delivery';
+  const found = await call('analysis.kwic', { word: keyword, limit: 200 });
+  console.log(`Keyword in context: "${keyword}", ${found.total.toLocaleString('en')} occurrences`);
+  await measure(
+    `keywords in context ("${keyword}", 200 shown)`,
+    () => call('analysis.kwic', { word: keyword, limit: 200 }),
+    () => {
+      // Floor: read every text and find the word as a plain substring (no tokens, no folding).
+      let n = 0;
+      for (const row of floorTexts.iterate() as Iterable<{ text: string }>) {
+        for (let i = row.text.indexOf(keyword); i >= 0; i = row.text.indexOf(keyword, i + 1)) n++;
+      }
+      return n;
+    },
+  );
+  await measure(
+    'drill-down (one code)',
+    () => call('analysis.drill', { cell: { kind: 'code', codeId: codes[0] as CodeId } }),
+    () => floorDrill.all(codes[0]),
   );
   raw.close();
   console.log('');

@@ -4,7 +4,8 @@
  * in 6 codes, lays a board out from the codes (6 bound groups), starts `quarry serve`, and times:
  * opening the Board section → first cards visible, how many cards are in the DOM (only the
  * visible ones are rendered), then frame times (requestAnimationFrame deltas) during a scripted
- * drag of one card across the screen and during a Ctrl+wheel zoom out and back in. Prints
+ * drag of one card across the screen, at its drop (the longest frame, and whether the board was
+ * refetched) and during a Ctrl+wheel zoom out and back in. Prints
  * figures; asserts nothing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -158,14 +159,21 @@ async function main() {
     const card = page.locator('[data-card-id]').first();
     const box = await card.boundingBox();
     if (!box) throw new Error('no card on screen');
+    let boardReads = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/boards.get')) boardReads++;
+    });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
     const drag = await frames(page, async () => {
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.down();
       for (let i = 1; i <= 60; i++)
         await page.mouse.move(box.x + box.width / 2 + i * 8, box.y + box.height / 2 + i * 4);
-      await page.mouse.up();
     });
-    await page.waitForTimeout(500);
+    // The drop (out of its bound group: its coding is removed), and the frames while it settles.
+    const drop = await frames(page, async () => {
+      await page.mouse.up();
+      await page.waitForTimeout(1500);
+    });
     // Zoom out far (every card becomes a summary and more of them are drawn) and back in.
     const canvas = await page.locator('.wall-canvas').boundingBox();
     if (!canvas) throw new Error('no canvas');
@@ -193,6 +201,7 @@ async function main() {
         `board: ${project.cards} cards in ${project.groups} groups laid out from codes (project built in ${f(buildMs / 1000)} s)`,
         `Board section opened → first cards visible: ${f(firstCardsMs)} ms; cards in the DOM: ${inDom} of ${project.cards}`,
         `drag of one card, 60 pointer steps: ${stats(drag)}`,
+        `drop (out of a bound group) and 1.5 s after: longest frame ${f(Math.max(...drop))} ms; boards.get requests: ${boardReads}`,
         `Ctrl+wheel zoom out 12 notches and back: ${stats(zoom)}; most cards in the DOM while zoomed out: ${maxInDom}; zoom after: ${minZoom}`,
       ].join('\n'),
     );
@@ -204,6 +213,7 @@ async function main() {
         inDom,
         maxInDom,
         drag: { medianMs: median(drag), p95Ms: percentile(drag, 95), maxMs: Math.max(...drag) },
+        drop: { maxMs: Math.max(...drop), boardReads },
         zoom: { medianMs: median(zoom), p95Ms: percentile(zoom, 95), maxMs: Math.max(...zoom) },
       }),
     );

@@ -361,6 +361,32 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/matrix.js'),
   },
   {
+    name: 'frequency',
+    synopsis: 'frequency <project> [--round NAME] [--coder NAME] [--where ATTR=VALUE] [--json]',
+    summary: 'Code frequency across rounds: excerpts and participants per code and round',
+    details: FILTER_DETAILS,
+    options: { ...FILTER_OPTIONS, ...json },
+    positionals: { min: 1, max: 1 },
+    load: () => import('./commands/frequency.js'),
+  },
+  {
+    name: 'kwic',
+    synopsis:
+      'kwic <project> <word> [--limit N] [--context N] [--doc ID] [--code NAME] [--round NAME] [--coder NAME] [--where ATTR=VALUE] [--json]',
+    summary: 'Keywords in context: where a counted word occurs (any script), with the text either side',
+    details: FILTER_DETAILS,
+    options: {
+      limit: { type: 'string' },
+      context: { type: 'string' },
+      doc: { type: 'string' },
+      code: { type: 'string' },
+      ...FILTER_OPTIONS,
+      ...json,
+    },
+    positionals: { min: 2, max: 2 },
+    load: () => import('./commands/kwic.js'),
+  },
+  {
     name: 'cooccurrence',
     synopsis: 'cooccurrence <project> [--round NAME] [--coder NAME] [--where ATTR=VALUE] [--json]',
     summary: 'Pairs of codes on the same or overlapping excerpts',

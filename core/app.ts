@@ -95,6 +95,7 @@ async function loadPrinter(module: string | undefined): Promise<PdfPrinter | und
  */
 const agreement = () => import('./services/agreement.js');
 const analysis = () => import('./services/analysis.js');
+const analysisExport = () => import('./services/analysis-export.js');
 const attributes = () => import('./services/attributes.js');
 const boards = () => import('./services/boards.js');
 const codeHits = () => import('./services/code-hits.js');
@@ -247,6 +248,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'boards.bindGroup': deferred(boards, (m, input) => m.bindGroup(current(), input)),
     'boards.tidyGroup': deferred(boards, (m, { id }) => m.tidyGroup(current(), id)),
     'boards.addCards': deferred(boards, (m, input) => m.addCards(current(), input)),
+    'boards.addSpans': deferred(boards, (m, input) => m.addSpans(current(), input)),
     'boards.moveCards': deferred(boards, (m, input) => m.moveCards(current(), input)),
     'boards.updateCard': deferred(boards, (m, input) => m.updateCard(current(), input)),
     'boards.updateCards': deferred(boards, (m, input) => m.updateCards(current(), input)),
@@ -296,6 +298,10 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'analysis.matrix': deferred(analysis, (m, { attribute, filters }) => m.codeMatrix(current(), attribute, filters)),
     'analysis.cooccurrence': deferred(analysis, (m, { filters }) => m.codeCooccurrence(current(), filters)),
     'analysis.words': deferred(analysis, (m, input) => m.wordCounts(current(), input)),
+    'analysis.frequency': deferred(analysis, (m, { filters }) => m.codeFrequency(current(), filters)),
+    'analysis.kwic': deferred(analysis, (m, input) => m.keywordsInContext(current(), input)),
+    'analysis.drill': deferred(analysis, (m, { cell, filters, limit }) => m.drillDown(current(), cell, filters, limit)),
+    'analysis.export': deferred(analysisExport, (m, input) => m.exportAnalysis(current(), input)),
     'analysis.agreement': deferred(agreement, (m, input) => m.intercoderAgreement(current(), input)),
   };
 

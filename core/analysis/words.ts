@@ -77,34 +77,62 @@ function verdictsFor(lang: string | null): Map<string, string> {
   return map;
 }
 
-export function countableWords(text: string, language: string | null): string[] {
+/**
+ * Calls `found` for each counted word of one text, with where its raw token lies in the text:
+ * word frequency and keywords in context walk the same tokens, so a word one counts the other finds.
+ */
+export function forEachWord(
+  text: string,
+  language: string | null,
+  found: (word: string, start: number, end: number) => void,
+): void {
   const lang = base(language);
   const stop = stopWords(lang);
   const seen = verdictsFor(lang);
   const judge = (raw: string): string => {
-    const word = lang && LOCALE_LOWER.has(lang) ? raw.toLocaleLowerCase(lang) : raw.toLowerCase();
+    const word = foldWord(raw, lang);
     if (DIGITS.test(word) || stop.has(word)) return '';
     const oneCharacter = word.length === 1 || (word.length === 2 && word.codePointAt(0) !== word.charCodeAt(0));
     return oneCharacter && !HAN_ONLY.test(word) ? '' : word;
   };
-  const out: string[] = [];
-  const keep = (raw: string) => {
+  const keep = (raw: string, start: number) => {
     let word = seen.get(raw);
     if (word === undefined) {
       word = judge(raw);
       seen.set(raw, word);
     }
-    if (word !== '') out.push(word);
+    if (word !== '') found(word, start, start + raw.length);
   };
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
     if (!SPACELESS_RUN.test(token)) {
-      keep(token);
+      keep(token, match.index);
       continue;
     }
     const locale = lang && ['zh', 'ja', 'th', 'ko'].includes(lang) ? lang : segmenterLocale(token);
-    for (const part of segmenter(locale).segment(token)) if (part.isWordLike) keep(part.segment);
+    for (const part of segmenter(locale).segment(token))
+      if (part.isWordLike) keep(part.segment, match.index + part.index);
   }
+}
+
+/** Lower case as word frequency folds it (Turkish, Azeri and Lithuanian in their own locale). */
+function foldWord(raw: string, lang: string | null): string {
+  return lang && LOCALE_LOWER.has(lang) ? raw.toLocaleLowerCase(lang) : raw.toLowerCase();
+}
+
+/** A word typed by someone (a search box, the CLI) folded the way counted words are. */
+export function foldQuery(word: string, language: string | null = null): string {
+  return foldWord(word.normalize('NFC').trim(), base(language));
+}
+
+/** Whether the text can hold the (folded) word at all: a cheap test before segmenting it. */
+export function mayContain(text: string, language: string | null, folded: string): boolean {
+  return foldWord(text, base(language)).includes(folded);
+}
+
+export function countableWords(text: string, language: string | null): string[] {
+  const out: string[] = [];
+  forEachWord(text, language, (word) => out.push(word));
   return out;
 }
 

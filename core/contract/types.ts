@@ -356,6 +356,14 @@ export interface MoveCardsResult {
   removed: number;
 }
 
+/** What boards.addSpans did: a card per span (existing ones kept), and how many excerpts it made. */
+export interface AddSpansResult {
+  cardIds: CardId[];
+  excerptIds: ExcerptId[];
+  /** Spans that were not excerpts yet and became uncoded ones. */
+  createdExcerpts: number;
+}
+
 export interface BindGroupResult {
   group: BoardGroup;
   /** Codings the binding applied to the excerpt cards already in the group. */

@@ -19,6 +19,7 @@ import {
   slotInGroup,
 } from '../board/layout.js';
 import type {
+  AddSpansResult,
   BindGroupResult,
   Board,
   BoardCard,
@@ -27,17 +28,20 @@ import type {
   BoardId,
   BoardViewport,
   CardId,
+  CodeExtent,
   CodeId,
   CoderId,
+  DocumentId,
   ExcerptId,
   GroupId,
   MoveCardsResult,
 } from '../contract/types.js';
 import { badInput, notFound } from '../errors.js';
 import { keyBetween, keysBetween } from '../order/keys.js';
+import { extentOf, type Range, sentenceLocale } from '../text/extent.js';
 import { addCode, renameCode } from './codes.js';
 import type { ProjectContext } from './context.js';
-import { getExcerpts } from './excerpts.js';
+import { checkSpan, excerptAt, getExcerpts } from './excerpts.js';
 
 function toGroup(row: GroupRow, order: number): BoardGroup {
   return {
@@ -344,6 +348,71 @@ export function addCard(
  * id is returned in its place). New cards go on a grid: inside the group (which grows to hold
  * them), at (x, y) when given, else below everything on the board.
  */
+/** The turn holding a span, else its line: what a sentence or turn extent is cut from. */
+function containerOf(text: string, turns: readonly Range[], span: Range): Range {
+  const turn = turns.find((t) => t.start <= span.start && span.end <= t.end);
+  if (turn) return turn;
+  const from = text.lastIndexOf('\n', span.start - 1) + 1;
+  const to = text.indexOf('\n', span.end);
+  return { start: from, end: to < 0 ? text.length : to };
+}
+
+/**
+ * Spans as cards: each (widened to its sentence or turn when asked) becomes, or stays, an
+ * excerpt; then all are added as boards.addCards does, in one step.
+ */
+export function addSpans(
+  ctx: ProjectContext,
+  input: {
+    boardId: BoardId;
+    spans: { documentId: DocumentId; start: number; end: number }[];
+    extent?: CodeExtent | undefined;
+    groupId?: GroupId | undefined;
+  },
+): AddSpansResult {
+  const { repos } = ctx;
+  mustBoard(ctx, input.boardId);
+  checkGroup(ctx, input.boardId, input.groupId);
+  const extent = input.extent ?? 'match';
+  const texts = new Map<DocumentId, string>();
+  const docs = new Map<DocumentId, { turns: Range[]; locale: string }>();
+  const ranges = input.spans.map((span, i) => {
+    let text = texts.get(span.documentId);
+    if (text === undefined) {
+      text = repos.documents.text(span.documentId);
+      if (text === undefined)
+        throw notFound(`Span ${i + 1}: there is no document with id ${span.documentId}; nothing was added.`);
+      texts.set(span.documentId, text);
+    }
+    checkSpan(text, span.documentId, span.start, span.end);
+    if (extent === 'match') return span;
+    let doc = docs.get(span.documentId);
+    if (!doc) {
+      const language = repos.documents.get(span.documentId)?.language ?? null;
+      doc = { turns: repos.documents.turns(span.documentId), locale: sentenceLocale(language, text.slice(0, 2000)) };
+      docs.set(span.documentId, doc);
+    }
+    const container = containerOf(text, doc.turns, span);
+    return { documentId: span.documentId, ...extentOf(text, extent, span, container, doc.locale) };
+  });
+  return repos.tx(() => {
+    let createdExcerpts = 0;
+    const excerptIds = ranges.map((span) => {
+      const existing = repos.excerpts.findSpan(span.documentId, span.start, span.end);
+      if (existing !== undefined) return existing;
+      createdExcerpts++;
+      return excerptAt(ctx, span.documentId, span.start, span.end, texts);
+    });
+    const unique = [...new Set(excerptIds)];
+    const { cardIds } = addCards(ctx, {
+      boardId: input.boardId,
+      excerptIds: unique,
+      ...(input.groupId !== undefined ? { groupId: input.groupId } : {}),
+    });
+    return { cardIds, excerptIds: unique, createdExcerpts };
+  });
+}
+
 export function addCards(
   ctx: ProjectContext,
   input: {

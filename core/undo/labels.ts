@@ -73,6 +73,7 @@ export const UNDO_LABELS: UndoLabels = {
   'boards.tidyGroup': () => 'tidy group',
   'boards.addCard': (_, i) => (i.excerptId !== undefined ? 'add excerpt to board' : 'add note'),
   'boards.addCards': (_, i) => `add ${plural(i.excerptIds.length, 'excerpt')} to board`,
+  'boards.addSpans': (_, i) => `add ${plural(i.spans.length, 'search hit')} to board`,
   'boards.moveCard': () => 'move card',
   'boards.moveCards': (_, i) => (i.moves.length === 1 ? 'move card' : `move ${plural(i.moves.length, 'card')}`),
   'boards.updateCard': () => 'edit note',

@@ -298,6 +298,61 @@ describe('boards from codes and bulk cards', () => {
   });
 });
 
+describe('search hits on the wall', () => {
+  it('adds spans as cards: an existing excerpt keeps its card, others become uncoded excerpts; one undo step', async () => {
+    t = await newTestApp();
+    const [coded] = await codedLines(3, 'Seed');
+    const excerpt = (await t.call('excerpts.list', {})).find((x) => x.id === coded);
+    if (!excerpt) throw new Error('no excerpt');
+    const board = await t.call('boards.create', { name: 'W' });
+    const docId = excerpt.documentId;
+    const text = (await t.call('documents.get', { id: docId })).text;
+    const hit = text.indexOf('😀', excerpt.end);
+    const spans = [
+      { documentId: docId, start: excerpt.start, end: excerpt.end },
+      { documentId: docId, start: hit, end: hit + 2 },
+      { documentId: docId, start: hit, end: hit + 2 },
+    ];
+    const added = await t.call('boards.addSpans', { boardId: board.id, spans });
+    expect(added.createdExcerpts).toBe(1);
+    expect(added.excerptIds[0]).toBe(coded);
+    expect(added.cardIds).toHaveLength(2);
+    const detail = await t.call('boards.get', { id: board.id });
+    const fresh = detail.cards.find((c) => c.excerpt?.id === added.excerptIds[1]);
+    expect(fresh?.text).toBe('😀');
+    expect(fresh?.excerpt?.codes).toEqual([]);
+    // Again: nothing new (the excerpt and its card are found).
+    const again = await t.call('boards.addSpans', { boardId: board.id, spans: spans.slice(1) });
+    expect(again).toMatchObject({ createdExcerpts: 0, cardIds: [fresh?.id] });
+    // The second call changed nothing, so one undo takes the first away: cards and the new excerpt.
+    await t.call('history.undo', {});
+    expect((await t.call('boards.get', { id: board.id })).cards).toHaveLength(0);
+    expect((await t.call('excerpts.list', {})).some((x) => x.id === added.excerptIds[1])).toBe(false);
+    // A span past the document's end or in a missing document adds nothing.
+    await expect(
+      t.call('boards.addSpans', {
+        boardId: board.id,
+        spans: [
+          { documentId: docId, start: 0, end: 4 },
+          { documentId: docId, start: 0, end: text.length + 5 },
+        ],
+      }),
+    ).rejects.toMatchObject({ kind: 'BadInput' });
+    await expect(
+      t.call('boards.addSpans', { boardId: board.id, spans: [{ documentId: 999 as DocumentId, start: 0, end: 4 }] }),
+    ).rejects.toMatchObject({ kind: 'NotFound', message: expect.stringContaining('999') });
+    expect((await t.call('boards.get', { id: board.id })).cards).toHaveLength(0);
+    // Widened to its sentence (here the line), a hit's card reads as a quote.
+    const line = await t.call('boards.addSpans', {
+      boardId: board.id,
+      spans: [{ documentId: docId, start: hit, end: hit + 2 }],
+      extent: 'sentence',
+    });
+    const card = (await t.call('boards.get', { id: board.id })).cards.find((c) => c.id === line.cardIds[0]);
+    expect(card?.text).toMatch(/^Doc \d+ line 1 😀 価格$/);
+  });
+});
+
 describe('moves, votes, tidy, nesting', () => {
   it('moves 2,000 cards as one undo step, codings included', async () => {
     t = await newTestApp();

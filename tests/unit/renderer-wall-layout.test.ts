@@ -1,7 +1,17 @@
 /** The wall's geometry: absolute stored places become parent-relative boxes; groups grow; overlaps get free slots. */
 import { describe, expect, it } from 'vitest';
 import type { BoardCard, BoardDetail, BoardGroup, GroupId } from '../../core/contract/index.js';
-import { CARD_H, CARD_W, groupAt, HEADER, layoutBoard, PAD, rootSlot } from '../../renderer/src/lib/wallLayout.js';
+import {
+  BoxIndex,
+  CARD_H,
+  CARD_W,
+  enclosed,
+  groupAt,
+  HEADER,
+  layoutBoard,
+  PAD,
+  rootSlot,
+} from '../../renderer/src/lib/wallLayout.js';
 
 const group = (id: number, x: number, y: number, more: Partial<BoardGroup> = {}): BoardGroup =>
   ({
@@ -69,5 +79,33 @@ describe('layoutBoard', () => {
   it('finds a free top-level slot beside the cards already there', () => {
     const l = layoutBoard(board([], [card(1, null, 0, 0)]));
     expect(rootSlot(l)).toEqual({ x: CARD_W + 16, y: 0 });
+  });
+});
+
+describe('overlap index and the selection box', () => {
+  it('finds overlaps across its grid cells and at negative places, and none beside a box', () => {
+    const index = new BoxIndex([{ x: -600, y: -30, w: 1200, h: 60 }]);
+    expect(index.hits({ x: 500, y: 0, w: 10, h: 10 })).toBe(true);
+    expect(index.hits({ x: -590, y: -20, w: 5, h: 5 })).toBe(true);
+    expect(index.hits({ x: 600, y: 0, w: 10, h: 10 })).toBe(false);
+    expect(index.hits({ x: 0, y: 30, w: 10, h: 10 })).toBe(false);
+    index.add({ x: 2000, y: 2000, w: 240, h: 120 });
+    expect(index.hits({ x: 2239, y: 2119, w: 100, h: 100 })).toBe(true);
+  });
+
+  it('lays 600 cards stacked at one place into distinct slots inside their group', () => {
+    const cards = Array.from({ length: 600 }, (_, i) => card(i + 1, 1, 0, 0));
+    const l = layoutBoard(board([group(1, 0, 0)], cards));
+    const places = new Set([...l.cards.values()].map((c) => `${c.rel.x},${c.rel.y}`));
+    expect(places.size).toBe(600);
+  });
+
+  it('selects exactly the cards and groups wholly inside the box', () => {
+    const l = layoutBoard(
+      board([group(1, 1000, 0)], [card(1, null, 0, 0), card(2, null, 300, 0), card(3, 1, 1000 + PAD, HEADER)]),
+    );
+    expect(enclosed(l, { x: -10, y: -10, w: 560, h: 140 })).toEqual(['c1', 'c2']);
+    expect(enclosed(l, { x: -10, y: -10, w: 300, h: 140 })).toEqual(['c1']);
+    expect(enclosed(l, { x: 990, y: -10, w: 400, h: 400 }).sort()).toEqual(['c3', 'g1']);
   });
 });

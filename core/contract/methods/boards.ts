@@ -125,6 +125,35 @@ export const boardsMethods = {
       .strict(),
     mutates: true,
   }),
+  /**
+   * Spans of text (search hits) as cards, in one step: a span (widened to `extent`) that is
+   * already an excerpt keeps it, any other becomes a new uncoded excerpt (an excerpt needs no code: it is selected text,
+   * and coding it later codes the card); then as boards.addCards.
+   */
+  'boards.addSpans': method<T.AddSpansResult>()({
+    input: z
+      .object({
+        boardId: id<T.BoardId>(),
+        spans: z
+          .array(
+            z
+              .object({
+                documentId: id<T.DocumentId>(),
+                start: z.number().int().min(0),
+                end: z.number().int().min(1),
+              })
+              .strict()
+              .refine((s) => s.end > s.start, { message: 'A span ends after it starts' }),
+          )
+          .min(1)
+          .max(MAX_BATCH),
+        /** How much text each card holds: the span itself (default), its sentence, or its turn. */
+        extent: z.enum(['match', 'sentence', 'turn']).optional(),
+        groupId: id<T.GroupId>().optional(),
+      })
+      .strict(),
+    mutates: true,
+  }),
   'boards.moveCard': method<T.BoardCard>()({
     input: z
       .object({

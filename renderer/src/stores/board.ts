@@ -12,14 +12,16 @@ import type {
   BoardGroup,
   BoardId,
   CardId,
+  CodeExtent,
   CodeId,
+  DocumentId,
   ExcerptId,
   GroupId,
 } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { HEADER, layoutBoard, PAD, rootSlot, slotsBelow, type WallGroup } from '../lib/wallLayout.js';
 import { guard, latestOnly, mutate, useActivity } from './activity.js';
-import { changed } from './changes.js';
+import { changed, changedBesideBoard } from './changes.js';
 import { useHistory } from './history.js';
 import { useWall } from './wall.js';
 
@@ -65,6 +67,8 @@ interface BoardState {
   /** Moves cards to groups and places in one step; the view changes at once. */
   moveCards(moves: CardMove[], keepCodes?: boolean): Promise<void>;
   addExcerpts(excerptIds: ExcerptId[]): Promise<void>;
+  /** Search hits as cards: each becomes (or stays) an excerpt of the chosen extent. */
+  addSpans(spans: { documentId: DocumentId; start: number; end: number }[], extent: CodeExtent): Promise<void>;
   /** A new board laid out from codes (a group per code, bound to it); it is opened. */
   fromCodes(name: string, codeIds: CodeId[]): Promise<BoardId | undefined>;
   colourCards(ids: CardId[], color: string | null): Promise<void>;
@@ -88,6 +92,8 @@ const seq = latestOnly();
 let selectedBoard: BoardId | null = null;
 /** One "create Board 1" at a time: quick clicks must not create two boards. */
 let ensuring: Promise<BoardDetail | null> | null = null;
+/** Counts moves patched into the store, so a board read that started before one is not applied over it. */
+let edits = 0;
 /** Excerpts being added right now, so a double click adds one card. */
 const adding = new Set<ExcerptId>();
 
@@ -125,6 +131,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
 
   async load() {
     const client = getClient();
+    const at = edits;
     const answer = await guard(() =>
       seq(async () => {
         const boards = await client.call('boards.list', {});
@@ -134,6 +141,8 @@ export const useBoard = create<BoardState>()((set, get) => ({
       }),
     );
     if (answer) {
+      // A board read before a move the store patched in place is older than the store: read again.
+      if (at !== edits) return get().load();
       const { boards, current } = answer.value;
       set({ boards, current: current ? keepStable(get().current, current) : null, loaded: true });
     }
@@ -285,6 +294,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
       const m = byId.get(c.id);
       return m && c.groupId !== null && m.groupId !== c.groupId && groups.get(c.groupId)?.code;
     });
+    edits++;
     set({
       current: {
         ...board,
@@ -297,16 +307,22 @@ export const useBoard = create<BoardState>()((set, get) => ({
     const result = await mutate(() =>
       getClient().call('boards.moveCards', { moves: [...byId.values()], ...(keepCodes ? { keepCodes } : {}) }),
     );
-    if (result) {
-      const fresh = new Map(result.cards.map((c) => [c.id, c]));
-      const now = get().current;
-      if (now) set({ current: { ...now, cards: now.cards.map((c) => fresh.get(c.id) ?? c) } });
-    }
-    await changed('boards.moveCards');
     if (!result) {
+      await changed('boards.moveCards');
       await get().load();
       return;
     }
+    // The answer holds the moved cards as stored, with their excerpts' codes: the board is
+    // patched with them instead of refetched (a 2,000-card board took a second to refetch).
+    const fresh = new Map(result.cards.map((c) => [c.id, c]));
+    const now = get().current;
+    if (now) {
+      edits++;
+      set({ current: { ...now, cards: now.cards.map((c) => fresh.get(c.id) ?? c) } });
+    }
+    // Only codings a bound group applied or removed show elsewhere; the undo label changes anyway.
+    if (result.applied > 0 || result.removed > 0) await changedBesideBoard('boards.moveCards');
+    else await useHistory.getState().load();
     if (!keepCodes && result.removed > 0 && leaving.length > 0) {
       const names = [...new Set(leaving.map((c) => groups.get(c.groupId as GroupId)?.code?.name))].join(', ');
       const undoLabel = useHistory.getState().undoLabel;
@@ -348,6 +364,22 @@ export const useBoard = create<BoardState>()((set, get) => ({
       .toast(
         'success',
         `Added ${fresh.length} card${fresh.length === 1 ? '' : 's'} to ${board.name}${skipped ? ` (${skipped} already there)` : ''}`,
+      );
+  },
+
+  async addSpans(spans, extent) {
+    const board = get().current ?? (await get().ensureBoard());
+    if (!board || spans.length === 0) return;
+    const answer = await mutate(() => getClient().call('boards.addSpans', { boardId: board.id, spans, extent }));
+    if (!answer) return;
+    await changed('boards.addSpans');
+    const n = answer.cardIds.length;
+    const made = answer.createdExcerpts;
+    useActivity
+      .getState()
+      .toast(
+        'success',
+        `${n} card${n === 1 ? '' : 's'} on ${board.name}${made ? ` (${made} new uncoded excerpt${made === 1 ? '' : 's'})` : ''}`,
       );
   },
 

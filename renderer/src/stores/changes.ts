@@ -5,7 +5,8 @@
  */
 import type { MethodName } from '../../../core/contract/index.js';
 
-type Refresher = (methods: MethodName[]) => Promise<void>;
+/** `keptBoard`: the board store already holds what the write returned, so the wall is not refetched. */
+type Refresher = (methods: MethodName[], options?: { keptBoard?: boolean }) => Promise<void>;
 
 let refresher: Refresher | null = null;
 
@@ -16,4 +17,12 @@ export function setRefresher(next: Refresher | null): void {
 /** Resolves once every view affected by `methods` has reloaded. */
 export async function changed(...methods: MethodName[]): Promise<void> {
   if (refresher) await refresher(methods);
+}
+
+/**
+ * As `changed`, for a write whose answer the board store has already applied (a drop on the
+ * wall): everything else it touched is refreshed, the 2,000-card board is not refetched.
+ */
+export async function changedBesideBoard(...methods: MethodName[]): Promise<void> {
+  if (refresher) await refresher(methods, { keptBoard: true });
 }

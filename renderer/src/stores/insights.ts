@@ -49,6 +49,8 @@ interface InsightsState {
   removeEvidence(excerptId: ExcerptId): Promise<void>;
   /** Moves an insight one place up (-1) or down (+1). */
   step(id: InsightId, by: -1 | 1): Promise<void>;
+  /** Moves an insight to `to` (its index in the whole list, as it will be after the move). */
+  moveTo(id: InsightId, to: number): Promise<void>;
   remove(id: InsightId): Promise<void>;
   reset(): void;
 }
@@ -126,15 +128,19 @@ export const useInsights = create<InsightsState>()((set, get) => ({
   },
 
   async step(id, by) {
+    const at = get().list.findIndex((i) => i.id === id);
+    if (at >= 0) await get().moveTo(id, at + by);
+  },
+
+  async moveTo(id, to) {
     const list = get().list;
     const at = list.findIndex((i) => i.id === id);
-    const to = at + by;
-    if (at < 0 || to < 0 || to >= list.length) return;
-    // reorder places it before `before`: one step up is before the previous one, down is before the one after next.
-    const before = by < 0 ? (list[to]?.id ?? null) : (list[to + 1]?.id ?? null);
+    if (at < 0 || to < 0 || to >= list.length || to === at) return;
     const next = [...list];
     const [moved] = next.splice(at, 1);
     if (moved) next.splice(to, 0, moved);
+    // reorder places it before `before`: the one that follows it in the new order (none: last).
+    const before = next[to + 1]?.id ?? null;
     set({ list: next });
     const answer = await mutate(() => getClient().call('insights.reorder', { id, before }));
     if (answer) set({ list: answer });

@@ -131,6 +131,8 @@ const SHOWN_IN: Record<Section, Area[]> = {
   board: ['board'],
   insights: ['insights'],
   hypotheses: ['hypotheses', 'insights'],
+  // Analysis counts afresh each time its section opens (AnalysisView loads on mount).
+  analysis: [],
   search: [],
 };
 const ALWAYS_SHOWN: Area[] = ['codes'];
@@ -179,8 +181,10 @@ async function refreshAreas(areas: ReadonlySet<Area>): Promise<void> {
   await Promise.all([reload(now), useHistory.getState().load()]);
 }
 
-export async function refreshFor(methods: MethodName[]): Promise<void> {
-  await refreshAreas(new Set(methods.flatMap(areasOf)));
+export async function refreshFor(methods: MethodName[], options?: { keptBoard?: boolean }): Promise<void> {
+  const areas = new Set(methods.flatMap(areasOf));
+  if (options?.keptBoard) areas.delete('board');
+  await refreshAreas(areas);
 }
 
 function forgetGoneCodes(list: readonly Code[]): void {

@@ -4,7 +4,7 @@
  * object, which the board store keeps stable, so a drag re-renders only the dragged cards.
  */
 import { type Node, type NodeProps, useStore } from '@xyflow/react';
-import { type CSSProperties, memo, useRef, useState } from 'react';
+import { type CSSProperties, memo, type ReactNode, useRef, useState } from 'react';
 import type { WallCard } from '../../lib/wallLayout.js';
 import { useBoard } from '../../stores/board.js';
 import { keyAttribute, useParticipant } from '../../stores/participants.js';
@@ -16,6 +16,8 @@ export type CardNodeType = Node<CardNodeData, 'card'>;
 
 /** Below this zoom a card shows a summary in larger type: the full quote is unreadable anyway. */
 export const SUMMARY_ZOOM = 0.55;
+/** Below this zoom a card is a shape: its summary would be under 7 px high. */
+export const FAR_ZOOM = 0.3;
 
 export function cardLabel(card: WallCard): string {
   const t = card.text.replace(/\s+/g, ' ').trim();
@@ -29,15 +31,46 @@ function summary(text: string): string {
 
 function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
   const { card } = data;
-  const zoomedOut = useStore((s) => s.transform[2] < SUMMARY_ZOOM);
+  const level = useStore((s) =>
+    s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < SUMMARY_ZOOM ? 'summary' : 'full',
+  );
   const editing = useWall((s) => s.editing === card.id);
+  // Zoomed out, many cards come into view at once: the summary mounts without the
+  // participant lookup and chips, and farther out a card is drawn as a shape with bars for
+  // its text (text a few pixels high is unreadable and costs most of each zoom frame's paint).
+  if (level === 'far' && !editing) {
+    return (
+      <CardShell card={card} selected={selected} far>
+        <span className="card-bars" aria-hidden="true" />
+      </CardShell>
+    );
+  }
+  return level === 'summary' && !editing ? (
+    <CardShell card={card} selected={selected}>
+      <p className="card-summary">{summary(card.text)}</p>
+    </CardShell>
+  ) : (
+    <FullCard card={card} selected={selected} editing={editing} />
+  );
+}
+
+function CardShell({
+  card,
+  selected,
+  far,
+  children,
+}: {
+  card: WallCard;
+  selected: boolean;
+  far?: boolean;
+  children: ReactNode;
+}) {
   const x = card.excerpt;
-  const attribute = keyAttribute(useParticipant(x?.participant ?? null));
   const style = (card.color ? { '--card': card.color } : {}) as CSSProperties;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card holds block content (quote, chips); the canvas handles its keys
     <div
-      className={`wall-card ${card.kind === 'note' ? 'note' : ''} ${selected ? 'selected' : ''} ${card.color ? 'tinted' : ''}`}
+      className={`wall-card ${card.kind === 'note' ? 'note' : ''} ${selected ? 'selected' : ''} ${card.color ? 'tinted' : ''}${far ? ' far' : ''}`}
       data-card-id={card.id}
       style={style}
       role="button"
@@ -50,14 +83,24 @@ function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
         useWall.getState().setEditing(card.id);
       }}
     >
-      {editing ? (
-        <NoteEditor card={card} />
-      ) : zoomedOut ? (
-        <p className="card-summary">{summary(card.text)}</p>
-      ) : (
-        <p className="card-text">{card.text}</p>
+      {children}
+      {(card.votes ?? 0) > 0 && (
+        <span className="card-votes" title={`${card.votes} votes`}>
+          {card.votes}
+          <span className="visually-hidden"> votes</span>
+        </span>
       )}
-      {!zoomedOut && !editing && (
+    </div>
+  );
+}
+
+function FullCard({ card, selected, editing }: { card: WallCard; selected: boolean; editing: boolean }) {
+  const x = card.excerpt;
+  const attribute = keyAttribute(useParticipant(x?.participant ?? null));
+  return (
+    <CardShell card={card} selected={selected}>
+      {editing ? <NoteEditor card={card} /> : <p className="card-text">{card.text}</p>}
+      {!editing && (
         <div className="card-foot">
           {x && (
             <span className="card-source">
@@ -73,13 +116,7 @@ function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
           </span>
         </div>
       )}
-      {(card.votes ?? 0) > 0 && (
-        <span className="card-votes" title={`${card.votes} votes`}>
-          {card.votes}
-          <span className="visually-hidden"> votes</span>
-        </span>
-      )}
-    </div>
+    </CardShell>
   );
 }
 

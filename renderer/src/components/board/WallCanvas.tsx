@@ -7,10 +7,9 @@
  */
 import {
   applyNodeChanges,
-  MiniMap,
-  type Node,
   type NodeChange,
   type OnNodeDrag,
+  Panel,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -22,6 +21,7 @@ import { isTypingTarget } from '../../lib/keys.js';
 import {
   CARD_H,
   CARD_W,
+  enclosed,
   GROUP_MIN_W,
   groupAt,
   type Layout,
@@ -34,11 +34,19 @@ import { useCoding } from '../../stores/coding.js';
 import { cardNode, DRAFT, groupNode, nodeCard, nodeGroup, useWall } from '../../stores/wall.js';
 import { CardNode, type CardNodeType, cardLabel } from './CardNode.js';
 import { GroupNode, type GroupNodeType } from './GroupNode.js';
+import { WallMiniMap } from './WallMiniMap.js';
 
 type WallNode = CardNodeType | GroupNodeType;
 
 const nodeTypes = { card: CardNode, group: GroupNode };
 const NUDGE = 10;
+/**
+ * Nodes with no connection handles and their size given: @xyflow/react otherwise renders every
+ * node once (even off screen, with onlyRenderVisibleElements) to measure its handles, which at
+ * 2,000 cards mounts and unmounts 2,000 cards before the first ones show.
+ */
+const NO_HANDLES: never[] = [];
+const CARD_SIZE = { width: CARD_W, height: CARD_H };
 
 /** Nodes for the layout, reusing the previous node object of everything that did not change. */
 function buildNodes(
@@ -66,7 +74,7 @@ function buildNodes(
     ) {
       return old;
     }
-    return old?.measured ? ({ ...node, measured: old.measured } as WallNode) : node;
+    return node;
   };
   for (const id of layout.groupOrder) {
     const g = groups.get(id) as WallGroup;
@@ -83,6 +91,8 @@ function buildNodes(
         position: at.rel,
         width: at.abs.w,
         height: at.abs.h,
+        measured: { width: at.abs.w, height: at.abs.h },
+        handles: NO_HANDLES,
         data,
         hidden: at.hidden,
         selected: selected.has(key),
@@ -105,6 +115,8 @@ function buildNodes(
         position: at.rel,
         width: CARD_W,
         height: CARD_H,
+        measured: CARD_SIZE,
+        handles: NO_HANDLES,
         data,
         hidden: at.hidden,
         selected: selected.has(key),
@@ -128,7 +140,6 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
     const built = buildNodes(board, layout, selected, cache.current);
     setNodes(draft ? [...built, draftNode(draft)] : built);
   }, [board, layout, selected, draft]);
-  const zoom = useStore((s) => s.transform[2]);
   const reveal = useWall((s) => s.reveal);
   useEffect(() => {
     if (!reveal) return;
@@ -136,6 +147,30 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       document.querySelector<HTMLElement>(`.react-flow__node[data-id="${reveal.node}"] .group-head button`)?.focus();
     });
   }, [reveal, flow]);
+
+  // The selection box's result is decided from the board's own layout when the box is let go:
+  // what it encloses there is selected, nothing else. @xyflow/react picks nodes by its internal
+  // positions, which can lag the store's for a moment after a move or an undo reload; the box
+  // then took a card by where it had been (issue 9's "third item").
+  const latest = useRef(layout);
+  latest.current = layout;
+  const boxStart = useRef<{ x: number; y: number } | null>(null);
+  const onSelectionEnd = useCallback(
+    (e: React.MouseEvent) => {
+      const a = boxStart.current;
+      boxStart.current = null;
+      if (!a) return;
+      const b = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const ids = enclosed(latest.current, {
+        x: Math.min(a.x, b.x),
+        y: Math.min(a.y, b.y),
+        w: Math.abs(a.x - b.x),
+        h: Math.abs(a.y - b.y),
+      });
+      useWall.getState().select(ids);
+    },
+    [flow],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<WallNode>[]) => {
     const picks = changes.filter((c) => c.type === 'select');
@@ -310,9 +345,12 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       className="wall-canvas"
       // Focusable, so a click on the empty canvas gives the wall's keys (N, M, arrows) a target.
       tabIndex={-1}
-      data-zoom={String(Math.round(zoom * 100) / 100)}
       onKeyDown={onKeyDown}
       onDoubleClick={onDoubleClick}
+      onPointerDownCapture={(e) => {
+        // Where a selection box starts (xyflow reports its start only at the first move).
+        boxStart.current = e.shiftKey ? flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) : null;
+      }}
     >
       <ReactFlow<WallNode>
         nodes={nodes}
@@ -320,6 +358,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onPaneClick={() => useWall.getState().clear()}
+        onSelectionEnd={onSelectionEnd}
         onInit={(instance) => {
           if (!useWall.getState().fitNext) return;
           useWall.setState({ fitNext: false });
@@ -340,7 +379,10 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         proOptions={{ hideAttribution: true }}
         aria-label="Wall"
       >
-        <MiniMap pannable zoomable ariaLabel="Minimap of the wall" nodeColor={minimapColour} />
+        <ZoomHook />
+        <Panel position="bottom-right">
+          <WallMiniMap layout={layout} />
+        </Panel>
       </ReactFlow>
     </div>
   );
@@ -383,12 +425,31 @@ function draftNode(at: { x: number; y: number }): CardNodeType {
     color: null,
     votes: 0,
   };
-  return { id: 'draft', type: 'card', position: at, width: CARD_W, height: CARD_H, data: { card }, draggable: false };
+  return {
+    id: 'draft',
+    type: 'card',
+    position: at,
+    width: CARD_W,
+    height: CARD_H,
+    measured: CARD_SIZE,
+    handles: NO_HANDLES,
+    data: { card },
+    draggable: false,
+  };
 }
 
-function minimapColour(n: Node): string {
-  if (n.type === 'group') return 'rgb(63 81 181 / 18%)';
-  return '#c9c4b8';
+/**
+ * Keeps the canvas's `data-zoom` (its scale, for tests and outside checks) current without
+ * re-rendering the whole canvas on every frame of a zoom.
+ */
+function ZoomHook() {
+  const zoom = useStore((s) => s.transform[2]);
+  const domNode = useStore((s) => s.domNode);
+  useEffect(() => {
+    const canvas = domNode?.closest<HTMLElement>('.wall-canvas');
+    if (canvas) canvas.dataset.zoom = String(Math.round(zoom * 100) / 100);
+  }, [zoom, domNode]);
+  return null;
 }
 
 function viewportOf(board: BoardDetail): Viewport {

@@ -6,6 +6,7 @@ import { useDocuments } from '../../stores/documents.js';
 import { useNav } from '../../stores/nav.js';
 import { CodeChip } from '../common/CodeChip.js';
 import { useWindowedList } from '../common/useWindowedList.js';
+import { LinkHypothesisButton } from '../synthesis/LinkHypothesis.js';
 
 /**
  * Excerpts as quotes with their source and codes; a quote opens its transcript. Checkboxes
@@ -127,6 +128,7 @@ function ExcerptItems({
               >
                 {onBoard.has(x.id) ? 'On the board' : 'Add to board'}
               </button>
+              <LinkHypothesisButton excerptId={x.id} text={x.text} small />
             </div>
           </li>
         );

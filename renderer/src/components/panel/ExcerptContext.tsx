@@ -4,6 +4,7 @@ import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
 import { useNav } from '../../stores/nav.js';
 import { CodeChip } from '../common/CodeChip.js';
+import { LinkHypothesisButton } from '../synthesis/LinkHypothesis.js';
 import { ParticipantFacts } from './ParticipantFacts.js';
 
 /** An excerpt: its text, source, participant, codes, and what can be done with it. */
@@ -75,6 +76,7 @@ export function ExcerptContext({ excerpt }: { excerpt: Excerpt }) {
         >
           {onBoard ? 'On the board' : 'Add to board'}
         </button>
+        <LinkHypothesisButton excerptId={excerpt.id} text={excerpt.text} />
         {!inReader && (
           <button
             type="button"

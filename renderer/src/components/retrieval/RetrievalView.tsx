@@ -12,6 +12,7 @@ import { useNav } from '../../stores/nav.js';
 import { useRetrieval } from '../../stores/retrieval.js';
 import { CodeChip } from '../common/CodeChip.js';
 import { useWindowedList } from '../common/useWindowedList.js';
+import { LinkHypothesisButton } from '../synthesis/LinkHypothesis.js';
 
 export function RetrievalView() {
   const codes = useCodes((s) => s.list);
@@ -198,6 +199,7 @@ function Retrieved({ excerpt: x, measure }: { excerpt: RetrievedExcerpt; measure
             <CodeChip key={c.id} code={c} />
           ))}
         </span>
+        <LinkHypothesisButton excerptId={x.id} text={x.text} small />
       </div>
     </li>
   );

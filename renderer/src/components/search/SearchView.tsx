@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { CodeExtent, CodeId, DocumentId, MemoHit, SearchHit } from '../../../../core/contract/index.js';
 import { codeTree, exactCode } from '../../lib/codes.js';
+import { useBoard } from '../../stores/board.js';
 import { useCodes } from '../../stores/codes.js';
 import { useDocuments } from '../../stores/documents.js';
 import { useMemos } from '../../stores/memos.js';
@@ -40,6 +41,10 @@ export function SearchView() {
   }, [hits]);
   const title = (id: number) => titles.find((d) => d.id === id)?.title ?? `Document ${id}`;
   const review = useSearch((s) => s.review);
+  // Hits picked for the wall; a new search starts with none.
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list of hits clears the picks
+  useEffect(() => setPicked(new Set()), [hits]);
   if (review) return <ReviewHits title={title} />;
 
   return (
@@ -100,12 +105,25 @@ export function SearchView() {
                     Code all hits…
                   </button>
                 </div>
+                <HitsToBoard hits={hits} picked={picked} setPicked={setPicked} />
                 {byDoc.map(([docId, docHits]) => (
                   <section key={docId} className="hit-group" aria-label={`Matches in ${title(docId)}`}>
                     <h2 className="hit-doc">{title(docId)}</h2>
                     <ul className="hits">
                       {docHits.map((hit) => (
                         <li key={`${hit.start}-${hit.end}`}>
+                          <input
+                            type="checkbox"
+                            className="hit-pick"
+                            aria-label={`Select hit: ${hit.snippet.replace(/[«»]/g, '').slice(0, 80)}`}
+                            checked={picked.has(hitKey(hit))}
+                            onChange={(e) => {
+                              const next = new Set(picked);
+                              if (e.currentTarget.checked) next.add(hitKey(hit));
+                              else next.delete(hitKey(hit));
+                              setPicked(next);
+                            }}
+                          />
                           <button
                             type="button"
                             className="hit"
@@ -259,6 +277,56 @@ function MemoHits({ hits }: { hits: MemoHit[] }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * Hits onto the wall: the picked ones or all shown. A hit is not an excerpt yet: it becomes an
+ * uncoded one holding its sentence (or the match, or its turn), so the card keeps its source and
+ * codes like any other excerpt later.
+ */
+function HitsToBoard({
+  hits,
+  picked,
+  setPicked,
+}: {
+  hits: SearchHit[];
+  picked: ReadonlySet<string>;
+  setPicked(next: ReadonlySet<string>): void;
+}) {
+  const [extent, setExtent] = useState<CodeExtent>('sentence');
+  const chosen = hits.filter((h) => picked.has(hitKey(h)));
+  const add = (list: SearchHit[]) =>
+    void useBoard.getState().addSpans(
+      list.map((h) => ({ documentId: h.documentId, start: h.start, end: h.end })),
+      extent,
+    );
+  return (
+    <div className="excerpt-bulk" role="toolbar" aria-label="Hits to the board">
+      <span className="muted small">{chosen.length} selected</span>
+      <label className="small">
+        Each card holds{' '}
+        <select aria-label="Each card holds" value={extent} onChange={(e) => setExtent(e.target.value as CodeExtent)}>
+          <option value="sentence">its sentence</option>
+          <option value="turn">its turn</option>
+          <option value="match">the match</option>
+        </select>
+      </label>
+      <button
+        type="button"
+        className="button small"
+        disabled={chosen.length === 0}
+        onClick={() => {
+          add(chosen);
+          setPicked(new Set());
+        }}
+      >
+        Add selected to board
+      </button>
+      <button type="button" className="button small" data-hits-to-board onClick={() => add(hits)}>
+        Add all shown to board
+      </button>
+    </div>
   );
 }
 

@@ -24,6 +24,7 @@ const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
   { id: 'board', label: 'Board', icon: 'board' },
   { id: 'insights', label: 'Insights', icon: 'insight' },
   { id: 'hypotheses', label: 'Hypotheses', icon: 'hypothesis' },
+  { id: 'analysis', label: 'Analysis', icon: 'analysis' },
   { id: 'search', label: 'Search', icon: 'search' },
 ];
 
@@ -47,6 +48,7 @@ export function Rail() {
     board: cards,
     insights: useInsights((s) => (s.loaded ? s.list.length : null)),
     hypotheses: useHypotheses((s) => (s.loaded ? s.list.length : null)),
+    analysis: null,
     search: null,
   };
 

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useImporter } from '../../stores/importer.js';
 import { useNav } from '../../stores/nav.js';
 import { useTeamwork } from '../../stores/teamwork.js';
@@ -30,6 +31,9 @@ import { StatusBar } from './StatusBar.js';
 import { Toasts } from './Toasts.js';
 import { useShortcuts } from './useShortcuts.js';
 
+// ECharts is half the page's code: the Analysis section loads it when first opened.
+const AnalysisView = lazy(() => import('../analysis/AnalysisView.js').then((m) => ({ default: m.AnalysisView })));
+
 /** The window: rail, centre, context panel and status bar, plus the overlays. */
 export function Shell() {
   const section = useNav((s) => s.section);
@@ -43,7 +47,8 @@ export function Shell() {
   const wide = useNav((s) => s.wallWide && s.section === 'board');
   useShortcuts();
   return (
-    <div className={`shell ${wide ? 'wall-wide' : ''}`}>
+    // Analysis lists a cell's excerpts in its own side list, so the context panel gives it the room.
+    <div className={`shell ${wide ? 'wall-wide' : ''} ${section === 'analysis' ? 'analysis-section' : ''}`}>
       <Rail />
       <main className="centre" aria-label={labels[section]}>
         {section === 'documents' && <ReaderView />}
@@ -55,6 +60,11 @@ export function Shell() {
         {section === 'board' && <BoardView />}
         {section === 'insights' && <InsightsView />}
         {section === 'hypotheses' && <HypothesesView />}
+        {section === 'analysis' && (
+          <Suspense fallback={<p className="muted analysis-loading">Loading the analysis views…</p>}>
+            <AnalysisView />
+          </Suspense>
+        )}
         {section === 'search' && <SearchView />}
       </main>
       <RightPanel />
@@ -87,5 +97,6 @@ const labels = {
   board: 'Board',
   insights: 'Insights',
   hypotheses: 'Hypotheses',
+  analysis: 'Analysis',
   search: 'Search',
 } as const;

@@ -1,10 +1,30 @@
 /**
  * Insights: an ordered list (filter by status and priority, reorder with Alt+↑/↓) beside the
- * open insight, which reads like a slide: title, statement, recommendation, priority, status
+ * open insight (drag one onto another to put it there), which reads like a slide: title, statement, recommendation, priority, status
  * edited in place; its evidence with stance toggles and the evidence strength.
  */
-import { useEffect, useState } from 'react';
-import type { CoderId, Excerpt, InsightDetail, InsightStatus, Priority } from '../../../../core/contract/index.js';
+import {
+  type Announcements,
+  DndContext,
+  type DragEndEvent,
+  PointerSensor,
+  type UniqueIdentifier,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { CSS } from '@dnd-kit/utilities';
+import { type CSSProperties, useEffect, useState } from 'react';
+import type {
+  CoderId,
+  Excerpt,
+  Insight,
+  InsightDetail,
+  InsightId,
+  InsightStatus,
+  Priority,
+} from '../../../../core/contract/index.js';
 import { useDocuments } from '../../stores/documents.js';
 import { shown, useInsights } from '../../stores/insights.js';
 import { useNav } from '../../stores/nav.js';
@@ -25,6 +45,23 @@ export function InsightsView() {
   }, []);
   const visible = shown(list, status, priority);
   const store = useInsights.getState();
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  // A drop on another insight puts the dragged one in its place (the list may be filtered).
+  const onDragEnd = (e: DragEndEvent) => {
+    const id = Number(e.active.id) as InsightId;
+    const over = e.over ? (Number(e.over.id) as InsightId) : null;
+    if (over === null || over === id) return;
+    const to = list.findIndex((i) => i.id === over);
+    if (to >= 0) void store.moveTo(id, to);
+  };
+  const title = (id: UniqueIdentifier) => list.find((i) => i.id === Number(id))?.title ?? 'insight';
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${title(active.id)}`,
+    onDragOver: ({ active, over }) => (over ? `${title(active.id)} over ${title(over.id)}` : `${title(active.id)}`),
+    onDragEnd: ({ active, over }) =>
+      over ? `${title(active.id)} moved to the place of ${title(over.id)}` : `${title(active.id)} put back`,
+    onDragCancel: ({ active }) => `${title(active.id)} put back`,
+  };
   return (
     <div className="view synthesis-view">
       <header className="view-head">
@@ -73,38 +110,61 @@ export function InsightsView() {
                 : 'No insight matches the filters.'}
             </li>
           )}
-          {visible.map((i) => (
-            <li key={i.id} data-insight-id={i.id}>
-              <button
-                type="button"
-                className="synthesis-item"
-                aria-current={i.id === openId ? 'true' : undefined}
-                aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                onClick={() => void store.open(i.id)}
-                onKeyDown={(e) => {
-                  if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-                    e.preventDefault();
-                    void store
-                      .step(i.id, e.key === 'ArrowUp' ? -1 : 1)
-                      .then(() =>
-                        requestAnimationFrame(() =>
-                          document.querySelector<HTMLElement>(`[data-insight-id="${i.id}"] button`)?.focus(),
-                        ),
-                      );
-                  }
-                }}
-              >
-                <span className="synthesis-title">{i.title}</span>
-                <span className="muted small">
-                  {[i.status, i.priority, `${i.strength.participants} participants`].filter(Boolean).join(' · ')}
-                </span>
-              </button>
-            </li>
-          ))}
+          <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements }}>
+            {visible.map((i) => (
+              <InsightItem key={i.id} insight={i} open={i.id === openId} />
+            ))}
+          </DndContext>
         </ol>
         <InsightPage />
       </div>
     </div>
+  );
+}
+
+/** One insight in the list: opens on click, reorders by drag (onto another) or Alt+↑/↓. */
+function InsightItem({ insight: i, open }: { insight: Insight; open: boolean }) {
+  const drag = useDraggable({ id: i.id });
+  const drop = useDroppable({ id: i.id });
+  const store = useInsights.getState();
+  const style: CSSProperties | undefined = drag.transform
+    ? { transform: CSS.Translate.toString(drag.transform), position: 'relative', zIndex: 2 }
+    : undefined;
+  return (
+    <li
+      ref={drop.setNodeRef}
+      data-insight-id={i.id}
+      className={drop.isOver && !drag.isDragging ? 'drop-target' : undefined}
+    >
+      <button
+        ref={drag.setNodeRef}
+        {...drag.listeners}
+        type="button"
+        className={`synthesis-item${drag.isDragging ? ' dragging' : ''}`}
+        style={style}
+        aria-current={open ? 'true' : undefined}
+        aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+        aria-roledescription="draggable insight"
+        onClick={() => void store.open(i.id)}
+        onKeyDown={(e) => {
+          if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+            e.preventDefault();
+            void store
+              .step(i.id, e.key === 'ArrowUp' ? -1 : 1)
+              .then(() =>
+                requestAnimationFrame(() =>
+                  document.querySelector<HTMLElement>(`[data-insight-id="${i.id}"] button`)?.focus(),
+                ),
+              );
+          }
+        }}
+      >
+        <span className="synthesis-title">{i.title}</span>
+        <span className="muted small">
+          {[i.status, i.priority, `${i.strength.participants} participants`].filter(Boolean).join(' · ')}
+        </span>
+      </button>
+    </li>
   );
 }
 
