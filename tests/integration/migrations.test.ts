@@ -1,6 +1,6 @@
 /**
  * Migrations as history: the fixture projects in tests/fixtures/projects were written by the
- * Quarry builds of schema v1, v2 and v3 (tests/fixtures/projects/build.sh). Each opens with its
+ * Quarry builds of schema v1, v2, v3, v6 and v7 (tests/fixtures/projects/build.sh). Each opens with its
  * data, is backed up before it is migrated, and ends with the same schema as a new project.
  */
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'projects');
-const VERSIONS = [1, 2, 3, 6] as const;
+const VERSIONS = [1, 2, 3, 6, 7] as const;
 
 const apps: QuarryApp[] = [];
 afterEach(() => {
@@ -150,6 +150,44 @@ describe('migrations', () => {
       expect(schemaOf(path)).toEqual(schemaOf(fresh));
     });
   }
+
+  it("keeps a v7 file's measure values (no task yet) and reads them through the v8 views", async () => {
+    const { dir, path } = fixtureCopy(7);
+    const app = createApp({ configDir: join(dir, 'cfg') });
+    apps.push(app);
+    const [nps] = await app.dispatcher
+      .call('project.open', { path })
+      .then(() => app.dispatcher.call('metrics.list', {}));
+    expect(nps?.rounds.map((r) => [r.round, r.n])).toEqual([
+      ['R1', 3],
+      ['R2', 3],
+    ]);
+    app.close();
+    const db = new Database(path, { readonly: true });
+    try {
+      const rows = db
+        .prepare(
+          `SELECT metric, kind, study, round, participant, segment, task, value FROM v_metric_values ORDER BY value_id`,
+        )
+        .all();
+      expect(rows[0]).toEqual({
+        metric: 'NPS',
+        kind: 'nps',
+        study: 'Checkout',
+        round: 'R1',
+        participant: 'P01',
+        segment: 'DE',
+        task: null,
+        value: 9,
+      });
+      expect(rows).toHaveLength(6);
+      const excerpts = db.prepare(`SELECT text, codes FROM v_excerpts ORDER BY excerpt_id`).all();
+      expect(excerpts).toContainEqual({ text: 'The price changed at the last step 😕', codes: 'Friction; Price 💶' });
+      expect(db.prepare(`SELECT count(*) AS n FROM v_codings`).get()).toEqual({ n: 5 });
+    } finally {
+      db.close();
+    }
+  });
 
   it('keeps an earlier backup: a second migration of the same version gets its own name', async () => {
     const { dir, path } = fixtureCopy(1);
