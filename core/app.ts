@@ -47,6 +47,7 @@ import {
   splitCode,
   updateCode,
 } from './services/codes.js';
+import { codeTrends } from './services/codeTrends.js';
 import { DEFAULT_MAX_IMPORT_BYTES, type ImportLimits } from './services/context.js';
 import { getDocument, listDocuments } from './services/documents.js';
 import {
@@ -79,7 +80,16 @@ import {
   updateInsight,
 } from './services/insights.js';
 import { linkDocuments, suggestParticipants } from './services/linking.js';
-import { addMetric, importMetricValues, listMetrics } from './services/measures.js';
+import {
+  addMetric,
+  importMetricValues,
+  linkMetric,
+  listMetrics,
+  metricsLinkedTo,
+  previewMetricFile,
+  readMetricFile,
+  unlinkMetric,
+} from './services/measures.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
 import {
   addParticipant,
@@ -103,7 +113,7 @@ import { defaultConfigDir, RecentProjects } from './services/recent.js';
 import { exportChoices, rememberExportChoices } from './services/report.js';
 import { search, searchMemos } from './services/search.js';
 import { tagBatch } from './services/tag-batch.js';
-import { UNDO_LABELS } from './undo/labels.js';
+import { UNDO_LABELS, undoLabel } from './undo/labels.js';
 
 export interface AppOptions {
   /** Where recent-projects.json and preferences live; defaults to the OS config dir + /quarry. */
@@ -166,6 +176,9 @@ async function loadPrinter(module: string | undefined): Promise<PdfPrinter | und
   const loaded = (await import(module)) as { createPrinter?: () => PdfPrinter };
   return loaded.createPrinter?.();
 }
+
+/** Undoable methods whose handler records its own undo step (around its synchronous part). */
+const SELF_RECORDED: ReadonlySet<string> = new Set(['metrics.import']);
 
 export function createApp(options: AppOptions = {}): QuarryApp {
   const configDir = options.configDir ?? defaultConfigDir();
@@ -333,8 +346,21 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'export.rememberChoices': (input) => rememberExportChoices(current(), input as ExportChoices),
 
     'metrics.add': (input) => addMetric(current(), input),
-    'metrics.import': (input) => importMetricValues(current(), input),
+    'metrics.preview': (input) => previewMetricFile(input),
+    // Reading a workbook is asynchronous, so the file is read first and only the writing runs
+    // inside the undo step (History.record is synchronous); see SELF_RECORDED below.
+    'metrics.import': async (input) => {
+      const table = await readMetricFile(input.file, input.sheet);
+      const s = current();
+      return s.history.record(undoLabel(s, 'metrics.import', input) ?? 'import measure', () =>
+        importMetricValues(s, input, table),
+      );
+    },
     'metrics.list': () => listMetrics(current()),
+    'metrics.link': (input) => linkMetric(current(), input),
+    'metrics.unlink': (input) => unlinkMetric(current(), input),
+    'metrics.linkedTo': (input) => metricsLinkedTo(current(), input),
+    'metrics.codeTrends': (input) => codeTrends(current(), input),
 
     'analysis.matrix': ({ attribute, filters }) => codeMatrix(current(), attribute, filters),
     'analysis.cooccurrence': ({ filters }) => codeCooccurrence(current(), filters),
@@ -345,6 +371,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
   // Every undoable method runs inside its session's history: one undo step per call.
   for (const [method, labeller] of Object.entries(UNDO_LABELS)) {
     const name = method as keyof Handlers;
+    if (SELF_RECORDED.has(name)) continue;
     const run = handlers[name] as (input: unknown) => unknown;
     const label = labeller as (ctx: ProjectSession, input: unknown) => string;
     (handlers as Record<string, (input: unknown) => unknown>)[name] = (input) => {
