@@ -90,6 +90,7 @@ import {
   readMetricFile,
   unlinkMetric,
 } from './services/measures.js';
+import { exportMeasureTable } from './services/measureTable.js';
 import { addMemo, deleteMemo, getMemo, listMemos, updateMemo } from './services/memos.js';
 import {
   addParticipant,
@@ -361,6 +362,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     'metrics.unlink': (input) => unlinkMetric(current(), input),
     'metrics.linkedTo': (input) => metricsLinkedTo(current(), input),
     'metrics.codeTrends': (input) => codeTrends(current(), input),
+    'metrics.exportTable': (input) => exportMeasureTable(current(), input),
 
     'analysis.matrix': ({ attribute, filters }) => codeMatrix(current(), attribute, filters),
     'analysis.cooccurrence': ({ filters }) => codeCooccurrence(current(), filters),

@@ -8,6 +8,7 @@ import './styles/views.css';
 import './styles/reader.css';
 import './styles/board.css';
 import './styles/import.css';
+import './styles/metrics.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type QuarryApp } from '../../core/app.js';
+import type { MetricId } from '../../core/contract/measures-types.js';
 import type { BoardId, CodeId, DocumentId, GroupId } from '../../core/contract/types.js';
 import { APPLICATION_ID, createProjectDb, migrate } from '../../db/connection.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations/index.js';
@@ -257,6 +258,12 @@ describe('query plans of the hot queries', () => {
       run: (r) => r.search.segmentsOf('document', 1),
       table: /FROM search_segments WHERE owner_kind = \?/,
       index: /SEARCH search_segments USING INDEX search_segments_owner \(owner_kind=\? AND owner_id=\?\)/,
+    },
+    {
+      name: 'links of a measure',
+      run: (r) => r.metrics.links(1 as MetricId),
+      table: /FROM links l/,
+      index: /SEARCH l USING (COVERING )?INDEX links_to \(to_kind=\? AND to_id=\?\)/,
     },
   ];
 

@@ -4,7 +4,7 @@ import { MEASURE_KINDS } from '../../analysis/measures.js';
 import { empty, fileUpload, id, method, name } from '../define.js';
 import type { HypothesisId } from '../hypotheses-types.js';
 import type * as M from '../measures-types.js';
-import type { InsightId } from '../types.js';
+import type { ExportResult, InsightId } from '../types.js';
 
 const column = z.string().trim().min(1, 'A column name cannot be empty').max(500);
 const sheet = z.string().trim().min(1).max(200).optional();
@@ -78,6 +78,11 @@ export const measuresMethods = {
         limit: z.number().int().min(1).max(200).optional(),
       })
       .strict(),
+    mutates: false,
+  }),
+  /** The measures (or one) as a tidy table: per round, segment and task, with intervals, change and p. */
+  'metrics.exportTable': method<ExportResult>()({
+    input: z.object({ metricId: id<M.MetricId>().optional(), format: z.enum(['csv', 'xlsx']) }).strict(),
     mutates: false,
   }),
 } as const;

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useImporter } from '../../stores/importer.js';
 import { useNav } from '../../stores/nav.js';
 import { useTeamwork } from '../../stores/teamwork.js';
@@ -30,6 +31,9 @@ import { StatusBar } from './StatusBar.js';
 import { Toasts } from './Toasts.js';
 import { useShortcuts } from './useShortcuts.js';
 
+// The dashboard's charts (ECharts) load with it, not with the window.
+const MetricsView = lazy(() => import('../metrics/MetricsView.js').then((m) => ({ default: m.MetricsView })));
+
 /** The window: rail, centre, context panel and status bar, plus the overlays. */
 export function Shell() {
   const section = useNav((s) => s.section);
@@ -55,6 +59,11 @@ export function Shell() {
         {section === 'board' && <BoardView />}
         {section === 'insights' && <InsightsView />}
         {section === 'hypotheses' && <HypothesesView />}
+        {section === 'metrics' && (
+          <Suspense fallback={null}>
+            <MetricsView />
+          </Suspense>
+        )}
         {section === 'search' && <SearchView />}
       </main>
       <RightPanel />
@@ -87,5 +96,6 @@ const labels = {
   board: 'Board',
   insights: 'Insights',
   hypotheses: 'Hypotheses',
+  metrics: 'Metrics',
   search: 'Search',
 } as const;
