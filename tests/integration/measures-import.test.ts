@@ -317,3 +317,38 @@ describe('code prevalence by round', () => {
     await expect(t.call('metrics.codeTrends', { study: 'Nope' })).rejects.toThrow('There is no study named "Nope"');
   });
 });
+
+describe('measures in reports', () => {
+  it('puts each measure by round, with its interval and n, into the Markdown and HTML report and the office charts', async () => {
+    const t = await project();
+    await t.call('metrics.add', { name: 'Task success', kind: 'proportion', target: 0.8 });
+    const rounds: [string, string][] = [
+      ['R1', 'ok\n1\n0\n1\n0\n'],
+      ['R2', 'ok\n1\n1\n1\n0\n'],
+    ];
+    for (const [round, rows] of rounds) {
+      await t.call('metrics.import', { metric: 'Task success', round, file: file('t.csv', rows), columns: ['ok'] });
+    }
+    const md = (await t.call('export.report', { format: 'md' })).data;
+    expect(md).toContain('### Task success by round (95% interval)');
+    // 2 of 4 = 50%, Wilson 15.0–85.0; 3 of 4 = 75%, Wilson 30.1–95.4.
+    expect(md).toContain('| R1 (Study) | 4 | 50 | 15 – 85 |   |');
+    expect(md).toMatch(/\| R2 \(Study\) \| 4 \| 75 \| 30\.1 – 95\.4 \| 0\.\d{3} \|/);
+    const html = (await t.call('export.report', { format: 'html' })).data;
+    const section = html.slice(html.indexOf('data-measure="Task success"'));
+    expect(section).toContain('<div>R1</div>');
+    expect(section).toContain('75% (30.1 – 95.4) · n = 4');
+    // Word and PowerPoint draw the same measure as a chart, with the target line.
+    const { measureChart } = await import('../../core/export/charts.js');
+    const chart = measureChart(
+      [
+        { round: 'R1', value: 50, ci95: [15, 85] },
+        { round: 'R2', value: 75, ci95: [30.1, 95.4] },
+      ],
+      80,
+      'Task success by round (95% interval)',
+    );
+    expect(chart.svg).toMatch(/^<svg[\s\S]*>R1<[\s\S]*>R2<[\s\S]*<\/svg>$/);
+    expect(chart.svg).toContain('stroke-dasharray');
+  });
+});
