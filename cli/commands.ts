@@ -285,11 +285,12 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'metric add',
     synopsis:
-      'metric add <project> --name TEXT --kind nps|sus|mean|proportion|time [--unit TEXT] [--target N] [--better higher|lower] [--json]',
+      'metric add <project> --name TEXT --kind nps|sus|mean|proportion|time|task-success|time-on-task [--unit TEXT] [--target N] [--better higher|lower] [--json]',
     summary: 'Define a benchmark measure tracked across rounds',
     details: [
       'nps: answers 0–10, scored −100…100; sus: the ten 1–5 items, scored 0–100;',
       'mean: any number; proportion: 0/1 outcomes such as task success; time: time on task (geometric mean).',
+      'task-success is another name for proportion, time-on-task for time.',
     ],
     options: {
       name: { type: 'string' },
@@ -305,14 +306,17 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'metric import',
     synopsis:
-      'metric import <project> <file.csv> --metric NAME --round NAME (--column COL | --columns COL,COL...) [--participant-column COL] [--segment-column COL] [--study NAME] [--json]',
-    summary: "Import a measure's values for one round from a CSV file",
+      'metric import <project> <file.csv|file.xlsx> --metric NAME --round NAME (--column COL | --columns COL,COL...) [--participant-column COL] [--segment-column COL] [--task-column COL | --task NAME] [--sheet NAME] [--study NAME] [--json]',
+    summary: "Import a measure's values for one round from a CSV or Excel file",
     details: [
       'nps: one 0–10 column; sus: the ten 1–5 item columns in questionnaire order;',
       'mean/time: one numeric column (times may be m:ss); proportion: one 0/1 (or yes/no) column.',
       'Rows with an empty value are skipped and counted; a value out of range rejects the file',
       '(exit 3, nothing written). Importing a round again replaces its values.',
       "--segment-column keeps each value's market or segment, for results by segment.",
+      '--task-column (or --task for the whole file) keeps the task of task success and time on task;',
+      'with several --columns for any kind but sus, each column is a task named by its header.',
+      '--sheet reads that sheet of a workbook (the first by default).',
     ],
     options: {
       metric: { type: 'string' },
@@ -322,10 +326,27 @@ export const COMMANDS: CommandSpec[] = [
       columns: { type: 'string' },
       'participant-column': { type: 'string' },
       'segment-column': { type: 'string' },
+      'task-column': { type: 'string' },
+      task: { type: 'string' },
+      sheet: { type: 'string' },
       ...json,
     },
     positionals: { min: 2, max: 2 },
     load: () => import('./commands/metric-import.js'),
+  },
+  {
+    name: 'metric link',
+    synopsis: 'metric link <project> <metricName> (--insight ID | --hypothesis ID) [--note TEXT] [--remove] [--json]',
+    summary: 'Link an insight or hypothesis to the measure it explains (or --remove the link)',
+    options: {
+      insight: { type: 'string' },
+      hypothesis: { type: 'string' },
+      note: { type: 'string' },
+      remove: { type: 'boolean' },
+      ...json,
+    },
+    positionals: { min: 2, max: 2 },
+    load: () => import('./commands/metric-link.js'),
   },
   {
     name: 'metrics',

@@ -22,7 +22,7 @@ import {
   setSessionCoder,
 } from './services/projects.js';
 import { defaultConfigDir, RecentProjects } from './services/recent.js';
-import { UNDO_LABELS } from './undo/labels.js';
+import { UNDO_LABELS, undoLabel } from './undo/labels.js';
 
 export interface AppOptions {
   /** Where recent-projects.json and preferences live; defaults to the OS config dir + /quarry. */
@@ -99,6 +99,7 @@ const analysisExport = () => import('./services/analysis-export.js');
 const attributes = () => import('./services/attributes.js');
 const boards = () => import('./services/boards.js');
 const codeHits = () => import('./services/code-hits.js');
+const codeTrends = () => import('./services/codeTrends.js');
 const codes = () => import('./services/codes.js');
 const documents = () => import('./services/documents.js');
 const excerpts = () => import('./services/excerpts.js');
@@ -106,6 +107,7 @@ const hypotheses = () => import('./services/hypotheses.js');
 const insights = () => import('./services/insights.js');
 const linking = () => import('./services/linking.js');
 const measures = () => import('./services/measures.js');
+const measureTable = () => import('./services/measureTable.js');
 const memos = () => import('./services/memos.js');
 const participants = () => import('./services/participants.js');
 const report = () => import('./services/report.js');
@@ -113,6 +115,9 @@ const report = () => import('./services/report.js');
 const reportAndSchemas = () => Promise.all([report(), import('./contract/methods/exporting.js')]);
 const search = () => import('./services/search.js');
 const tagBatch = () => import('./services/tag-batch.js');
+
+/** Undoable methods whose handler records its own undo step (around its synchronous part). */
+const SELF_RECORDED: ReadonlySet<string> = new Set(['metrics.import']);
 
 export function createApp(options: AppOptions = {}): QuarryApp {
   const configDir = options.configDir ?? defaultConfigDir();
@@ -292,8 +297,22 @@ export function createApp(options: AppOptions = {}): QuarryApp {
     ),
 
     'metrics.add': deferred(measures, (m, input) => m.addMetric(current(), input)),
-    'metrics.import': deferred(measures, (m, input) => m.importMetricValues(current(), input)),
+    'metrics.preview': deferred(measures, (m, input) => m.previewMetricFile(input)),
+    // Reading a workbook is asynchronous, so the file is read first and only the writing runs
+    // inside the undo step (History.record is synchronous); see SELF_RECORDED below.
+    'metrics.import': deferred(measures, async (m, input) => {
+      const table = await m.readMetricFile(input.file, input.sheet);
+      const s = current();
+      return s.history.record(undoLabel(s, 'metrics.import', input) ?? 'import measure', () =>
+        m.importMetricValues(s, input, table),
+      );
+    }),
     'metrics.list': deferred(measures, (m) => m.listMetrics(current())),
+    'metrics.link': deferred(measures, (m, input) => m.linkMetric(current(), input)),
+    'metrics.unlink': deferred(measures, (m, input) => m.unlinkMetric(current(), input)),
+    'metrics.linkedTo': deferred(measures, (m, input) => m.metricsLinkedTo(current(), input)),
+    'metrics.codeTrends': deferred(codeTrends, (m, input) => m.codeTrends(current(), input)),
+    'metrics.exportTable': deferred(measureTable, (m, input) => m.exportMeasureTable(current(), input)),
 
     'analysis.matrix': deferred(analysis, (m, { attribute, filters }) => m.codeMatrix(current(), attribute, filters)),
     'analysis.cooccurrence': deferred(analysis, (m, { filters }) => m.codeCooccurrence(current(), filters)),
@@ -308,6 +327,7 @@ export function createApp(options: AppOptions = {}): QuarryApp {
   // Every undoable method runs inside its session's history: one undo step per call.
   for (const [method, labeller] of Object.entries(UNDO_LABELS)) {
     const name = method as keyof Handlers;
+    if (SELF_RECORDED.has(name)) continue;
     const run = handlers[name] as (input: unknown) => unknown;
     const label = labeller as (ctx: ProjectSession, input: unknown) => string;
     const recorded = (input: unknown) => {

@@ -30,6 +30,12 @@ export async function run({ command, values, positionals }: CommandContext): Pro
   const study = str(values, 'study');
   const participantColumn = str(values, 'participant-column');
   const segmentColumn = str(values, 'segment-column');
+  const taskColumn = str(values, 'task-column');
+  const task = str(values, 'task');
+  const sheet = str(values, 'sheet');
+  if (taskColumn !== undefined && task !== undefined) {
+    throw new UsageError('Give --task-column or --task, not both.', command);
+  }
   try {
     const result = await withProject(project, (d) =>
       d.call('metrics.import', {
@@ -40,6 +46,9 @@ export async function run({ command, values, positionals }: CommandContext): Pro
         ...(study !== undefined ? { study } : {}),
         ...(participantColumn !== undefined ? { participantColumn } : {}),
         ...(segmentColumn !== undefined ? { segmentColumn } : {}),
+        ...(taskColumn !== undefined ? { taskColumn } : {}),
+        ...(task !== undefined ? { task } : {}),
+        ...(sheet !== undefined ? { sheet } : {}),
       }),
     );
     if (flag(values, 'json'))

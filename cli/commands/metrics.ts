@@ -25,6 +25,8 @@ export async function run({ values, positionals }: CommandContext): Promise<numb
           change: r.change,
         })),
         segments: m.segments,
+        tasks: m.tasks,
+        links: m.links,
       })),
     );
     return EXIT.ok;

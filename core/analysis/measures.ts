@@ -19,6 +19,11 @@ import { normalCdf, normalQuantile, tCdf, tQuantile } from './stats.js';
 
 export type MeasureKind = 'nps' | 'sus' | 'mean' | 'proportion' | 'time';
 export const MEASURE_KINDS: readonly MeasureKind[] = ['nps', 'sus', 'mean', 'proportion', 'time'];
+/** The names researchers use for the two usability kinds (the CLI and the app accept both). */
+export const KIND_ALIASES = { 'task-success': 'proportion', 'time-on-task': 'time' } as const satisfies Record<
+  string,
+  MeasureKind
+>;
 
 export interface Estimate {
   n: number;

@@ -19,10 +19,31 @@ export interface MetricRound {
 
 export interface MetricSegment {
   round: string;
+  study: string;
   segment: string;
   n: number;
   value: number;
   ci95: [number, number] | null;
+}
+
+/** One task's value in one round (task success and time on task are per task). */
+export interface MetricTask {
+  round: string;
+  study: string;
+  task: string;
+  n: number;
+  value: number;
+  ci95: [number, number] | null;
+}
+
+/** An insight or hypothesis linked to the measure it explains. */
+export interface MetricLink {
+  kind: 'insight' | 'hypothesis';
+  id: number;
+  /** The insight's title, or the hypothesis's statement. */
+  title: string;
+  status: string;
+  note: string;
 }
 
 export interface Metric {
@@ -32,8 +53,51 @@ export interface Metric {
   unit: string;
   higherIsBetter: boolean;
   target: number | null;
+  /** Rounds in study and round order; `change` compares with the previous round of the same study. */
   rounds: MetricRound[];
   segments: MetricSegment[];
+  tasks: MetricTask[];
+  links: MetricLink[];
+}
+
+/** What a measure file holds, for choosing its column mapping (metrics.preview). */
+export interface MetricFilePreview {
+  file: string;
+  format: 'csv' | 'xlsx';
+  /** A workbook's sheets (empty for a CSV), and the one shown. */
+  sheets: string[];
+  sheet: string | null;
+  columns: { name: string; samples: string[]; filled: number; numeric: boolean }[];
+  /** The first rows, numbered as a spreadsheet shows them. */
+  rows: { row: number; cells: string[] }[];
+  /** Rows below the header. */
+  total: number;
+  /** A mapping guessed from the headers, to start the form from. */
+  suggested: {
+    columns: string[];
+    participantColumn: string | null;
+    segmentColumn: string | null;
+    taskColumn: string | null;
+  };
+}
+
+/** A code whose share of participants moved between two rounds of a study. */
+export interface CodeTrend {
+  codeId: CodeId;
+  code: string;
+  color: string;
+  /** Per round of the study, in order: participants with the code / participants in the round. */
+  rounds: { round: string; participants: number; total: number; share: number }[];
+  /** The share in the later round minus the earlier one (−1…1). */
+  change: number;
+}
+
+export interface CodeTrends {
+  study: string;
+  /** The two rounds compared (the last two with participants), or null with fewer than two. */
+  from: string | null;
+  to: string | null;
+  codes: CodeTrend[];
 }
 
 export interface MetricImportResult {

@@ -119,3 +119,60 @@ export function codesBySegmentChart(
   );
   return { title, svg, width, height };
 }
+
+/**
+ * A measure by round: the value as a line with its 95% interval as a band (two stacked lines,
+ * the lower bound then the width, filled) and the target as a dashed line.
+ */
+export function measureChart(
+  rounds: readonly { round: string; value: number; ci95: [number, number] | null }[],
+  target: number | null,
+  title: string,
+): Chart {
+  const width = 900;
+  const height = 380;
+  const svg = render(
+    {
+      title: { text: title, left: 'center', textStyle: { fontSize: 16 } },
+      grid: { left: 24, right: 40, top: 60, bottom: 24, containLabel: true },
+      xAxis: { type: 'category', data: rounds.map((r) => cut(r.round)) },
+      yAxis: { type: 'value', scale: true },
+      series: [
+        {
+          type: 'line',
+          stack: 'ci',
+          symbol: 'none',
+          lineStyle: { opacity: 0 },
+          data: rounds.map((r) => r.ci95?.[0] ?? null),
+        },
+        {
+          type: 'line',
+          stack: 'ci',
+          symbol: 'none',
+          lineStyle: { opacity: 0 },
+          areaStyle: { color: 'rgba(78, 121, 167, 0.2)' },
+          data: rounds.map((r) => (r.ci95 ? r.ci95[1] - r.ci95[0] : null)),
+        },
+        {
+          type: 'line',
+          color: PALETTE[0],
+          symbolSize: 8,
+          label: { show: true, position: 'top' },
+          data: rounds.map((r) => r.value),
+          ...(target !== null
+            ? {
+                markLine: {
+                  symbol: 'none',
+                  lineStyle: { type: 'dashed', color: '#59a14f' },
+                  data: [{ yAxis: target }],
+                },
+              }
+            : {}),
+        },
+      ],
+    },
+    width,
+    height,
+  );
+  return { title, svg, width, height };
+}

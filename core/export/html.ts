@@ -99,8 +99,11 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], nu
     .join('')}</tbody></table></div>`;
 }
 
-function bars(items: readonly { label: string; value: number; note: string; color?: string }[]): string {
-  const max = Math.max(1, ...items.map((i) => i.value));
+function bars(
+  items: readonly { label: string; value: number; note: string; color?: string }[],
+  scale?: number,
+): string {
+  const max = Math.max(1, scale ?? 0, ...items.map((i) => i.value));
   return `<div class="bars">${items
     .map(
       (i) =>
@@ -124,6 +127,27 @@ function charts(c: ReportCharts, t: Strings): string {
             color: x.color,
           })),
       ),
+    );
+  }
+  for (const m of c.measures) {
+    // A bar per round from the scale's floor (NPS can be negative: bars start at −100), the
+    // interval and n beside it; the table below carries the exact figures.
+    const floor = m.kind === 'NPS' ? -100 : 0;
+    const top = Math.max(
+      ...m.rounds.map((r) => r.ci95?.[1] ?? r.value),
+      m.target ?? 0,
+      m.kind === 'Time on task' || m.kind === 'Mean' ? 0 : 100,
+    );
+    parts.push(`<h3>${e(t.measureChart(m.name))}</h3>`);
+    parts.push(
+      `<div data-measure="${e(m.name)}">${bars(
+        m.rounds.map((r) => ({
+          label: r.round,
+          value: r.value - floor,
+          note: `${r.value}${m.unit && m.unit !== '%' ? ` ${m.unit}` : m.unit}${r.ci95 ? ` (${r.ci95[0]} – ${r.ci95[1]})` : ''} · n = ${r.n}`,
+        })),
+        top - floor,
+      )}</div>`,
     );
   }
   for (const s of c.segments) {

@@ -100,6 +100,28 @@ export function renderMarkdown(model: ReportModel): string {
     }
   }
 
+  if (model.charts && model.charts.measures.length > 0) {
+    out.push(`## ${t.charts}`);
+    for (const m of model.charts.measures) {
+      out.push(`### ${mdEscape(t.measureChart(m.name))}`);
+      out.push(
+        `*${mdEscape([m.kind, m.unit, m.target !== null ? `target ${m.target}` : ''].filter(Boolean).join(' · '))}*`,
+      );
+      out.push(
+        table(
+          ['Round', 'n', 'Value', '95%', 'p'],
+          m.rounds.map((r) => [
+            r.study ? `${r.round} (${r.study})` : r.round,
+            String(r.n),
+            String(r.value),
+            r.ci95 ? `${r.ci95[0]} – ${r.ci95[1]}` : '–',
+            r.p === null ? '' : r.p < 0.001 ? '< 0.001' : r.p.toFixed(3),
+          ]),
+        ),
+      );
+    }
+  }
+
   if (model.method) {
     const m = model.method;
     out.push(`## ${t.method}`);

@@ -117,6 +117,17 @@ export interface ReportCharts {
   codes: { name: string; color: string; excerpts: number; participants: number }[];
   /** Participants per value of each key attribute. */
   segments: { attribute: string; values: { value: string; participants: number }[] }[];
+  /** Benchmark measures by round, on their display scale (proportions in percent). */
+  measures: ReportMeasure[];
+}
+
+export interface ReportMeasure {
+  name: string;
+  /** NPS, SUS, Task success, Time on task or Mean. */
+  kind: string;
+  unit: string;
+  target: number | null;
+  rounds: { study: string; round: string; n: number; value: number; ci95: [number, number] | null; p: number | null }[];
 }
 
 export interface ReportMemo {

@@ -43,6 +43,7 @@ export interface ReportStrings {
   redactionKinds: Record<RedactionKind, string>;
   codeChart: string;
   segmentChart: (attribute: string) => string;
+  measureChart: (measure: string) => string;
 }
 
 const en: ReportStrings = {
@@ -88,6 +89,7 @@ const en: ReportStrings = {
   },
   codeChart: 'Excerpts and participants per theme',
   segmentChart: (a) => `Participants by ${a}`,
+  measureChart: (m) => `${m} by round (95% interval)`,
 };
 
 const de: ReportStrings = {
@@ -133,6 +135,7 @@ const de: ReportStrings = {
   },
   codeChart: 'Zitate und Teilnehmende je Thema',
   segmentChart: (a) => `Teilnehmende nach ${a}`,
+  measureChart: (m) => `${m} je Runde (95-%-Intervall)`,
 };
 
 const ja: ReportStrings = {
@@ -178,6 +181,7 @@ const ja: ReportStrings = {
   },
   codeChart: 'テーマ別の抜粋数と参加者数',
   segmentChart: (a) => `${a}別の参加者`,
+  measureChart: (m) => `ラウンド別の${m}（95%区間）`,
 };
 
 const zh: ReportStrings = {
@@ -222,6 +226,7 @@ const zh: ReportStrings = {
   },
   codeChart: '各主题的摘录数和参与者数',
   segmentChart: (a) => `按${a}划分的参与者`,
+  measureChart: (m) => `各轮${m}（95%区间）`,
 };
 
 const TABLE: Record<ReportLanguage, ReportStrings> = { en, de, ja, zh };

@@ -1,8 +1,8 @@
 /**
- * The charts a report carries: code frequency, and codes by segment (participants grouped by
- * one attribute). SVG always; PNG when a Chromium can draw it (DOCX and PPTX need one).
+ * The charts a report carries: code frequency, codes by segment (participants grouped by
+ * one attribute), and each benchmark measure by round. SVG always; PNG when a Chromium can draw it (DOCX and PPTX need one).
  */
-import { type Chart, codeFrequencyChart, codesBySegmentChart } from '../export/charts.js';
+import { type Chart, codeFrequencyChart, codesBySegmentChart, measureChart } from '../export/charts.js';
 import type { ReportModel } from '../export/model.js';
 import { svgToPng } from '../export/rasterise.js';
 import { codeMatrix, NO_VALUE } from './analysis.js';
@@ -27,8 +27,10 @@ export interface RasterChart extends Chart {
  * identifying attribute.
  */
 export function reportCharts(ctx: ProjectContext, model: ReportModel): Chart[] {
-  if (!model.charts || model.charts.codes.length === 0) return [];
+  if (!model.charts) return [];
   const t = model.strings;
+  const measures = model.charts.measures.map((m) => measureChart(m.rounds, m.target, t.measureChart(m.name)));
+  if (model.charts.codes.length === 0) return measures;
   const charts = [
     codeFrequencyChart(
       model.charts.codes.map((c) => ({
@@ -54,7 +56,7 @@ export function reportCharts(ctx: ProjectContext, model: ReportModel): Chart[] {
       );
     }
   }
-  return charts;
+  return [...charts, ...measures];
 }
 
 /** Each chart with its PNG, and a notice for every chart that could not be drawn. */

@@ -2,6 +2,7 @@
  * Export: gathers the project into a ReportModel (core/export/model.ts) for the chosen options,
  * redacts it when asked, and hands it to a writer.
  */
+import type { MeasureKind } from '../contract/measures-types.js';
 import type { ExportChoices, ReportOptions } from '../contract/report-types.js';
 import type { Code, Excerpt, ExcerptId, ExportFormat, ExportResult } from '../contract/types.js';
 import { QuarryError, unsupported } from '../errors.js';
@@ -14,6 +15,7 @@ import type {
   ReportCodeSection,
   ReportHypothesis,
   ReportInsight,
+  ReportMeasure,
   ReportModel,
   ReportQuote,
 } from '../export/model.js';
@@ -29,6 +31,7 @@ import { exportExchange } from './exchangeExport.js';
 import { listHypotheses } from './hypotheses.js';
 import { identifyingAttributes, redactionNames } from './identity.js';
 import { listInsights } from './insights.js';
+import { listMetrics } from './measures.js';
 import { listMemos } from './memos.js';
 import { listParticipants } from './participants.js';
 
@@ -386,6 +389,7 @@ export function buildReport(ctx: ProjectContext, options: BuildOptions): ReportM
             .filter((c) => c.excerpts > 0)
             .map((c) => ({ name: c.name, color: c.color, excerpts: c.excerpts, participants: c.participants })),
           segments: segmentCounts,
+          measures: reportMeasures(ctx),
         }
       : null,
     appendix: sections.appendix
@@ -483,4 +487,36 @@ export async function exportReport(
     throw new QuarryError('Unsupported', `Quarry cannot write ${format} reports yet.`);
   }
   return writeReport(model, format, printer);
+}
+
+const MEASURE_KIND: Record<MeasureKind, string> = {
+  nps: 'NPS',
+  sus: 'SUS',
+  proportion: 'Task success',
+  time: 'Time on task',
+  mean: 'Mean',
+};
+
+/** The measures with values, by round, on the scale a reader expects (proportions in percent). */
+function reportMeasures(ctx: ProjectContext): ReportMeasure[] {
+  return listMetrics(ctx)
+    .filter((m) => m.rounds.length > 0)
+    .map((m) => {
+      const k = m.kind === 'proportion' ? 100 : 1;
+      const at = (v: number) => Math.round(v * k * 10) / 10;
+      return {
+        name: m.name,
+        kind: MEASURE_KIND[m.kind],
+        unit: m.kind === 'proportion' ? '%' : m.unit,
+        target: m.target === null ? null : at(m.target),
+        rounds: m.rounds.map((r) => ({
+          study: r.study,
+          round: r.round,
+          n: r.n,
+          value: at(r.value),
+          ci95: r.ci95 ? [at(r.ci95[0]), at(r.ci95[1])] : null,
+          p: r.change?.p ?? null,
+        })),
+      };
+    });
 }

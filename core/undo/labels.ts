@@ -2,6 +2,8 @@
  * Which contract calls are undoable, and how their undo step is named ("apply code Price").
  * Labels are computed before the call runs, so deleted things still have their names.
  */
+
+import type { MetricId } from '../contract/measures-types.js';
 import type { MethodName, ParsedInputOf } from '../contract/methods.js';
 import type { CodeId } from '../contract/types.js';
 import type { ProjectContext } from '../services/context.js';
@@ -12,6 +14,7 @@ export type UndoLabels = { [K in MethodName]?: Labeller<K> };
 const codeName = (ctx: ProjectContext, id: CodeId) => ctx.repos.codes.get(id)?.name ?? `code ${id}`;
 const codeNames = (ctx: ProjectContext, ids: readonly CodeId[]) =>
   [...new Set(ids)].map((id) => codeName(ctx, id)).join(', ');
+const metricName = (ctx: ProjectContext, id: MetricId) => ctx.repos.metrics.get(id)?.name ?? `measure ${id}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const UNDO_LABELS: UndoLabels = {
@@ -96,6 +99,10 @@ export const UNDO_LABELS: UndoLabels = {
   'hypotheses.delete': () => 'delete hypothesis',
   'metrics.add': (_, i) => `add measure ${i.name}`,
   'metrics.import': (_, i) => `import ${i.metric} for ${i.round}`,
+  'metrics.link': (ctx, i) =>
+    `link ${i.insightId !== undefined ? 'insight' : 'hypothesis'} to ${metricName(ctx, i.metricId)}`,
+  'metrics.unlink': (ctx, i) =>
+    `unlink ${i.insightId !== undefined ? 'insight' : 'hypothesis'} from ${metricName(ctx, i.metricId)}`,
 };
 
 /** For tests and docs: an undoable method's label. */

@@ -165,6 +165,35 @@ export class AnalysisRepo {
     );
   }
 
+  /**
+   * Per round of a study, how many participants each code was applied for (the unit is the
+   * document's participant, or the document itself when it has none), with every round of the
+   * study and its total of such units, in round order. For the measures dashboard.
+   */
+  codePrevalenceByRound(studyId: number): {
+    rounds: { roundId: number; round: string; total: number }[];
+    cells: { roundId: number; codeId: CodeId; units: number }[];
+  } {
+    const unit = `coalesce('p' || d.participant_id, 'd' || d.id)`;
+    const rounds = this.sql.all<{ roundId: number; round: string; total: number }>(
+      `SELECT r.id AS roundId, r.name AS round, count(DISTINCT ${unit}) AS total
+         FROM rounds r LEFT JOIN documents d ON d.round_id = r.id
+        WHERE r.study_id = ?
+        GROUP BY r.id ORDER BY r.position, r.id`,
+      studyId,
+    );
+    const cells = this.sql.all<{ roundId: number; codeId: CodeId; units: number }>(
+      `SELECT d.round_id AS roundId, g.code_id AS codeId, count(DISTINCT ${unit}) AS units
+         FROM documents d
+         JOIN excerpts e ON e.document_id = d.id
+         JOIN codings g ON g.excerpt_id = e.id
+        WHERE d.round_id IN (SELECT id FROM rounds WHERE study_id = ?)
+        GROUP BY d.round_id, g.code_id`,
+      studyId,
+    );
+    return { rounds, cells };
+  }
+
   /** Ids of the documents (one, or all) that pass the filters; texts are read one at a time. */
   documentIds(documentId: DocumentId | undefined, filters: AnalysisFilters): DocumentId[] {
     const w = where(filters);

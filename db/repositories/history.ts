@@ -43,6 +43,7 @@ const TABLES: readonly { name: string; key: readonly string[]; updateOf?: readon
   { name: 'hypothesis_status_changes', key: ['id'] },
   { name: 'metrics', key: ['id'] },
   { name: 'metric_values', key: ['id'] },
+  { name: 'links', key: ['id'] },
 ];
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -9,6 +9,7 @@ import './styles/reader.css';
 import './styles/board.css';
 import './styles/import.css';
 import './styles/analysis.css';
+import './styles/metrics.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -155,6 +155,65 @@ describe('measures', () => {
     expect(nps?.rounds[1]?.n).toBe(10);
   });
 
+  it('imports an Excel workbook per task, links an insight to the measure and lists both in --json', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Tasks');
+    sheet.addRows([
+      ['who', 'task', 'done'],
+      ['P01', 'Coupon', 1],
+      ['P02', 'Coupon', 0],
+      ['P01', 'Pay', 1],
+    ]);
+    const xlsx = join(dir, 'tasks.xlsx');
+    writeFileSync(xlsx, Buffer.from(await book.xlsx.writeBuffer()));
+    quarryJson(dir, ['metric', 'add', project, '--name', 'Task success', '--kind', 'task-success', '--json']);
+    const imported = quarryJson(dir, [
+      'metric',
+      'import',
+      project,
+      xlsx,
+      '--metric',
+      'Task success',
+      '--round',
+      'Round 1',
+      '--column',
+      'done',
+      '--participant-column',
+      'who',
+      '--task-column',
+      'task',
+      '--sheet',
+      'Tasks',
+      '--json',
+    ]);
+    expect(imported).toMatchObject({ imported: 3, skipped: 0 });
+    const app = await newTestApp({ create: false });
+    await app.call('project.open', { path: project });
+    const { insightId } = await app.call('insights.add', { title: 'Coupons hide', statement: 'S' });
+    app.dispose();
+    expect(
+      quarryJson(dir, ['metric', 'link', project, 'task success', '--insight', String(insightId), '--json']),
+    ).toEqual({
+      metric: 'Task success',
+      linked: true,
+    });
+    expect(quarry(dir, ['metric', 'link', project, 'Nope', '--insight', '1']).code).toBe(1);
+    expect(quarry(dir, ['metric', 'link', project, 'Task success']).code).toBe(2);
+    const listed = quarryJson<
+      (MetricJson & { tasks: { task: string; n: number; value: number }[]; links: { kind: string; id: number }[] })[]
+    >(dir, ['metrics', project, '--json']);
+    const success = listed.find((m) => m.name === 'Task success');
+    expect(success?.kind).toBe('proportion');
+    expect(success?.tasks.map((t) => [t.task, t.n, t.value])).toEqual([
+      ['Coupon', 2, 0.5],
+      ['Pay', 1, 1],
+    ]);
+    expect(success?.links).toEqual([
+      expect.objectContaining({ kind: 'insight', id: insightId, title: 'Coupons hide' }),
+    ]);
+  });
+
   it('refuses an unknown kind as a usage error', () => {
     expect(quarry(dir, ['metric', 'add', project, '--name', 'X', '--kind', 'median']).code).toBe(2);
   });

@@ -1,6 +1,6 @@
 /**
  * Migrations as history: the fixture projects in tests/fixtures/projects were written by the
- * Quarry builds of schema v1, v2 and v3 (tests/fixtures/projects/build.sh). Each opens with its
+ * Quarry builds of schema v1, v2, v3, v6 and v7 (tests/fixtures/projects/build.sh). Each opens with its
  * data, is backed up before it is migrated, and ends with the same schema as a new project.
  */
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type QuarryApp } from '../../core/app.js';
+import type { MetricId } from '../../core/contract/measures-types.js';
 import type { BoardId, CodeId, DocumentId, GroupId } from '../../core/contract/types.js';
 import { APPLICATION_ID, createProjectDb, migrate } from '../../db/connection.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations/index.js';
@@ -16,7 +17,7 @@ import { tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'projects');
-const VERSIONS = [1, 2, 3, 6] as const;
+const VERSIONS = [1, 2, 3, 6, 7] as const;
 
 const apps: QuarryApp[] = [];
 afterEach(() => {
@@ -151,6 +152,44 @@ describe('migrations', () => {
     });
   }
 
+  it("keeps a v7 file's measure values (no task yet) and reads them through the v8 views", async () => {
+    const { dir, path } = fixtureCopy(7);
+    const app = createApp({ configDir: join(dir, 'cfg') });
+    apps.push(app);
+    const [nps] = await app.dispatcher
+      .call('project.open', { path })
+      .then(() => app.dispatcher.call('metrics.list', {}));
+    expect(nps?.rounds.map((r) => [r.round, r.n])).toEqual([
+      ['R1', 3],
+      ['R2', 3],
+    ]);
+    app.close();
+    const db = new Database(path, { readonly: true });
+    try {
+      const rows = db
+        .prepare(
+          `SELECT metric, kind, study, round, participant, segment, task, value FROM v_metric_values ORDER BY value_id`,
+        )
+        .all();
+      expect(rows[0]).toEqual({
+        metric: 'NPS',
+        kind: 'nps',
+        study: 'Checkout',
+        round: 'R1',
+        participant: 'P01',
+        segment: 'DE',
+        task: null,
+        value: 9,
+      });
+      expect(rows).toHaveLength(6);
+      const excerpts = db.prepare(`SELECT text, codes FROM v_excerpts ORDER BY excerpt_id`).all();
+      expect(excerpts).toContainEqual({ text: 'The price changed at the last step 😕', codes: 'Friction; Price 💶' });
+      expect(db.prepare(`SELECT count(*) AS n FROM v_codings`).get()).toEqual({ n: 5 });
+    } finally {
+      db.close();
+    }
+  });
+
   it('keeps an earlier backup: a second migration of the same version gets its own name', async () => {
     const { dir, path } = fixtureCopy(1);
     copyFileSync(path, join(dir, 'again.quarry'));
@@ -219,6 +258,12 @@ describe('query plans of the hot queries', () => {
       run: (r) => r.search.segmentsOf('document', 1),
       table: /FROM search_segments WHERE owner_kind = \?/,
       index: /SEARCH search_segments USING INDEX search_segments_owner \(owner_kind=\? AND owner_id=\?\)/,
+    },
+    {
+      name: 'links of a measure',
+      run: (r) => r.metrics.links(1 as MetricId),
+      table: /FROM links l/,
+      index: /SEARCH l USING (COVERING )?INDEX links_to \(to_kind=\? AND to_id=\?\)/,
     },
   ];
 

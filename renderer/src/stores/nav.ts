@@ -11,6 +11,7 @@ export type Section =
   | 'board'
   | 'insights'
   | 'hypotheses'
+  | 'metrics'
   | 'analysis'
   | 'search';
 

@@ -13,6 +13,7 @@ import { useDocuments } from './documents.js';
 import { useExcerpts } from './excerpts.js';
 import { useHistory } from './history.js';
 import { useMemos } from './memos.js';
+import { useMetrics } from './metrics.js';
 import { useNav } from './nav.js';
 import { useParticipants } from './participants.js';
 import { useRetrieval } from './retrieval.js';
@@ -60,6 +61,7 @@ async function loadProject(path: string | null) {
   useHistory.getState().reset();
   useRetrieval.getState().reset();
   useMemos.getState().reset();
+  useMetrics.getState().reset();
   useCodes.getState().setProject(path);
   if (!path) return;
   await Promise.all([

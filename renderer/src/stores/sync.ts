@@ -17,6 +17,7 @@ import { useHistory } from './history.js';
 import { useHypotheses } from './hypotheses.js';
 import { useInsights } from './insights.js';
 import { useMemos } from './memos.js';
+import { useMetrics } from './metrics.js';
 import { type Section, useNav } from './nav.js';
 import { useParticipants } from './participants.js';
 import { useProject } from './project.js';
@@ -34,7 +35,8 @@ type Area =
   | 'retrieval'
   | 'memos'
   | 'insights'
-  | 'hypotheses';
+  | 'hypotheses'
+  | 'metrics';
 
 const EVERYTHING: Area[] = [
   'documents',
@@ -47,6 +49,7 @@ const EVERYTHING: Area[] = [
   'memos',
   'insights',
   'hypotheses',
+  'metrics',
 ];
 
 function areasOf(method: MethodName): Area[] {
@@ -70,16 +73,28 @@ function areasOf(method: MethodName): Area[] {
       return ['codes', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'memos'];
     case 'excerpts':
     case 'search':
-      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'insights', 'hypotheses'];
+      return [
+        'codes',
+        'documents',
+        'openExcerpts',
+        'excerpts',
+        'board',
+        'retrieval',
+        'insights',
+        'hypotheses',
+        'metrics',
+      ];
     case 'memos':
       return ['memos', 'openExcerpts', 'excerpts'];
     case 'boards':
       // A card moved into or out of a group bound to a code codes or uncodes its excerpt.
       return ['board', 'codes', 'openExcerpts', 'excerpts', 'retrieval'];
     case 'insights':
-      return ['insights'];
+      return ['insights', 'metrics'];
     case 'hypotheses':
-      return ['hypotheses'];
+      return ['hypotheses', 'metrics'];
+    case 'metrics':
+      return ['metrics'];
     default:
       return [];
   }
@@ -92,7 +107,7 @@ function areasOfTable(table: string): Area[] {
       return ['codes', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'memos'];
     case 'excerpts':
     case 'codings':
-      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board', 'retrieval'];
+      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'metrics'];
     case 'memos':
       return ['memos', 'openExcerpts', 'excerpts'];
     case 'participants':
@@ -114,6 +129,10 @@ function areasOfTable(table: string): Area[] {
     case 'hypothesis_evidence':
     case 'hypothesis_status_changes':
       return ['hypotheses'];
+    case 'metrics':
+    case 'metric_values':
+    case 'links':
+      return ['metrics'];
     default:
       return [];
   }
@@ -129,8 +148,9 @@ const SHOWN_IN: Record<Section, Area[]> = {
   memos: ['memos'],
   participants: ['participants'],
   board: ['board'],
-  insights: ['insights'],
-  hypotheses: ['hypotheses', 'insights'],
+  insights: ['insights', 'metrics'],
+  hypotheses: ['hypotheses', 'insights', 'metrics'],
+  metrics: ['metrics'],
   // Analysis counts afresh each time its section opens (AnalysisView loads on mount).
   analysis: [],
   search: [],
@@ -161,6 +181,7 @@ async function reload(areas: ReadonlySet<Area>): Promise<void> {
   if (areas.has('memos') && useMemos.getState().loaded) jobs.push(useMemos.getState().reload());
   if (areas.has('insights') && useInsights.getState().loaded) jobs.push(useInsights.getState().load());
   if (areas.has('hypotheses') && useHypotheses.getState().loaded) jobs.push(useHypotheses.getState().load());
+  if (areas.has('metrics') && useMetrics.getState().loaded) jobs.push(useMetrics.getState().load());
   await Promise.all(jobs);
 }
 

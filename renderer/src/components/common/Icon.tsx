@@ -22,6 +22,7 @@ const PATHS = {
   participants: 'M9 11a3 3 0 1 0 0-6a3 3 0 1 0 0 6z M3 20c0-3 3-5 6-5s6 2 6 5 M16 5a3 3 0 0 1 0 6 M18 15c2 .5 3 2 3 5',
   insight: 'M9 18h6 M10 21h4 M12 3a6 6 0 0 0-4 10.5c.8.8 1 1.5 1 2.5h6c0-1 .2-1.7 1-2.5A6 6 0 0 0 12 3z',
   analysis: 'M4 20h16 M7 16v-4 M12 16V6 M17 16V9',
+  metrics: 'M4 20h16 M6 16l4-5 3 3 5-7 M18 7h.01',
   hypothesis: 'M9 9a3 3 0 1 1 4 2.8c-.7.3-1 .8-1 1.5V14 M12 18h.01 M4 4h16v16H4z',
 } as const;
 

@@ -1,6 +1,7 @@
 import { useCoding } from '../../stores/coding.js';
 import { useExcerpt } from '../../stores/lookup.js';
 import { useNav } from '../../stores/nav.js';
+import { MetricsContext } from '../metrics/MetricsContext.js';
 import { BoardContext } from './BoardContext.js';
 import { CodeContext } from './CodeContext.js';
 import { DocumentContext } from './DocumentContext.js';
@@ -29,6 +30,8 @@ export function RightPanel() {
         <CodeContext />
       ) : section === 'participants' ? (
         <ParticipantsContext />
+      ) : section === 'metrics' ? (
+        <MetricsContext />
       ) : (
         <Hints />
       )}

@@ -7,6 +7,7 @@ import { useDocuments } from '../../stores/documents.js';
 import { useHypotheses } from '../../stores/hypotheses.js';
 import { useInsights } from '../../stores/insights.js';
 import { useMemos } from '../../stores/memos.js';
+import { useMetrics } from '../../stores/metrics.js';
 import { type Section, useNav } from '../../stores/nav.js';
 import { useParticipants } from '../../stores/participants.js';
 import { useProject } from '../../stores/project.js';
@@ -24,6 +25,7 @@ const SECTIONS: { id: Section; label: string; icon: IconName }[] = [
   { id: 'board', label: 'Board', icon: 'board' },
   { id: 'insights', label: 'Insights', icon: 'insight' },
   { id: 'hypotheses', label: 'Hypotheses', icon: 'hypothesis' },
+  { id: 'metrics', label: 'Metrics', icon: 'metrics' },
   { id: 'analysis', label: 'Analysis', icon: 'analysis' },
   { id: 'search', label: 'Search', icon: 'search' },
 ];
@@ -48,6 +50,7 @@ export function Rail() {
     board: cards,
     insights: useInsights((s) => (s.loaded ? s.list.length : null)),
     hypotheses: useHypotheses((s) => (s.loaded ? s.list.length : null)),
+    metrics: useMetrics((s) => (s.loaded ? s.list.length : null)),
     analysis: null,
     search: null,
   };

@@ -31,6 +31,8 @@ import { StatusBar } from './StatusBar.js';
 import { Toasts } from './Toasts.js';
 import { useShortcuts } from './useShortcuts.js';
 
+// The dashboard's charts (ECharts) load with it, not with the window.
+const MetricsView = lazy(() => import('../metrics/MetricsView.js').then((m) => ({ default: m.MetricsView })));
 // ECharts is half the page's code: the Analysis section loads it when first opened.
 const AnalysisView = lazy(() => import('../analysis/AnalysisView.js').then((m) => ({ default: m.AnalysisView })));
 
@@ -60,6 +62,11 @@ export function Shell() {
         {section === 'board' && <BoardView />}
         {section === 'insights' && <InsightsView />}
         {section === 'hypotheses' && <HypothesesView />}
+        {section === 'metrics' && (
+          <Suspense fallback={null}>
+            <MetricsView />
+          </Suspense>
+        )}
         {section === 'analysis' && (
           <Suspense fallback={<p className="muted analysis-loading">Loading the analysis views…</p>}>
             <AnalysisView />
@@ -97,6 +104,7 @@ const labels = {
   board: 'Board',
   insights: 'Insights',
   hypotheses: 'Hypotheses',
+  metrics: 'Metrics',
   analysis: 'Analysis',
   search: 'Search',
 } as const;

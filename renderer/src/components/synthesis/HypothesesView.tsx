@@ -9,6 +9,7 @@ import { fuzzyFilter } from '../../lib/fuzzy.js';
 import { useExcerpts } from '../../stores/excerpts.js';
 import { useHypotheses } from '../../stores/hypotheses.js';
 import { Icon } from '../common/Icon.js';
+import { LinkedMeasures } from './LinkedMeasures.js';
 
 const STATUSES: HypothesisStatus[] = ['open', 'supported', 'refuted'];
 
@@ -114,6 +115,7 @@ function HypothesisCard({ h }: { h: Hypothesis }) {
         Link excerpts…
       </button>
       {picking && <EvidencePicker h={h} onDone={() => setPicking(false)} />}
+      <LinkedMeasures kind="hypothesis" id={h.id} />
       <details className="history">
         <summary className="muted small">Status history ({h.history.length})</summary>
         <ol>

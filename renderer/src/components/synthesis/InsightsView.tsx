@@ -30,6 +30,7 @@ import { shown, useInsights } from '../../stores/insights.js';
 import { useNav } from '../../stores/nav.js';
 import { CodeChip } from '../common/CodeChip.js';
 import { Icon } from '../common/Icon.js';
+import { LinkedMeasures } from './LinkedMeasures.js';
 
 const STATUSES: InsightStatus[] = ['draft', 'review', 'final', 'archived'];
 const PRIORITIES: Priority[] = ['high', 'medium', 'low'];
@@ -277,6 +278,7 @@ function InsightPage() {
         value={detail.recommendation}
         onSave={(recommendation) => void store.update({ recommendation })}
       />
+      <LinkedMeasures kind="insight" id={detail.id} />
       <h2 className="insight-h">Evidence ({detail.evidence.length})</h2>
       <ul className="evidence-list" aria-label="Evidence">
         {detail.evidence.map(({ excerpt, stance }) => (
