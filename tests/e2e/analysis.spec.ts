@@ -116,7 +116,7 @@ test('analysis: matrix, drill-down, network, rounds, words in context, CSV', asy
   await page.setViewportSize({ width: 1440, height: 900 });
   const path = buildStudy(workspace);
   const words = workspace.cliJson<{ word: string; count: number }[]>(['words', path]);
-  await workspace.serve(path);
+  const url = await workspace.serve(path);
 
   // Matrix: Shipping cost × JP is two excerpts (R01 in round 1, R07 in round 2).
   await openAnalysis(page, 'Matrix');
@@ -165,6 +165,21 @@ test('analysis: matrix, drill-down, network, rounds, words in context, CSV', asy
   const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="svg"]').click()]);
   expect(svg.suggestedFilename()).toBe('analysis-matrix-market.svg');
   expect(readFileSync(await svg.path(), 'utf8')).toContain('<svg');
+
+  // The counts follow a write made in another tab while the matrix is shown: Shipping cost
+  // deleted there leaves the matrix; undone here, it comes back with its counts.
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await other.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: /^Codes/ }).click();
+  await other.getByRole('button', { name: 'Delete code Shipping cost' }).click();
+  await other
+    .getByRole('dialog', { name: 'Delete code Shipping cost' })
+    .getByRole('button', { name: 'Delete code' })
+    .click();
+  await expect(cell).toHaveCount(0);
+  await other.close();
+  await page.locator('.status-history button').first().click();
+  await expect(cell).toHaveText('2');
 
   // A drilled excerpt opens in its document at the excerpt.
   await drill.locator('[data-drill-excerpt]').first().click();

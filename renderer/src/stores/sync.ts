@@ -8,6 +8,7 @@
  */
 import type { Code, MethodName } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
+import { useAnalysis } from './analysis.js';
 import { useBoard } from './board.js';
 import { setRefresher } from './changes.js';
 import { useCodes } from './codes.js';
@@ -36,7 +37,8 @@ type Area =
   | 'memos'
   | 'insights'
   | 'hypotheses'
-  | 'metrics';
+  | 'metrics'
+  | 'analysis';
 
 const EVERYTHING: Area[] = [
   'documents',
@@ -50,6 +52,7 @@ const EVERYTHING: Area[] = [
   'insights',
   'hypotheses',
   'metrics',
+  'analysis',
 ];
 
 function areasOf(method: MethodName): Area[] {
@@ -68,9 +71,9 @@ function areasOf(method: MethodName): Area[] {
     case 'documents':
     case 'participants':
     case 'attributes':
-      return ['documents', 'openDocument', 'excerpts', 'board', 'participants', 'retrieval'];
+      return ['documents', 'openDocument', 'excerpts', 'board', 'participants', 'retrieval', 'analysis'];
     case 'codes':
-      return ['codes', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'memos'];
+      return ['codes', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'memos', 'analysis'];
     case 'excerpts':
     case 'search':
       return [
@@ -83,12 +86,13 @@ function areasOf(method: MethodName): Area[] {
         'insights',
         'hypotheses',
         'metrics',
+        'analysis',
       ];
     case 'memos':
       return ['memos', 'openExcerpts', 'excerpts'];
     case 'boards':
       // A card moved into or out of a group bound to a code codes or uncodes its excerpt.
-      return ['board', 'codes', 'openExcerpts', 'excerpts', 'retrieval'];
+      return ['board', 'codes', 'openExcerpts', 'excerpts', 'retrieval', 'analysis'];
     case 'insights':
       return ['insights', 'metrics'];
     case 'hypotheses':
@@ -104,10 +108,10 @@ function areasOf(method: MethodName): Area[] {
 function areasOfTable(table: string): Area[] {
   switch (table) {
     case 'codes':
-      return ['codes', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'memos'];
+      return ['codes', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'memos', 'analysis'];
     case 'excerpts':
     case 'codings':
-      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'metrics'];
+      return ['codes', 'documents', 'openExcerpts', 'excerpts', 'board', 'retrieval', 'metrics', 'analysis'];
     case 'memos':
       return ['memos', 'openExcerpts', 'excerpts'];
     case 'participants':
@@ -116,7 +120,7 @@ function areasOfTable(table: string): Area[] {
     case 'participant_rounds':
     case 'documents':
     case 'turns':
-      return ['documents', 'openDocument', 'excerpts', 'board', 'participants', 'retrieval'];
+      return ['documents', 'openDocument', 'excerpts', 'board', 'participants', 'retrieval', 'analysis'];
     case 'boards':
     case 'board_groups':
     case 'cards':
@@ -151,8 +155,8 @@ const SHOWN_IN: Record<Section, Area[]> = {
   insights: ['insights', 'metrics'],
   hypotheses: ['hypotheses', 'insights', 'metrics'],
   metrics: ['metrics'],
-  // Analysis counts afresh each time its section opens (AnalysisView loads on mount).
-  analysis: [],
+  // Analysis also counts afresh each time its section opens (AnalysisView loads on mount).
+  analysis: ['analysis'],
   search: [],
 };
 const ALWAYS_SHOWN: Area[] = ['codes'];
@@ -182,6 +186,7 @@ async function reload(areas: ReadonlySet<Area>): Promise<void> {
   if (areas.has('insights') && useInsights.getState().loaded) jobs.push(useInsights.getState().load());
   if (areas.has('hypotheses') && useHypotheses.getState().loaded) jobs.push(useHypotheses.getState().load());
   if (areas.has('metrics') && useMetrics.getState().loaded) jobs.push(useMetrics.getState().load());
+  if (areas.has('analysis') && useAnalysis.getState().metaLoaded) jobs.push(useAnalysis.getState().reload());
   await Promise.all(jobs);
 }
 
