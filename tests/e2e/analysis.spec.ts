@@ -213,7 +213,7 @@ test('analysis: matrix, drill-down, network, rounds, words in context, CSV', asy
   await expect(frequency.locator('[data-chart="frequency"] canvas')).toHaveCount(1);
   await frequency.locator('[data-cell="Returns|Round 2"]').click();
   await expect(page.locator('[data-drill] [data-drill-excerpt]')).toHaveCount(3);
-  await shot(page, 'analysis-frequency');
+  await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'images', 'analysis-frequency.png') });
 
   // Words: a Chinese or Japanese word from the list, found in context with the keyword marked.
   const cjk =
