@@ -178,11 +178,14 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
   }, [storeApi]);
   const urgent = useMemo(() => {
     const keep = new Set(selected);
-    if (focused.current) keep.add(focused.current);
     if (editing !== null) keep.add(cardNode(editing));
     return keep;
   }, [selected, editing]);
-  const target = useMemo(() => culled(layout, area, urgent), [layout, area, urgent]);
+  // The focused node is read when the area changes: a pan away from it must not unmount it.
+  const target = useMemo(
+    () => culled(layout, area, focused.current ? [...urgent, focused.current] : urgent),
+    [layout, area, urgent],
+  );
   // What is mounted catches up with the target a few cards a frame (the nearest first): a zoom
   // step that brings 200 cards near the view then costs no single long frame.
   const [shown, setShown] = useState<ReadonlySet<string>>(() =>
