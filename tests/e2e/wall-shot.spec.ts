@@ -66,8 +66,8 @@ test('a wall laid out from codes, at 1440×900', async ({ page, workspace }) => 
   await dialog.getByRole('button', { name: /^Lay out/ }).click();
   await expect(dialog).toBeHidden();
   await saved(page);
-  const count = await page.locator('[data-card-id]').count();
-  expect(count).toBeGreaterThan(8);
+  // The fitted view's cards mount within a few frames (a few dozen a frame).
+  await expect.poll(async () => page.locator('[data-card-id]').count()).toBeGreaterThan(8);
   await page.getByRole('button', { name: 'Hide the side panels' }).click();
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
   await page.waitForTimeout(400);
