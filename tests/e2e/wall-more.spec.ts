@@ -4,7 +4,7 @@
  * excerpts, an excerpt linked to a hypothesis from where it is listed, insights reordered by drag.
  */
 import { expect, newProject, SAMPLE, saved, section, shot, test, type Workspace } from './fixtures.js';
-import { api, cardEl, dragTo, groupEl, wall } from './wall-helpers.js';
+import { api, cardEl, dragTo, groupEl, inside, wall } from './wall-helpers.js';
 
 const QUOTES = {
   instagram: 'it was an Instagram ad',
@@ -82,6 +82,27 @@ test('a drop into a bound group patches the board without refetching it; the sel
   await box(now);
   await expect(page.locator('[data-card-id][aria-pressed="true"]')).toHaveCount(1);
   await expect(cardEl(page, phone.id)).toHaveAttribute('aria-pressed', 'true');
+
+  // Moving the group (its cards along) is patched from boards.updateGroup's answer: still no board read.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  const groupBefore = (await wall(page)).groups.find((g) => g.id === discovery.id);
+  const cardBefore = (await wall(page)).cards.find((c) => c.id === phone.id);
+  const head = await groupEl(page, discovery.id).locator('.group-head').boundingBox();
+  if (!head || !groupBefore || !cardBefore) throw new Error('group not visible');
+  await page.mouse.move(head.x + head.width / 2, head.y + head.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(head.x + head.width / 2 + 20, head.y + head.height / 2 + 10, { steps: 4 });
+  await page.mouse.move(head.x + head.width / 2 + 120, head.y + head.height / 2 + 80, { steps: 10 });
+  await page.mouse.up();
+  await saved(page);
+  await expect
+    .poll(async () => (await wall(page)).groups.find((g) => g.id === discovery.id)?.x)
+    .not.toBe(groupBefore.x);
+  const groupAfter = (await wall(page)).groups.find((g) => g.id === discovery.id);
+  const cardAfter = (await wall(page)).cards.find((c) => c.id === phone.id);
+  expect((cardAfter?.x ?? 0) - cardBefore.x).toBe((groupAfter?.x ?? 0) - groupBefore.x);
+  expect(await inside(cardEl(page, phone.id), groupEl(page, discovery.id))).toBe(true);
+  expect(reads).toBe(0);
 });
 
 test('search hits go onto the wall: picked or all shown, each an uncoded excerpt holding its sentence', async ({

@@ -214,6 +214,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
       .filter((c) => c.groupId !== null && inside.has(c.groupId))
       .map((c) => ({ id: c.id, groupId: c.groupId, x: c.x + dx, y: c.y + dy }));
     const moved = new Map(moves.map((m) => [m.id, m]));
+    edits++;
     set({
       current: {
         ...board,
@@ -227,19 +228,27 @@ export const useBoard = create<BoardState>()((set, get) => ({
         }),
       },
     });
-    // One call, one undo step: the core moves the group's cards and sub-groups along.
-    const ok = Boolean(
-      await mutate(() =>
-        getClient().call('boards.updateGroup', {
-          id,
-          x: group.x + dx,
-          y: group.y + dy,
-          ...(parentId !== undefined ? { parentId } : {}),
-        }),
-      ),
+    // One call, one undo step: the core moves the group's cards and sub-groups along, by the
+    // same offset as above; the answer (the group as stored) is patched in, not the board refetched.
+    const stored = await mutate(() =>
+      getClient().call('boards.updateGroup', {
+        id,
+        x: group.x + dx,
+        y: group.y + dy,
+        ...(parentId !== undefined ? { parentId } : {}),
+      }),
     );
-    await changed('boards.updateGroup');
-    if (!ok) await get().load();
+    if (!stored) {
+      await changed('boards.updateGroup');
+      await get().load();
+      return;
+    }
+    const now = get().current;
+    if (now?.id === board.id) {
+      edits++;
+      set({ current: { ...now, groups: now.groups.map((g) => (g.id === id ? stored : g)) } });
+    }
+    await changedBesideBoard('boards.updateGroup');
   },
 
   async deleteGroup(id) {

@@ -15,7 +15,7 @@ import { useWall } from '../../stores/wall.js';
 import { Icon } from '../common/Icon.js';
 import { FromCodesDialog } from './FromCodesDialog.js';
 import { GroupPicker } from './GroupPicker.js';
-import { groupSelection, voteSelection, WallCanvas } from './WallCanvas.js';
+import { fitBoard, groupSelection, voteSelection, WallCanvas } from './WallCanvas.js';
 
 export function BoardView() {
   const board = useBoard((s) => s.current);
@@ -120,7 +120,14 @@ function WallHeader() {
         <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => void flow.zoomIn()}>
           +
         </button>
-        <button type="button" className="button" onClick={() => void flow.fitView({ padding: 0.1 })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            const current = useBoard.getState().current;
+            if (current) void fitBoard(flow, layoutBoard(current));
+          }}
+        >
           Fit
         </button>
         <FitSelection />

@@ -4,7 +4,7 @@
  * object, which the board store keeps stable, so a drag re-renders only the dragged cards.
  */
 import { type Node, type NodeProps, useStore } from '@xyflow/react';
-import { type CSSProperties, memo, type ReactNode, useRef, useState } from 'react';
+import { type CSSProperties, memo, type ReactNode, useDeferredValue, useRef, useState } from 'react';
 import type { WallCard } from '../../lib/wallLayout.js';
 import { useBoard } from '../../stores/board.js';
 import { keyAttribute, useParticipant } from '../../stores/participants.js';
@@ -29,11 +29,27 @@ function summary(text: string): string {
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
 }
 
+type Level = 'far' | 'summary' | 'full';
+
 function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
-  const { card } = data;
-  const level = useStore((s) =>
-    s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < SUMMARY_ZOOM ? 'summary' : 'full',
+  const now = useStore(
+    (s): Level => (s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < SUMMARY_ZOOM ? 'summary' : 'full'),
   );
+  // A zoom step across a level redraws every mounted card: deferred, React does it in slices
+  // between frames instead of in the frame of the step (a 100–400 ms frame at 280 cards).
+  const level = useDeferredValue(now);
+  return <CardBody card={data.card} selected={selected} level={level} />;
+}
+
+const CardBody = memo(function CardBody({
+  card,
+  selected,
+  level,
+}: {
+  card: WallCard;
+  selected: boolean;
+  level: Level;
+}) {
   const editing = useWall((s) => s.editing === card.id);
   // Zoomed out, many cards come into view at once: the summary mounts without the
   // participant lookup and chips, and farther out a card is drawn as a shape with bars for
@@ -52,7 +68,7 @@ function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
   ) : (
     <FullCard card={card} selected={selected} editing={editing} />
   );
-}
+});
 
 function CardShell({
   card,

@@ -11,14 +11,18 @@ import {
   type OnNodeDrag,
   Panel,
   ReactFlow,
+  type ReactFlowInstance,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Viewport,
 } from '@xyflow/react';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardDetail, BoardId, GroupId } from '../../../../core/contract/index.js';
 import { isTypingTarget } from '../../lib/keys.js';
+import { bounds, culled, grow, STEP, serves, stepToward, viewOf } from '../../lib/wallCull.js';
 import {
+  type Box,
   CARD_H,
   CARD_W,
   enclosed,
@@ -32,7 +36,7 @@ import {
 import { type CardMove, descendants, useBoard } from '../../stores/board.js';
 import { useCoding } from '../../stores/coding.js';
 import { cardNode, DRAFT, groupNode, nodeCard, nodeGroup, useWall } from '../../stores/wall.js';
-import { CardNode, type CardNodeType, cardLabel } from './CardNode.js';
+import { CardNode, type CardNodeType, cardLabel, FAR_ZOOM, SUMMARY_ZOOM } from './CardNode.js';
 import { GroupNode, type GroupNodeType } from './GroupNode.js';
 import { WallMiniMap } from './WallMiniMap.js';
 
@@ -48,11 +52,12 @@ const NUDGE = 10;
 const NO_HANDLES: never[] = [];
 const CARD_SIZE = { width: CARD_W, height: CARD_H };
 
-/** Nodes for the layout, reusing the previous node object of everything that did not change. */
+/** Nodes for the layout (those in `shown`), reusing the previous node object of everything that did not change. */
 function buildNodes(
   board: BoardDetail,
   layout: Layout,
   selected: ReadonlySet<string>,
+  shown: ReadonlySet<string>,
   cache: Map<string, WallNode>,
 ): WallNode[] {
   const out: WallNode[] = [];
@@ -81,6 +86,7 @@ function buildNodes(
     const at = layout.groups.get(id);
     if (!at) continue;
     const key = groupNode(id);
+    if (!shown.has(key)) continue;
     const count = counts.get(id) ?? 0;
     const old = cache.get(key) as GroupNodeType | undefined;
     const data = old && old.data.group === g && old.data.count === count ? old.data : { group: g, count };
@@ -106,6 +112,7 @@ function buildNodes(
     const at = layout.cards.get(c.id);
     if (!at) continue;
     const key = cardNode(c.id);
+    if (!shown.has(key)) continue;
     const old = cache.get(key) as CardNodeType | undefined;
     const data = old && old.data.card === c ? old.data : { card: c };
     out.push(
@@ -133,27 +140,103 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
   const flow = useReactFlow<WallNode>();
   const selected = useWall((s) => s.selected);
   const draft = useWall((s) => s.draft);
+  const editing = useWall((s) => s.editing);
   const layout = useMemo(() => layoutBoard(board), [board]);
   const cache = useRef(new Map<string, WallNode>());
-  const [nodes, setNodes] = useState<WallNode[]>(() => buildNodes(board, layout, selected, cache.current));
+  const latest = useRef(layout);
+  latest.current = layout;
+
+  // Culling: only nodes near the view go to xyflow (lib/wallCull.ts). The area is recomputed at
+  // most once a frame, and only when the view has left it.
+  const storeApi = useStoreApi<WallNode>();
+  const [area, setArea] = useState<Box>(() =>
+    grow(viewOf(transformOf(viewportOf(board)), window.innerWidth, window.innerHeight)),
+  );
+  const areaRef = useRef(area);
+  /** The node holding keyboard focus: kept mounted wherever the view goes. */
+  const focused = useRef<string | null>(null);
   useEffect(() => {
-    const built = buildNodes(board, layout, selected, cache.current);
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      const s = storeApi.getState();
+      if (!s.width || !s.height) return;
+      const view = viewOf(s.transform, s.width, s.height);
+      if (serves(areaRef.current, view)) return;
+      areaRef.current = grow(view);
+      setArea(areaRef.current);
+    };
+    const stop = storeApi.subscribe((s, prev) => {
+      if (s.transform === prev.transform && s.width === prev.width && s.height === prev.height) return;
+      if (!frame) frame = requestAnimationFrame(check);
+    });
+    check();
+    return () => {
+      stop();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [storeApi]);
+  const urgent = useMemo(() => {
+    const keep = new Set(selected);
+    if (editing !== null) keep.add(cardNode(editing));
+    return keep;
+  }, [selected, editing]);
+  // The focused node is read when the area changes: a pan away from it must not unmount it.
+  const target = useMemo(
+    () => culled(layout, area, focused.current ? [...urgent, focused.current] : urgent),
+    [layout, area, urgent],
+  );
+  // What is mounted catches up with the target a few cards a frame (the nearest first): a zoom
+  // step that brings 200 cards near the view then costs no single long frame.
+  const [shown, setShown] = useState<ReadonlySet<string>>(() =>
+    culled(layout, viewOf(transformOf(viewportOf(board)), window.innerWidth, window.innerHeight), urgent),
+  );
+  const mounted = useRef(shown);
+  useEffect(() => {
+    let frame = 0;
+    const step = () => {
+      // Far out a card is a bare shape: more of them fit in a frame.
+      const zoom = storeApi.getState().transform[2];
+      const next = stepToward(mounted.current, target, urgent, layout, area, zoom < FAR_ZOOM ? STEP * 4 : STEP);
+      if (next === mounted.current) return;
+      mounted.current = next;
+      setShown(next);
+      frame = requestAnimationFrame(step);
+    };
+    step();
+    return () => cancelAnimationFrame(frame);
+  }, [target, urgent, layout, area, storeApi]);
+
+  const [nodes, setNodes] = useState<WallNode[]>(() => buildNodes(board, layout, selected, shown, cache.current));
+  useEffect(() => {
+    const built = buildNodes(board, layout, selected, shown, cache.current);
     setNodes(draft ? [...built, draftNode(draft)] : built);
-  }, [board, layout, selected, draft]);
+  }, [board, layout, selected, shown, draft]);
   const reveal = useWall((s) => s.reveal);
   useEffect(() => {
     if (!reveal) return;
-    void flow.fitView({ nodes: [{ id: reveal.node }], maxZoom: 1, duration: 200 }).then(() => {
-      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${reveal.node}"] .group-head button`)?.focus();
+    // From the layout, not xyflow: the group may be culled until the view reaches it.
+    const id = nodeGroup(reveal.node);
+    const box = id === null ? undefined : latest.current.groups.get(id)?.abs;
+    if (!box) return;
+    const { width, height } = storeApi.getState();
+    const zoom = Math.min(1, width / (box.w * 1.1), height / (box.h * 1.1));
+    void flow.setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom, duration: 200 }).then(() => {
+      // A frame for the culling to mount it.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() =>
+          document
+            .querySelector<HTMLElement>(`.react-flow__node[data-id="${reveal.node}"] .group-head button`)
+            ?.focus(),
+        ),
+      );
     });
-  }, [reveal, flow]);
+  }, [reveal, flow, storeApi]);
 
   // The selection box's result is decided from the board's own layout when the box is let go:
   // what it encloses there is selected, nothing else. @xyflow/react picks nodes by its internal
   // positions, which can lag the store's for a moment after a move or an undo reload; the box
   // then took a card by where it had been (issue 9's "third item").
-  const latest = useRef(layout);
-  latest.current = layout;
   const boxStart = useRef<{ x: number; y: number } | null>(null);
   const onSelectionEnd = useCallback(
     (e: React.MouseEvent) => {
@@ -195,7 +278,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       const draggedGroups = new Set(dragged.map((n) => nodeGroup(n.id)).filter((g): g is GroupId => g !== null));
       const box = (id: GroupId) => {
         const n = flow.getInternalNode(groupNode(id));
-        if (!n) return undefined;
+        if (!n) return layout.groups.get(id)?.abs;
         return {
           x: n.internals.positionAbsolute.x,
           y: n.internals.positionAbsolute.y,
@@ -329,7 +412,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       void flow.zoomOut();
     } else if (e.key === '0') {
       e.preventDefault();
-      void flow.fitView({ padding: 0.1 });
+      void fitBoard(flow, layout);
     }
   };
 
@@ -347,6 +430,9 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       tabIndex={-1}
       onKeyDown={onKeyDown}
       onDoubleClick={onDoubleClick}
+      onFocusCapture={(e) => {
+        focused.current = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id ?? null;
+      }}
       onPointerDownCapture={(e) => {
         // Where a selection box starts (xyflow reports its start only at the first move).
         boxStart.current = e.shiftKey ? flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) : null;
@@ -362,7 +448,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         onInit={(instance) => {
           if (!useWall.getState().fitNext) return;
           useWall.setState({ fitNext: false });
-          void instance.fitView({ padding: 0.1 });
+          void fitBoard(instance, latest.current);
         }}
         defaultViewport={viewportOf(board)}
         onMoveEnd={(_e, v) => saveViewport(board.id, v)}
@@ -447,9 +533,23 @@ function ZoomHook() {
   const domNode = useStore((s) => s.domNode);
   useEffect(() => {
     const canvas = domNode?.closest<HTMLElement>('.wall-canvas');
-    if (canvas) canvas.dataset.zoom = String(Math.round(zoom * 100) / 100);
+    if (!canvas) return;
+    canvas.dataset.zoom = String(Math.round(zoom * 100) / 100);
+    // For the style sheet: no shadows far out, where they cost paint and show nothing.
+    canvas.dataset.level = zoom < FAR_ZOOM ? 'far' : zoom < SUMMARY_ZOOM ? 'summary' : 'full';
   }, [zoom, domNode]);
   return null;
+}
+
+/** Fits the whole board, culled nodes included (xyflow's fitView sees only the nodes it was handed). */
+export function fitBoard(flow: Pick<ReactFlowInstance, 'fitBounds'>, layout: Layout): Promise<boolean> {
+  const b = bounds(layout);
+  if (!b) return Promise.resolve(false);
+  return flow.fitBounds({ x: b.x, y: b.y, width: b.w, height: b.h }, { padding: 0.1 });
+}
+
+function transformOf(v: Viewport): [number, number, number] {
+  return [v.x, v.y, v.zoom];
 }
 
 function viewportOf(board: BoardDetail): Viewport {
