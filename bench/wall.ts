@@ -8,21 +8,17 @@
  * refetched) and during a Ctrl+wheel zoom out and back in. Prints
  * figures; asserts nothing.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { createApp } from '../core/app.js';
 import type { CodeId, DocumentId } from '../core/contract/index.js';
+import { checkBrowserBench, launchChromium, serve } from './browser.js';
 import { generateCorpus, prng } from './corpus.js';
 import { median, percentile } from './stats.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = join(ROOT, 'bin', 'quarry.js');
-const CHROMIUM = process.env.QUARRY_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 
 interface Options {
   cards: number;
@@ -82,28 +78,6 @@ async function buildProject(dir: string, configDir: string, o: Options) {
   }
 }
 
-function serve(configDir: string, project: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve', project, '--port', '0', '--no-open'], {
-    env: { ...process.env, QUARRY_CONFIG_DIR: configDir, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`quarry serve printed no URL:\n${out}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        ok({ url: m[1], child });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`quarry serve exited (${code}):\n${out}`)));
-  });
-}
-
 /** Records requestAnimationFrame deltas until `stop` runs; returns them (the first, partial one dropped). */
 async function frames(page: Page, work: () => Promise<void>): Promise<number[]> {
   await page.evaluate(`(() => {
@@ -123,21 +97,11 @@ async function frames(page: Page, work: () => Promise<void>): Promise<number[]> 
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  if (!CHROMIUM) throw new Error('No Chromium found (set QUARRY_CHROMIUM).');
-  if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Run `npm run build` first.');
+  checkBrowserBench();
   const dir = mkdtempSync(join(tmpdir(), 'quarry-bench-wall-'));
   const configDir = join(dir, 'config');
   let server: ChildProcess | null = null;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const t0 = performance.now();
     const project = await buildProject(dir, configDir, o);
