@@ -4,10 +4,10 @@
  * speakers come from `<v Name>` or `Name:`; consecutive cues of a speaker become one turn.
  * Refused: no WEBVTT signature, timing lines the spec would drop, no cues at all.
  */
-import { documentFromPieces, type TimedPiece } from './cues.js';
+import { countLabel, type LabelCounts, labelPiece, TranscriptBuilder } from './cues.js';
 import { extensionOf, titleFromFileName } from './names.js';
 import { decodeOrRefuse } from './plainText.js';
-import { type Importer, ImportRefusal } from './types.js';
+import { type Importer, ImportRefusal, type ParsedDocument } from './types.js';
 import { cueRuns } from './webvtt/cueText.js';
 import { parseWebVtt, WebVttError } from './webvtt/parse.js';
 
@@ -18,17 +18,14 @@ export function looksLikeWebVtt(text: string): boolean {
   return SIGNATURE.test(text);
 }
 
-export function piecesOfVtt(text: string): TimedPiece[] {
-  const pieces: TimedPiece[] = [];
+/** Each cue's runs as (voice, text, times); the file's refusals are thrown once parsing ends. */
+function eachPiece(text: string, visit: (voice: string | null, text: string, startMs: number, endMs: number) => void) {
   let file: ReturnType<typeof parseWebVtt>;
   try {
-    // Cues become pieces as they are parsed: only their voice, text and times are kept.
     file = parseWebVtt(text, (cue) => {
       const startMs = Math.round(cue.startTime * 1000);
       const endMs = Math.round(cue.endTime * 1000);
-      for (const run of cueRuns(cue.text)) {
-        pieces.push({ voice: run.voice?.trim() || null, text: run.text, startMs, endMs });
-      }
+      for (const run of cueRuns(cue.text)) visit(run.voice?.trim() || null, run.text, startMs, endMs);
     });
   } catch (err) {
     if (err instanceof WebVttError) throw new ImportRefusal(err.message);
@@ -48,8 +45,27 @@ export function piecesOfVtt(text: string): TimedPiece[] {
         'a blank line inside a cue ends it, so WebVTT players would drop this text',
     );
   }
-  if (pieces.every((p) => p.text.trim() === '')) throw new ImportRefusal('it is a WebVTT file without any cue text');
-  return pieces;
+}
+
+/**
+ * The transcript, parsed twice instead of holding every cue (issue 8: a million cues took over
+ * a gigabyte): the first pass counts `Name:` labels (a label is trusted when it recurs), the
+ * second feeds each cue to the transcript as it is parsed.
+ */
+export function documentOfVtt(title: string, text: string): ParsedDocument {
+  const counts: LabelCounts = new Map();
+  let anyText = false;
+  eachPiece(text, (voice, t) => {
+    countLabel(counts, voice, t);
+    if (!anyText && t.trim() !== '') anyText = true;
+  });
+  if (!anyText) throw new ImportRefusal('it is a WebVTT file without any cue text');
+  const builder = new TranscriptBuilder();
+  eachPiece(text, (voice, t, startMs, endMs) => {
+    const labelled = labelPiece(counts, voice, t);
+    builder.add(labelled.speaker, labelled.text, startMs, endMs);
+  });
+  return builder.finish(title);
 }
 
 export const vttImporter: Importer = {
@@ -62,7 +78,6 @@ export const vttImporter: Importer = {
     return ['txt', 'text', ''].includes(extensionOf(name)) && looksLikeWebVtt(head);
   },
   parse(bytes, name) {
-    const text = decodeOrRefuse(bytes);
-    return [documentFromPieces(titleFromFileName(name), piecesOfVtt(text))];
+    return [documentOfVtt(titleFromFileName(name), decodeOrRefuse(bytes))];
   },
 };

@@ -7,6 +7,8 @@
  */
 
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { DEFAULT_ROUND_NAME } from '../../db/repositories/studies.js';
 import { labelFromFileName, participantPattern } from '../contract/fileLabel.js';
 import type { CsvPreview, DocumentId, ImportFormat, ImportResult, ParticipantId } from '../contract/types.js';
@@ -22,6 +24,7 @@ import {
   type ParseOptions,
   type ProjectImporter,
 } from '../importers/types.js';
+import { memlog } from '../memlog.js';
 import { base64Size, decodeBase64 } from '../text/base64.js';
 import { segmentText, withByteRanges } from '../text/segments.js';
 import { normaliseValue, toAttribute } from './attributes.js';
@@ -29,9 +32,19 @@ import type { ImportLimits, ProjectContext } from './context.js';
 import { storeExchange } from './exchangeImport.js';
 import { ensureParticipant } from './participants.js';
 
-export interface ImportFile {
+export interface ImportUpload {
   name: string;
   dataBase64: string;
+}
+
+/** A file's content, or (from local hosts only: core/contract/localPaths.ts) its path on this machine. */
+export type ImportFile = ImportUpload | { path: string };
+
+/** The name a file is known by: its file name, for one read from disk. */
+const nameOf = (file: ImportFile) => ('path' in file ? basename(file.path) : file.name);
+
+interface Named {
+  name: string;
 }
 
 export interface ImportOptions {
@@ -58,15 +71,36 @@ interface Prepared {
   documents: ParsedDocument[];
 }
 
+function tooLarge(size: number, limits: ImportLimits): ImportRefusal {
+  return new ImportRefusal(
+    `the file is ${megabytes(size)}, over the import limit of ${megabytes(limits.maxFileBytes)}`,
+  );
+}
+
+/** A file named by path is sized before it is read, and read once: no base64 copy (issue 8). */
+function readFromDisk(path: string, limits: ImportLimits): Uint8Array {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new ImportRefusal('it is not a file');
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof ImportRefusal) throw err;
+    throw new ImportRefusal(`it could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (size > limits.maxFileBytes) throw tooLarge(size, limits);
+  const bytes = readFileSync(path);
+  if (bytes.byteLength > limits.maxFileBytes) throw tooLarge(bytes.byteLength, limits);
+  if (bytes.byteLength === 0) throw new ImportRefusal('the file is empty');
+  return bytes;
+}
+
 function readBytes(file: ImportFile, limits: ImportLimits): Uint8Array {
+  if ('path' in file) return readFromDisk(file.path, limits);
   // Sized before decoding: a file over the limit is refused without being held twice in memory.
   const size = base64Size(file.dataBase64);
   if (size === null) throw new ImportRefusal('its data did not arrive as base64 (the upload is damaged)');
-  if (size > limits.maxFileBytes) {
-    throw new ImportRefusal(
-      `the file is ${megabytes(size)}, over the import limit of ${megabytes(limits.maxFileBytes)}`,
-    );
-  }
+  if (size > limits.maxFileBytes) throw tooLarge(size, limits);
   const bytes = decodeBase64(file.dataBase64);
   if (bytes === null) throw new ImportRefusal('its data is not well-formed base64 (the upload is damaged)');
   if (bytes.byteLength === 0) throw new ImportRefusal('the file is empty');
@@ -76,7 +110,7 @@ function readBytes(file: ImportFile, limits: ImportLimits): Uint8Array {
 /** Decodes and parses one file, or says why not. Nothing is written here. */
 async function prepare(
   importer: Importer,
-  file: ImportFile,
+  file: Named,
   bytes: Uint8Array,
   sha256: string,
   options: ImportOptions,
@@ -124,7 +158,7 @@ function roundFor(ctx: ProjectContext, options: ImportOptions): number | null {
 }
 
 /** The file's earlier copy in the project (same sha256), as the result reports it. */
-function findDuplicate(ctx: ProjectContext, file: ImportFile, sha256: string, options: ImportOptions) {
+function findDuplicate(ctx: ProjectContext, file: Named, sha256: string, options: ImportOptions) {
   const earlier = ctx.repos.sources.findBySha256(sha256)[0];
   if (!earlier) return null;
   return {
@@ -143,7 +177,7 @@ type Duplicate = NonNullable<ReturnType<typeof findDuplicate>>;
  */
 function store(
   ctx: ProjectContext,
-  file: ImportFile,
+  file: Named,
   prepared: Prepared,
   options: ImportOptions,
   pattern: RegExp | null,
@@ -193,15 +227,16 @@ function store(
         participantId,
         roundId,
       });
+      memlog('doc inserted');
       repos.documents.insertTurns(
         documentId,
         doc.turns.map((t) => ({ ...t, participantId: speakerParticipant(t.speaker) })),
       );
-      repos.search.insertSegments(
-        'document',
-        documentId,
-        withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? [])),
-      );
+      memlog('turns inserted');
+      const segs = withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? []));
+      memlog('segments');
+      repos.search.insertSegments('document', documentId, segs);
+      memlog('segments inserted');
       return [documentId];
     });
   });
@@ -239,7 +274,7 @@ function setImportedAttributes(
 async function importProject(
   ctx: ProjectContext,
   importer: ProjectImporter,
-  file: ImportFile,
+  file: Named,
   bytes: Uint8Array,
   sha256: string,
 ): Promise<{ documentIds: DocumentId[]; warnings: string[] }> {
@@ -259,9 +294,11 @@ export async function importFiles(
 ): Promise<ImportResult> {
   const pattern = options.participantPattern ? compilePattern(options.participantPattern) : null;
   const result: ImportResult = { imported: [], rejected: [], duplicates: [] };
-  for (const file of files) {
+  for (const source of files) {
+    const file: Named = { name: nameOf(source) };
     try {
-      const bytes = readBytes(file, limits);
+      const bytes = readBytes(source, limits);
+      memlog('read');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       // Checked before parsing too, so a known file costs no parse.
       const earlier = findDuplicate(ctx, file, sha256, options);
@@ -282,7 +319,9 @@ export async function importFiles(
         continue;
       }
       const prepared = await prepare(importer as Importer, file, bytes, sha256, options);
+      memlog('parsed');
       const stored = store(ctx, file, prepared, options, pattern);
+      memlog('stored');
       if (!Array.isArray(stored)) {
         result.duplicates.push(stored);
         continue;
@@ -303,7 +342,7 @@ export async function importFiles(
 }
 
 /** What a CSV holds and the role each column would get, before anything is imported. */
-export function previewCsv(file: ImportFile, limits: ImportLimits): CsvPreview {
+export function previewCsv(file: ImportUpload, limits: ImportLimits): CsvPreview {
   try {
     const table = parseCsv(decodeOrRefuse(readBytes(file, limits)));
     return {
