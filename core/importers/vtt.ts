@@ -1,3 +1,4 @@
+import { LARGE_FILE_BYTES, releaseGarbage } from '../memory.js';
 /**
  * WebVTT (.vtt): Zoom, Teams, YouTube and most captioning tools. Parsed by the spec
  * algorithm (./webvtt/parse.ts); cue text loses its tags and entities (./webvtt/cueText.ts);
@@ -7,7 +8,7 @@
 import { countLabel, type LabelCounts, labelPiece, TranscriptBuilder } from './cues.js';
 import { extensionOf, titleFromFileName } from './names.js';
 import { decodeOrRefuse } from './plainText.js';
-import { type Importer, ImportRefusal, type ParsedDocument } from './types.js';
+import { type Importer, ImportRefusal } from './types.js';
 import { cueRuns } from './webvtt/cueText.js';
 import { parseWebVtt, WebVttError } from './webvtt/parse.js';
 
@@ -52,7 +53,7 @@ function eachPiece(text: string, visit: (voice: string | null, text: string, sta
  * a gigabyte): the first pass counts `Name:` labels (a label is trusted when it recurs), the
  * second feeds each cue to the transcript as it is parsed.
  */
-export function documentOfVtt(title: string, text: string): ParsedDocument {
+export function transcriptOfVtt(text: string): TranscriptBuilder {
   const counts: LabelCounts = new Map();
   let anyText = false;
   eachPiece(text, (voice, t) => {
@@ -65,7 +66,10 @@ export function documentOfVtt(title: string, text: string): ParsedDocument {
     const labelled = labelPiece(counts, voice, t);
     builder.add(labelled.speaker, labelled.text, startMs, endMs);
   });
-  return builder.finish(title);
+  // V8 keeps the last regular-expression subject alive (RegExp.lastMatch): match a tiny string so
+  // the decoded file can be freed before the document text is joined.
+  /^/.exec('');
+  return builder;
 }
 
 export const vttImporter: Importer = {
@@ -78,6 +82,9 @@ export const vttImporter: Importer = {
     return ['txt', 'text', ''].includes(extensionOf(name)) && looksLikeWebVtt(head);
   },
   parse(bytes, name) {
-    return [documentOfVtt(titleFromFileName(name), decodeOrRefuse(bytes))];
+    // The decoded file is dropped before the document text is joined, so the two are never held at once.
+    const builder = transcriptOfVtt(decodeOrRefuse(bytes));
+    if (bytes.byteLength >= LARGE_FILE_BYTES) releaseGarbage();
+    return [builder.finish(titleFromFileName(name))];
   },
 };

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { NewSegment } from '../../db/repositories/search.js';
 import { DEFAULT_ROUND_NAME } from '../../db/repositories/studies.js';
 import { labelFromFileName, participantPattern } from '../contract/fileLabel.js';
 import type { CsvPreview, DocumentId, ImportFormat, ImportResult, ParticipantId } from '../contract/types.js';
@@ -24,9 +25,9 @@ import {
   type ParseOptions,
   type ProjectImporter,
 } from '../importers/types.js';
-import { memlog } from '../memlog.js';
+import { LARGE_FILE_BYTES, releaseGarbage } from '../memory.js';
 import { base64Size, decodeBase64 } from '../text/base64.js';
-import { segmentText, withByteRanges } from '../text/segments.js';
+import { forEachSegment, utf8Cursor } from '../text/segments.js';
 import { normaliseValue, toAttribute } from './attributes.js';
 import type { ImportLimits, ProjectContext } from './context.js';
 import { storeExchange } from './exchangeImport.js';
@@ -41,6 +42,9 @@ export interface ImportUpload {
 export type ImportFile = ImportUpload | { path: string };
 
 /** The name a file is known by: its file name, for one read from disk. */
+/** Search rows are written this many segments at a time. */
+const SEGMENT_BATCH = 500;
+
 const nameOf = (file: ImportFile) => ('path' in file ? basename(file.path) : file.name);
 
 interface Named {
@@ -227,19 +231,30 @@ function store(
         participantId,
         roundId,
       });
-      memlog('doc inserted');
       repos.documents.insertTurns(
         documentId,
         doc.turns.map((t) => ({ ...t, participantId: speakerParticipant(t.speaker) })),
       );
-      memlog('turns inserted');
-      const segs = withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? []));
-      memlog('segments');
-      repos.search.insertSegments('document', documentId, segs);
-      memlog('segments inserted');
+      storeSegments(ctx, documentId, doc);
       return [documentId];
     });
   });
+}
+
+/**
+ * The document's search rows, a batch at a time as its segments are cut: a long transcript
+ * never holds all its segments and their rows at once (issue 8).
+ */
+function storeSegments(ctx: ProjectContext, documentId: DocumentId, doc: ParsedDocument): void {
+  const byteAt = utf8Cursor(doc.text);
+  let batch: NewSegment[] = [];
+  forEachSegment(doc.text, doc.breaks ?? [], (segment) => {
+    batch.push({ ...segment, byteStart: byteAt(segment.start), byteEnd: byteAt(segment.end) });
+    if (batch.length < SEGMENT_BATCH) return;
+    ctx.repos.search.insertSegments('document', documentId, batch);
+    batch = [];
+  });
+  ctx.repos.search.insertSegments('document', documentId, batch);
 }
 
 /**
@@ -298,7 +313,6 @@ export async function importFiles(
     const file: Named = { name: nameOf(source) };
     try {
       const bytes = readBytes(source, limits);
-      memlog('read');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       // Checked before parsing too, so a known file costs no parse.
       const earlier = findDuplicate(ctx, file, sha256, options);
@@ -319,9 +333,9 @@ export async function importFiles(
         continue;
       }
       const prepared = await prepare(importer as Importer, file, bytes, sha256, options);
-      memlog('parsed');
+      // The parse's garbage (the decoded file among it) goes before the rows are written.
+      if (bytes.byteLength >= LARGE_FILE_BYTES) releaseGarbage();
       const stored = store(ctx, file, prepared, options, pattern);
-      memlog('stored');
       if (!Array.isArray(stored)) {
         result.duplicates.push(stored);
         continue;
