@@ -3,7 +3,7 @@
  * entries skipped, symlink loops ignored). What cannot be read is reported with a reason
  * instead of stopping the whole import.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface FoundFile {
@@ -110,6 +110,24 @@ const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 
  * Reads a file whole, unless it is larger than `maxBytes`: that is refused from its size alone,
  * before a byte is read, so a huge file costs no memory and the rest of a batch goes on.
  */
+/**
+ * Why `path` cannot be imported (missing, unreadable, over the limit), found before the core
+ * reads it, so the message can name the CLI's own remedies (--max-size); null when it can.
+ */
+export function importRefusal(path: string, maxBytes: number): string | null {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return describeFsError(Object.assign(new Error(), { code: 'EISDIR' }));
+    if (stat.size > maxBytes) {
+      return `the file is ${megabytes(stat.size)}, over the import limit of ${megabytes(maxBytes)} (raise it with --max-size MB)`;
+    }
+    accessSync(path, constants.R_OK);
+    return null;
+  } catch (err) {
+    return describeFsError(err);
+  }
+}
+
 export function readBytes(path: string, maxBytes = Number.POSITIVE_INFINITY): { bytes: Buffer } | { error: string } {
   try {
     const size = statSync(path).size;

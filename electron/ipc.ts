@@ -5,6 +5,7 @@
  */
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { QuarryApp } from '../core/app.js';
+import { localPathRefusal } from '../core/contract/localPaths.js';
 import type { ChangeEvent, MethodName } from '../core/contract/methods.js';
 import { QuarryError } from '../core/errors.js';
 import { CHANNELS } from './bridge.js';
@@ -32,6 +33,8 @@ export function bindContract(
     toEnvelope(async () => {
       assertTrustedSender(event);
       if (typeof method !== 'string') throw new QuarryError('BadInput', 'A method name must be a string.');
+      const refusal = localPathRefusal(method, input);
+      if (refusal) throw new QuarryError('BadInput', refusal);
       // PDF prints here, with Electron's Chromium: the worker that runs the core has no printer.
       const isPdf =
         method === 'export.report' &&

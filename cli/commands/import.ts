@@ -1,15 +1,15 @@
 /**
- * `quarry import`: reads files from disk and hands their bytes to documents.import one file
- * at a time, so each file is accepted or rejected on its own (a rejected file leaves nothing
+ * `quarry import`: hands each file's path to documents.import (the core reads it, once, with no
+ * base64 copy: issue 8) one file at a time, so each file is accepted or rejected on its own (a rejected file leaves nothing
  * behind) and progress can be shown. Exit 3 when anything was rejected.
  */
-import { basename } from 'node:path';
+import { resolve } from 'node:path';
 import type { ImportResult, InputOf } from '../../core/contract/index.js';
 import { DEFAULT_MAX_IMPORT_BYTES } from '../../core/services/context.js';
 import { flag, parseChoice, parseIntInRange, str } from '../args.js';
 import type { CommandContext } from '../commands.js';
 import { EXIT, isContractError, UsageError } from '../errors.js';
-import { collectFiles, readBytes } from '../files.js';
+import { collectFiles, importRefusal } from '../files.js';
 import { notice, plural, printJson, printLine } from '../output.js';
 import { progressBar } from '../progress.js';
 import { withProject } from '../project.js';
@@ -53,15 +53,6 @@ function optionsOf(command: string, values: CommandContext['values']): Omit<Impo
   return options;
 }
 
-/**
- * The file as base64, the form files take through the contract. The bytes are read inside and
- * let go here, so a large file is not held twice while it imports (issue 8: a million-cue VTT).
- */
-function readBase64(path: string, maxBytes: number): { base64: string } | { error: string } {
-  const read = readBytes(path, maxBytes);
-  return 'error' in read ? read : { base64: read.bytes.toString('base64') };
-}
-
 export async function run({ command, values, positionals }: CommandContext): Promise<number> {
   const [project = '', ...inputs] = positionals;
   const options = optionsOf(command, values);
@@ -79,14 +70,14 @@ export async function run({ command, values, positionals }: CommandContext): Pro
       const progress = progressBar(files.length, 'Importing');
       for (const file of files) {
         progress.tick(file.path);
-        const read = readBase64(file.path, limits.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES);
-        if ('error' in read) {
-          result.rejected.push({ file: file.path, error: read.error });
+        const refusal = importRefusal(file.path, limits.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES);
+        if (refusal) {
+          result.rejected.push({ file: file.path, error: refusal });
           continue;
         }
         try {
           const one = await d.call('documents.import', {
-            files: [{ name: basename(file.path), dataBase64: read.base64 }],
+            files: [{ path: resolve(file.path) }],
             ...options,
           });
           for (const ok of one.imported) result.imported.push({ ...ok, file: file.path });

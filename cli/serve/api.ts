@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../core/contract/depth.js';
+import { localPathRefusal } from '../../core/contract/localPaths.js';
 import { isMethodName } from '../../core/contract/methods.js';
 import { type ErrorKind, toWireError } from '../../core/errors.js';
 import type { Dispatcher } from '../../core/host.js';
@@ -100,6 +101,11 @@ export async function handleApi(
   }
   if (!isMethodName(methodName)) {
     sendError(res, 404, 'NotFound', `There is no method "${methodName}".`);
+    return;
+  }
+  const refusal = localPathRefusal(methodName, input);
+  if (refusal) {
+    sendError(res, 400, 'BadInput', refusal);
     return;
   }
   try {

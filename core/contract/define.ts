@@ -49,6 +49,13 @@ export const fileUpload = z.object({
   dataBase64: z.string(),
 });
 
+/**
+ * A file on this machine, read by the core itself: only local hosts (the CLI, Electron's main
+ * process) send it, so a large file is not carried as base64 too (issue 8). The HTTP and
+ * renderer hosts refuse it (core/contract/localPaths.ts): a page must not read the server's files.
+ */
+export const filePath = z.object({ path: z.string().min(1).max(4096) }).strict();
+
 export const csvMapping = z
   .object({
     idColumn: z.string().min(1).nullable(),

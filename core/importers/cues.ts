@@ -22,51 +22,50 @@ const PARAGRAPH_CHARS = 1500;
 
 const tidy = (text: string) => text.replace(/\s+/g, ' ').trim().normalize('NFC');
 
-/**
- * Each piece's speaker and text without its label, by index: no copy of the pieces is made, so
- * a million-cue file costs one small entry per labelled piece on top of its pieces.
- */
-function speakerOf(pieces: readonly TimedPiece[]): (i: number) => { speaker: string | null; text: string } {
-  // Only the first line can carry the label ("MAN:" alone on it is common in subtitles).
-  const prefixed = new Map<number, { speaker: string; rest: number }>();
-  const counts = new Map<string, number>();
-  pieces.forEach((p, i) => {
-    if (p.voice) return;
-    const m = speakerPrefix(p.text.trimStart().split('\n')[0] ?? '');
-    if (!m) return;
-    prefixed.set(i, m);
-    counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
-  });
-  return (i) => {
-    const p = pieces[i] as TimedPiece;
-    if (p.voice) return { speaker: p.voice, text: p.text };
-    const m = prefixed.get(i);
-    if (m && ((counts.get(m.speaker) ?? 0) >= 2 || looksLikeName(m.speaker))) {
-      return { speaker: m.speaker, text: p.text.trimStart().slice(m.rest) };
-    }
-    return { speaker: null, text: p.text };
-  };
+/** Counts of `Name:` labels on pieces without a voice: a label is trusted when it recurs. */
+export type LabelCounts = Map<string, number>;
+
+/** Counts the label of one piece (only the first line can carry it: "MAN:" alone on it is common). */
+export function countLabel(counts: LabelCounts, voice: string | null, text: string): void {
+  if (voice) return;
+  const m = speakerPrefix(text.trimStart().split('\n')[0] ?? '');
+  if (m) counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
 }
 
-export function documentFromPieces(title: string, pieces: readonly TimedPiece[]): ParsedDocument {
-  interface Open {
-    speaker: string | null;
-    parts: string[];
-    startMs: number;
-    endMs: number;
-    chars: number;
+/** A piece's speaker and its text without the label, once every label has been counted. */
+export function labelPiece(
+  counts: LabelCounts,
+  voice: string | null,
+  text: string,
+): { speaker: string | null; text: string } {
+  if (voice) return { speaker: voice, text };
+  const m = speakerPrefix(text.trimStart().split('\n')[0] ?? '');
+  if (m && ((counts.get(m.speaker) ?? 0) >= 2 || looksLikeName(m.speaker))) {
+    return { speaker: m.speaker, text: text.trimStart().slice(m.rest) };
   }
-  const turns: Open[] = [];
-  const labelled = speakerOf(pieces);
-  for (const [i, piece] of pieces.entries()) {
-    const { speaker, text: raw } = labelled(i);
+  return { speaker: null, text };
+}
+
+/**
+ * Builds the transcript one piece at a time, so a caller can feed it while parsing and never
+ * hold every cue (issue 8: a million-cue file). Only the open turn's parts are kept as pieces;
+ * finished turns are kept as their text and a few numbers in parallel arrays.
+ */
+export class TranscriptBuilder {
+  private readonly chunks: string[] = [];
+  private readonly speakers: (string | null)[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private open: { speaker: string | null; parts: string[]; startMs: number; endMs: number; chars: number } | null =
+    null;
+
+  add(speaker: string | null, raw: string, startMs: number, rawEndMs: number): void {
     const text = tidy(raw);
-    if (!text) continue;
-    const { startMs } = piece;
+    if (!text) return;
     // A cue that ends before it starts (a typo in a hand-edited file) keeps its text and its start;
     // its end is taken to be its start, so no turn claims a negative or backwards duration.
-    const endMs = Math.max(piece.endMs, startMs);
-    const last = turns[turns.length - 1];
+    const endMs = Math.max(rawEndMs, startMs);
+    const last = this.open;
     const continues =
       last &&
       last.speaker === speaker &&
@@ -75,27 +74,57 @@ export function documentFromPieces(title: string, pieces: readonly TimedPiece[])
       last.parts.push(text);
       last.endMs = Math.max(last.endMs, endMs);
       last.chars += text.length + 1;
-    } else {
-      turns.push({ speaker, parts: [text], startMs, endMs, chars: text.length });
+      return;
     }
+    this.close();
+    this.open = { speaker, parts: [text], startMs, endMs, chars: text.length };
   }
-  let out = '';
-  const parsed: ParsedTurn[] = [];
-  const breaks: number[] = [];
-  for (const turn of turns) {
-    if (out) out += '\n\n';
-    breaks.push(out.length);
-    if (turn.speaker) out += `${turn.speaker.normalize('NFC')}: `;
-    const start = out.length;
-    out += turn.parts.join(' ');
-    parsed.push({ speaker: turn.speaker, start, end: out.length, startMs: turn.startMs, endMs: turn.endMs });
+
+  private close(): void {
+    const turn = this.open;
+    if (!turn) return;
+    this.chunks.push(turn.parts.join(' '));
+    this.speakers.push(turn.speaker);
+    this.starts.push(turn.startMs);
+    this.ends.push(turn.endMs);
+    this.open = null;
   }
-  return {
-    title,
-    text: out,
-    turns: parsed,
-    breaks,
-    kind: 'interview',
-    language: guessLanguage(out),
-  };
+
+  finish(title: string): ParsedDocument {
+    this.close();
+    const parsed: ParsedTurn[] = new Array(this.chunks.length);
+    const breaks: number[] = new Array(this.chunks.length);
+    let length = 0;
+    for (let i = 0; i < this.chunks.length; i++) {
+      if (i > 0) {
+        // The "\n\n" between turns, and the label before the text, go in the chunk itself.
+        this.chunks[i - 1] += '\n\n';
+        length += 2;
+      }
+      breaks[i] = length;
+      const speaker = this.speakers[i] ?? null;
+      const label = speaker ? `${speaker.normalize('NFC')}: ` : '';
+      const chunk = this.chunks[i] as string;
+      if (label) this.chunks[i] = label + chunk;
+      const start = length + label.length;
+      length = start + chunk.length;
+      parsed[i] = { speaker, start, end: length, startMs: this.starts[i] as number, endMs: this.ends[i] as number };
+    }
+    this.starts = [];
+    this.ends = [];
+    const out = this.chunks.join('');
+    this.chunks.length = 0;
+    return { title, text: out, turns: parsed, breaks, kind: 'interview', language: guessLanguage(out) };
+  }
+}
+
+export function documentFromPieces(title: string, pieces: readonly TimedPiece[]): ParsedDocument {
+  const counts: LabelCounts = new Map();
+  for (const p of pieces) countLabel(counts, p.voice, p.text);
+  const builder = new TranscriptBuilder();
+  for (const p of pieces) {
+    const { speaker, text } = labelPiece(counts, p.voice, p.text);
+    builder.add(speaker, text, p.startMs, p.endMs);
+  }
+  return builder.finish(title);
 }

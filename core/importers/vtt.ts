@@ -1,10 +1,11 @@
+import { LARGE_FILE_BYTES, releaseGarbage } from '../memory.js';
 /**
  * WebVTT (.vtt): Zoom, Teams, YouTube and most captioning tools. Parsed by the spec
  * algorithm (./webvtt/parse.ts); cue text loses its tags and entities (./webvtt/cueText.ts);
  * speakers come from `<v Name>` or `Name:`; consecutive cues of a speaker become one turn.
  * Refused: no WEBVTT signature, timing lines the spec would drop, no cues at all.
  */
-import { documentFromPieces, type TimedPiece } from './cues.js';
+import { countLabel, type LabelCounts, labelPiece, TranscriptBuilder } from './cues.js';
 import { extensionOf, titleFromFileName } from './names.js';
 import { decodeOrRefuse } from './plainText.js';
 import { type Importer, ImportRefusal } from './types.js';
@@ -18,17 +19,14 @@ export function looksLikeWebVtt(text: string): boolean {
   return SIGNATURE.test(text);
 }
 
-export function piecesOfVtt(text: string): TimedPiece[] {
-  const pieces: TimedPiece[] = [];
+/** Each cue's runs as (voice, text, times); the file's refusals are thrown once parsing ends. */
+function eachPiece(text: string, visit: (voice: string | null, text: string, startMs: number, endMs: number) => void) {
   let file: ReturnType<typeof parseWebVtt>;
   try {
-    // Cues become pieces as they are parsed: only their voice, text and times are kept.
     file = parseWebVtt(text, (cue) => {
       const startMs = Math.round(cue.startTime * 1000);
       const endMs = Math.round(cue.endTime * 1000);
-      for (const run of cueRuns(cue.text)) {
-        pieces.push({ voice: run.voice?.trim() || null, text: run.text, startMs, endMs });
-      }
+      for (const run of cueRuns(cue.text)) visit(run.voice?.trim() || null, run.text, startMs, endMs);
     });
   } catch (err) {
     if (err instanceof WebVttError) throw new ImportRefusal(err.message);
@@ -48,8 +46,30 @@ export function piecesOfVtt(text: string): TimedPiece[] {
         'a blank line inside a cue ends it, so WebVTT players would drop this text',
     );
   }
-  if (pieces.every((p) => p.text.trim() === '')) throw new ImportRefusal('it is a WebVTT file without any cue text');
-  return pieces;
+}
+
+/**
+ * The transcript, parsed twice instead of holding every cue (issue 8: a million cues took over
+ * a gigabyte): the first pass counts `Name:` labels (a label is trusted when it recurs), the
+ * second feeds each cue to the transcript as it is parsed.
+ */
+export function transcriptOfVtt(text: string): TranscriptBuilder {
+  const counts: LabelCounts = new Map();
+  let anyText = false;
+  eachPiece(text, (voice, t) => {
+    countLabel(counts, voice, t);
+    if (!anyText && t.trim() !== '') anyText = true;
+  });
+  if (!anyText) throw new ImportRefusal('it is a WebVTT file without any cue text');
+  const builder = new TranscriptBuilder();
+  eachPiece(text, (voice, t, startMs, endMs) => {
+    const labelled = labelPiece(counts, voice, t);
+    builder.add(labelled.speaker, labelled.text, startMs, endMs);
+  });
+  // V8 keeps the last regular-expression subject alive (RegExp.lastMatch): match a tiny string so
+  // the decoded file can be freed before the document text is joined.
+  /^/.exec('');
+  return builder;
 }
 
 export const vttImporter: Importer = {
@@ -62,7 +82,9 @@ export const vttImporter: Importer = {
     return ['txt', 'text', ''].includes(extensionOf(name)) && looksLikeWebVtt(head);
   },
   parse(bytes, name) {
-    const text = decodeOrRefuse(bytes);
-    return [documentFromPieces(titleFromFileName(name), piecesOfVtt(text))];
+    // The decoded file is dropped before the document text is joined, so the two are never held at once.
+    const builder = transcriptOfVtt(decodeOrRefuse(bytes));
+    if (bytes.byteLength >= LARGE_FILE_BYTES) releaseGarbage();
+    return [builder.finish(titleFromFileName(name))];
   },
 };

@@ -7,6 +7,9 @@
  */
 
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { NewSegment } from '../../db/repositories/search.js';
 import { DEFAULT_ROUND_NAME } from '../../db/repositories/studies.js';
 import { labelFromFileName, participantPattern } from '../contract/fileLabel.js';
 import type { CsvPreview, DocumentId, ImportFormat, ImportResult, ParticipantId } from '../contract/types.js';
@@ -22,16 +25,30 @@ import {
   type ParseOptions,
   type ProjectImporter,
 } from '../importers/types.js';
+import { LARGE_FILE_BYTES, releaseGarbage } from '../memory.js';
 import { base64Size, decodeBase64 } from '../text/base64.js';
-import { segmentText, withByteRanges } from '../text/segments.js';
+import { forEachSegment, utf8Cursor } from '../text/segments.js';
 import { normaliseValue, toAttribute } from './attributes.js';
 import type { ImportLimits, ProjectContext } from './context.js';
 import { storeExchange } from './exchangeImport.js';
 import { ensureParticipant } from './participants.js';
 
-export interface ImportFile {
+export interface ImportUpload {
   name: string;
   dataBase64: string;
+}
+
+/** A file's content, or (from local hosts only: core/contract/localPaths.ts) its path on this machine. */
+export type ImportFile = ImportUpload | { path: string };
+
+/** The name a file is known by: its file name, for one read from disk. */
+/** Search rows are written this many segments at a time. */
+const SEGMENT_BATCH = 500;
+
+const nameOf = (file: ImportFile) => ('path' in file ? basename(file.path) : file.name);
+
+interface Named {
+  name: string;
 }
 
 export interface ImportOptions {
@@ -58,15 +75,36 @@ interface Prepared {
   documents: ParsedDocument[];
 }
 
+function tooLarge(size: number, limits: ImportLimits): ImportRefusal {
+  return new ImportRefusal(
+    `the file is ${megabytes(size)}, over the import limit of ${megabytes(limits.maxFileBytes)}`,
+  );
+}
+
+/** A file named by path is sized before it is read, and read once: no base64 copy (issue 8). */
+function readFromDisk(path: string, limits: ImportLimits): Uint8Array {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new ImportRefusal('it is not a file');
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof ImportRefusal) throw err;
+    throw new ImportRefusal(`it could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (size > limits.maxFileBytes) throw tooLarge(size, limits);
+  const bytes = readFileSync(path);
+  if (bytes.byteLength > limits.maxFileBytes) throw tooLarge(bytes.byteLength, limits);
+  if (bytes.byteLength === 0) throw new ImportRefusal('the file is empty');
+  return bytes;
+}
+
 function readBytes(file: ImportFile, limits: ImportLimits): Uint8Array {
+  if ('path' in file) return readFromDisk(file.path, limits);
   // Sized before decoding: a file over the limit is refused without being held twice in memory.
   const size = base64Size(file.dataBase64);
   if (size === null) throw new ImportRefusal('its data did not arrive as base64 (the upload is damaged)');
-  if (size > limits.maxFileBytes) {
-    throw new ImportRefusal(
-      `the file is ${megabytes(size)}, over the import limit of ${megabytes(limits.maxFileBytes)}`,
-    );
-  }
+  if (size > limits.maxFileBytes) throw tooLarge(size, limits);
   const bytes = decodeBase64(file.dataBase64);
   if (bytes === null) throw new ImportRefusal('its data is not well-formed base64 (the upload is damaged)');
   if (bytes.byteLength === 0) throw new ImportRefusal('the file is empty');
@@ -76,7 +114,7 @@ function readBytes(file: ImportFile, limits: ImportLimits): Uint8Array {
 /** Decodes and parses one file, or says why not. Nothing is written here. */
 async function prepare(
   importer: Importer,
-  file: ImportFile,
+  file: Named,
   bytes: Uint8Array,
   sha256: string,
   options: ImportOptions,
@@ -124,7 +162,7 @@ function roundFor(ctx: ProjectContext, options: ImportOptions): number | null {
 }
 
 /** The file's earlier copy in the project (same sha256), as the result reports it. */
-function findDuplicate(ctx: ProjectContext, file: ImportFile, sha256: string, options: ImportOptions) {
+function findDuplicate(ctx: ProjectContext, file: Named, sha256: string, options: ImportOptions) {
   const earlier = ctx.repos.sources.findBySha256(sha256)[0];
   if (!earlier) return null;
   return {
@@ -143,7 +181,7 @@ type Duplicate = NonNullable<ReturnType<typeof findDuplicate>>;
  */
 function store(
   ctx: ProjectContext,
-  file: ImportFile,
+  file: Named,
   prepared: Prepared,
   options: ImportOptions,
   pattern: RegExp | null,
@@ -197,14 +235,26 @@ function store(
         documentId,
         doc.turns.map((t) => ({ ...t, participantId: speakerParticipant(t.speaker) })),
       );
-      repos.search.insertSegments(
-        'document',
-        documentId,
-        withByteRanges(doc.text, segmentText(doc.text, doc.breaks ?? [])),
-      );
+      storeSegments(ctx, documentId, doc);
       return [documentId];
     });
   });
+}
+
+/**
+ * The document's search rows, a batch at a time as its segments are cut: a long transcript
+ * never holds all its segments and their rows at once (issue 8).
+ */
+function storeSegments(ctx: ProjectContext, documentId: DocumentId, doc: ParsedDocument): void {
+  const byteAt = utf8Cursor(doc.text);
+  let batch: NewSegment[] = [];
+  forEachSegment(doc.text, doc.breaks ?? [], (segment) => {
+    batch.push({ ...segment, byteStart: byteAt(segment.start), byteEnd: byteAt(segment.end) });
+    if (batch.length < SEGMENT_BATCH) return;
+    ctx.repos.search.insertSegments('document', documentId, batch);
+    batch = [];
+  });
+  ctx.repos.search.insertSegments('document', documentId, batch);
 }
 
 /**
@@ -239,7 +289,7 @@ function setImportedAttributes(
 async function importProject(
   ctx: ProjectContext,
   importer: ProjectImporter,
-  file: ImportFile,
+  file: Named,
   bytes: Uint8Array,
   sha256: string,
 ): Promise<{ documentIds: DocumentId[]; warnings: string[] }> {
@@ -259,9 +309,10 @@ export async function importFiles(
 ): Promise<ImportResult> {
   const pattern = options.participantPattern ? compilePattern(options.participantPattern) : null;
   const result: ImportResult = { imported: [], rejected: [], duplicates: [] };
-  for (const file of files) {
+  for (const source of files) {
+    const file: Named = { name: nameOf(source) };
     try {
-      const bytes = readBytes(file, limits);
+      const bytes = readBytes(source, limits);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       // Checked before parsing too, so a known file costs no parse.
       const earlier = findDuplicate(ctx, file, sha256, options);
@@ -282,6 +333,8 @@ export async function importFiles(
         continue;
       }
       const prepared = await prepare(importer as Importer, file, bytes, sha256, options);
+      // The parse's garbage (the decoded file among it) goes before the rows are written.
+      if (bytes.byteLength >= LARGE_FILE_BYTES) releaseGarbage();
       const stored = store(ctx, file, prepared, options, pattern);
       if (!Array.isArray(stored)) {
         result.duplicates.push(stored);
@@ -303,7 +356,7 @@ export async function importFiles(
 }
 
 /** What a CSV holds and the role each column would get, before anything is imported. */
-export function previewCsv(file: ImportFile, limits: ImportLimits): CsvPreview {
+export function previewCsv(file: ImportUpload, limits: ImportLimits): CsvPreview {
   try {
     const table = parseCsv(decodeOrRefuse(readBytes(file, limits)));
     return {

@@ -8,6 +8,7 @@
  *    guess decodes cleanly; otherwise Windows-1252, which maps every byte.
  * Binary content is refused with a reason the researcher can act on.
  */
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -56,11 +57,23 @@ function countControls(text: string): number {
 const BINARY = 'it looks like a binary file, not text';
 
 function decodeStrict(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): string | null {
+  if (encoding === 'utf-8') return decodeUtf8(bytes);
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return null;
   }
+}
+
+/**
+ * Strict UTF-8 (as TextDecoder's fatal mode: no overlongs, surrogates or stray bytes), decoded by
+ * V8 straight into its string: TextDecoder went through a UTF-16 buffer first, so a large file
+ * briefly cost four times its size (issue 8: an 88 MB transcript peaked there).
+ */
+function decodeUtf8(bytes: Uint8Array): string | null {
+  if (!isUtf8(bytes)) return null;
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
 }
 
 /** UTF-32 is rare but legal (the pysrt fixtures have it); iconv-lite reads it. */
@@ -161,9 +174,31 @@ export function decodeText(bytes: Uint8Array): Decoded {
 
 /** NFC, `\n` line ends, no BOM: the one form every stored document text has. */
 export function normalizeText(text: string): string {
-  return text
+  const lines = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u2028\u2029\u0085]/g, '\n')
-    .normalize('NFC');
+    .replace(/[\u2028\u2029\u0085]/g, '\n');
+  return toNfc(lines);
+}
+
+const NFC_CHUNK = 1 << 20;
+
+/**
+ * NFC a line block at a time: V8 normalises through a copy of the whole string, so an 88 MB
+ * transcript briefly cost 176 MB more (issue 8). A line break composes with nothing, so the
+ * blocks normalise independently; text already in NFC (nearly all) is returned as it is.
+ */
+export function toNfc(text: string): string {
+  if (text.length <= NFC_CHUNK) return text.normalize('NFC');
+  let out: string[] | null = null;
+  for (let from = 0; from < text.length; ) {
+    const next = text.indexOf('\n', Math.min(text.length, from + NFC_CHUNK));
+    const to = next === -1 ? text.length : next;
+    const block = text.slice(from, to);
+    const normal = block.normalize('NFC');
+    if (out === null && normal !== block) out = [text.slice(0, from)];
+    if (out !== null) out.push(normal);
+    from = to;
+  }
+  return out === null ? text : out.join('');
 }

@@ -17,7 +17,7 @@ function isSpace(ch: string | undefined): boolean {
 }
 
 /** Splits [start, end) of `text` into trimmed pieces of at most about `target` characters. */
-function splitLong(text: string, start: number, end: number, target: number, out: Segment[]): void {
+function splitLong(text: string, start: number, end: number, target: number, visit: (s: Segment) => void): void {
   let from = start;
   while (from < end) {
     while (from < end && isSpace(text[from])) from++;
@@ -33,7 +33,7 @@ function splitLong(text: string, start: number, end: number, target: number, out
     }
     let trimmed = to;
     while (trimmed > from && isSpace(text[trimmed - 1])) trimmed--;
-    if (trimmed > from) out.push({ start: from, end: trimmed, text: text.slice(from, trimmed) });
+    if (trimmed > from) visit({ start: from, end: trimmed, text: text.slice(from, trimmed) });
     from = to;
   }
 }
@@ -43,28 +43,47 @@ function splitLong(text: string, start: number, end: number, target: number, out
  * region, blank lines separate paragraphs.
  */
 export function segmentText(text: string, breaks: readonly number[] = [], target = SEGMENT_TARGET): Segment[] {
+  const out: Segment[] = [];
+  forEachSegment(text, breaks, (segment) => out.push(segment), target);
+  return out;
+}
+
+/**
+ * segmentText one segment at a time, in text order, so a long document is stored without an
+ * array of all its segments (issue 8: a million-cue transcript has 200,000).
+ */
+export function forEachSegment(
+  text: string,
+  breaks: readonly number[],
+  visit: (segment: Segment) => void,
+  target = SEGMENT_TARGET,
+): void {
   const bounds = [...new Set([0, ...breaks.filter((b) => b > 0 && b < text.length), text.length])].sort(
     (a, b) => a - b,
   );
-  // Blank-line gaps are found in one pass over the whole text; scanning from each region's
+  // Blank-line gaps are found in one forward pass over the whole text; scanning from each region's
   // start instead made import quadratic in the number of turns (a 20,000-turn file took 10 s).
-  const gaps = Array.from(text.matchAll(/\n[ \t]*\n/g), (m) => [m.index, m.index + m[0].length] as const);
-  const out: Segment[] = [];
-  let g = 0;
+  const gaps = text.matchAll(/\n[ \t]*\n/g);
+  let gap: readonly [number, number] | null = null;
+  const nextGap = () => {
+    const m = gaps.next();
+    gap = m.done ? null : [m.value.index, m.value.index + m.value[0].length];
+  };
+  nextGap();
   for (let i = 0; i + 1 < bounds.length; i++) {
     const regionStart = bounds[i] as number;
     const regionEnd = bounds[i + 1] as number;
-    while (g < gaps.length && (gaps[g] as readonly [number, number])[0] < regionStart) g++;
+    while (gap !== null && (gap as readonly [number, number])[0] < regionStart) nextGap();
     let from = regionStart;
-    for (let k = g; k < gaps.length; k++) {
-      const [gapStart, gapEnd] = gaps[k] as readonly [number, number];
+    while (gap !== null) {
+      const [gapStart, gapEnd] = gap as readonly [number, number];
       if (gapStart >= regionEnd) break;
-      splitLong(text, from, gapStart, target, out);
+      splitLong(text, from, gapStart, target, visit);
       from = Math.min(gapEnd, regionEnd);
+      nextGap();
     }
-    splitLong(text, from, regionEnd, target, out);
+    splitLong(text, from, regionEnd, target, visit);
   }
-  return out;
 }
 
 /** The offset where the line holding `offset` begins. */
@@ -98,6 +117,25 @@ export function utf8Offsets(text: string, offsets: readonly number[]): number[] 
 }
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** utf8Offsets for offsets that never decrease (segments in text order), without sorting them. */
+export function utf8Cursor(text: string): (offset: number) => number {
+  let unit = 0;
+  let bytes = 0;
+  return (offset) => {
+    while (unit < offset && unit < text.length) {
+      const code = text.charCodeAt(unit);
+      if (code < 0x80) bytes += 1;
+      else if (code < 0x800) bytes += 2;
+      else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(unit + 1))) {
+        bytes += 4;
+        unit++;
+      } else bytes += 3;
+      unit++;
+    }
+    return bytes;
+  };
+}
 
 /** Segments with their UTF-8 byte range too (see utf8Offsets; schema v3). */
 export function withByteRanges<T extends { start: number; end: number }>(

@@ -266,6 +266,26 @@ describe('quarry serve (the real command)', () => {
     expect(codes.map((c) => c.name)).not.toContain('');
   });
 
+  it('answers 400 to a file named by path (only local hosts read files), and imports nothing', async () => {
+    const secret = join(dir, 'secret.txt');
+    writeFileSync(secret, 'Interviewer: a file on the server the page must not read\n');
+    const byPath = await api(port, token, 'documents.import', { files: [{ path: secret }] });
+    expect(byPath.status).toBe(400);
+    expect(JSON.parse(byPath.body).error).toMatchObject({
+      kind: 'BadInput',
+      message: expect.stringMatching(/not by a path/),
+    });
+    const merge = await api(port, token, 'project.merge', { source: { path: secret }, dryRun: true });
+    expect(merge.status).toBe(400);
+    const docs = JSON.parse((await api(port, token, 'documents.list', {})).body).result as unknown[];
+    expect(docs).toHaveLength(0);
+    // The browser's form, the file's content, still imports.
+    const upload = await api(port, token, 'documents.import', {
+      files: [{ name: 'upload.txt', dataBase64: Buffer.from('Ada: uploaded by the page\n').toString('base64') }],
+    });
+    expect(JSON.parse(upload.body).result.imported).toHaveLength(1);
+  });
+
   it('sends a change event to listeners after a mutating call', async () => {
     const events = await listen(
       port,

@@ -1,13 +1,16 @@
 /** Contract methods: documents. */
 import { z } from 'zod';
-import { csvMapping, empty, fileUpload, id, method, name } from '../define.js';
+import { csvMapping, empty, filePath, fileUpload, id, method, name } from '../define.js';
 import type * as T from '../types.js';
 
 export const documentsMethods = {
   'documents.import': method<T.ImportResult>()({
     input: z
       .object({
-        files: z.array(fileUpload).min(1, 'Choose at least one file to import').max(10_000),
+        files: z
+          .array(z.union([fileUpload, filePath]))
+          .min(1, 'Choose at least one file to import')
+          .max(10_000),
         participant: name.optional(),
         /** A regular expression found in each file name (first group, or the match): e.g. "p\\d+". */
         participantPattern: z.string().min(1).max(200).optional(),
