@@ -170,7 +170,10 @@ test('analysis: matrix, drill-down, network, rounds, words in context, CSV', asy
   // deleted there leaves the matrix; undone here, it comes back with its counts.
   const other = await page.context().newPage();
   await other.goto(url);
-  await other.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: /^Codes/ }).click();
+  await other
+    .getByRole('navigation', { name: 'Project' })
+    .getByRole('button', { name: /^Codes/ })
+    .click();
   await other.getByRole('button', { name: 'Delete code Shipping cost' }).click();
   await other
     .getByRole('dialog', { name: 'Delete code Shipping cost' })
