@@ -81,8 +81,11 @@ describe('SIGKILL at random points', () => {
     mkdirSync(folder);
     const sentence =
       'Interviewer: How was checkout?\n\nAnna: The coupon field was hidden, so I gave up. 配送很快。\n\n';
-    for (let i = 0; i < 60; i++)
-      writeFileSync(join(folder, `p${String(i).padStart(2, '0')}.txt`), `${i}\n${sentence.repeat(150)}`);
+    // Enough files that most of the kills land mid-import: the CLI now starts in well under a
+    // second and imports a file in a few tens of milliseconds.
+    const FILES = 240;
+    for (let i = 0; i < FILES; i++)
+      writeFileSync(join(folder, `p${String(i).padStart(3, '0')}.txt`), `${i}\n${sentence.repeat(150)}`);
     expect(quarry(dir, ['new', project]).code).toBe(0);
     let killedMidway = 0;
     for (const wait of waits(11, IMPORT_KILLS, 150, 1500)) {
@@ -116,7 +119,7 @@ describe('SIGKILL at random points', () => {
     const finish = quarry(dir, ['import', project, folder, '--json']);
     expect([0, 3]).toContain(finish.code);
     const info = JSON.parse(quarry(dir, ['info', project, '--json']).stdout);
-    expect(info.counts.documents).toBe(60);
+    expect(info.counts.documents).toBe(FILES);
   });
 
   it(`keeps the board whole after ${BOARD_KILLS} killed board sessions`, { timeout: 240_000 }, async () => {
