@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { openZip } from '../archive/zip.js';
 import { parseCsv } from './csv/analyse.js';
+import { uniqueHeaders } from './csv/headers.js';
 import { decodeOrRefuse } from './plainText.js';
 import { ImportRefusal } from './types.js';
 
@@ -68,21 +69,6 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promi
   if (!head) throw new ImportRefusal(`its sheet "${sheet.name}" is empty`);
   if (body.length === 0) throw new ImportRefusal(`its sheet "${sheet.name}" has a header row but no values`);
   return { format: 'xlsx', sheets, sheet: sheet.name, headers: uniqueHeaders(head.cells), rows: body };
-}
-
-function uniqueHeaders(raw: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return raw.map((cell, i) => {
-    let name =
-      cell
-        .replace(/\uFEFF/g, '')
-        .replace(/\s+/g, ' ')
-        .trim() || `Column ${i + 1}`;
-    const n = seen.get(name) ?? 0;
-    seen.set(name, n + 1);
-    if (n > 0) name = `${name} (${n + 1})`;
-    return name;
-  });
 }
 
 /** Reads a CSV or XLSX measure file; an unreadable one is an ImportRefusal saying why. */

@@ -98,21 +98,8 @@ export function lineStartOf(text: string, offset: number): number {
 export function utf8Offsets(text: string, offsets: readonly number[]): number[] {
   const order = offsets.map((o, i) => [o, i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<number>(offsets.length);
-  let unit = 0;
-  let bytes = 0;
-  for (const [offset, index] of order) {
-    while (unit < offset && unit < text.length) {
-      const code = text.charCodeAt(unit);
-      if (code < 0x80) bytes += 1;
-      else if (code < 0x800) bytes += 2;
-      else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(unit + 1))) {
-        bytes += 4;
-        unit++;
-      } else bytes += 3;
-      unit++;
-    }
-    out[index] = bytes;
-  }
+  const at = utf8Cursor(text);
+  for (const [offset, index] of order) out[index] = at(offset);
   return out;
 }
 

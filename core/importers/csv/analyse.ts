@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import { ImportRefusal } from '../types.js';
-import { idHeaderScore, isQuestion } from './headers.js';
+import { idHeaderScore, isQuestion, uniqueHeaders } from './headers.js';
 import { typeColumn, type ValueType } from './values.js';
 
 export type ColumnRole = 'id' | 'attribute' | 'text' | 'ignore';
@@ -47,18 +47,7 @@ export function parseCsv(text: string): CsvTable {
   const [head, ...body] = rows;
   if (!head || head.every((h) => h.trim() === '')) throw new ImportRefusal('the CSV file has no header row');
   if (body.length === 0) throw new ImportRefusal('the CSV file has a header row but no responses');
-  const seen = new Map<string, number>();
-  const headers = head.map((raw, i) => {
-    let name =
-      raw
-        .replace(/\uFEFF/g, '')
-        .replace(/\s+/g, ' ')
-        .trim() || `Column ${i + 1}`;
-    const n = seen.get(name) ?? 0;
-    seen.set(name, n + 1);
-    if (n > 0) name = `${name} (${n + 1})`;
-    return name;
-  });
+  const headers = uniqueHeaders(head);
   const width = headers.length;
   return {
     delimiter: result.meta.delimiter,

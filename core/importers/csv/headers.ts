@@ -136,3 +136,22 @@ function compoundWho(word: string): boolean {
 export function isQuestion(header: string): boolean {
   return /[?？؟]\s*$/u.test(header.trim());
 }
+
+/**
+ * Header cells as column names: BOM and runs of white space removed, an empty one named
+ * "Column n", a repeated one numbered ("Age (2)") so every column can be chosen by name.
+ */
+export function uniqueHeaders(raw: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((cell, i) => {
+    let name =
+      cell
+        .replace(/\uFEFF/g, '')
+        .replace(/\s+/g, ' ')
+        .trim() || `Column ${i + 1}`;
+    const n = seen.get(name) ?? 0;
+    seen.set(name, n + 1);
+    if (n > 0) name = `${name} (${n + 1})`;
+    return name;
+  });
+}
