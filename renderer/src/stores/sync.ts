@@ -201,7 +201,8 @@ async function refreshAreas(areas: ReadonlySet<Area>): Promise<void> {
   const now = new Set<Area>();
   for (const area of areas) {
     if (isShown(area, section)) now.add(area);
-    else stale.add(area);
+    // Analysis counts afresh whenever its section opens, so it is never left stale.
+    else if (area !== 'analysis') stale.add(area);
   }
   // Whatever changed, the next undo/redo label may have too.
   await Promise.all([reload(now), useHistory.getState().load()]);
