@@ -4,7 +4,7 @@
  * network needs (as playwright.config.ts launches it for the e2e suite).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from '@playwright/test';
@@ -58,4 +58,12 @@ export function serve(
     child.stderr?.on('data', onData);
     child.once('exit', (code) => fail(new Error(`quarry serve exited (${code}):\n${out}`)));
   });
+}
+
+/** Closes the browser and the server, and removes the bench's folder unless it is to be kept. */
+export async function tearDown(browser: Browser, server: ChildProcess | null, dir: string, keep: boolean) {
+  await browser.close();
+  server?.kill();
+  if (keep) console.error(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -10,13 +10,13 @@
  * frame that showed it has been painted. Prints median and p95 of both; asserts nothing.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createApp } from '../core/app.js';
 import type { CodeId, DocumentId } from '../core/contract/index.js';
-import { checkBrowserBench, launchChromium, serve } from './browser.js';
+import { checkBrowserBench, launchChromium, serve, tearDown } from './browser.js';
 import { generateCorpus } from './corpus.js';
 import { median, percentile } from './stats.js';
 
@@ -197,10 +197,7 @@ async function main() {
       }),
     );
   } finally {
-    await browser.close();
-    server?.kill();
-    if (o.keep) console.error(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    await tearDown(browser, server, dir, o.keep);
   }
 }
 

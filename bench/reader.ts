@@ -9,13 +9,13 @@
  *   node dist/bench/reader.js [--words N] [--excerpts N] [--wheel PX] [--seed S] [--keep]
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../core/app.js';
 import type { CodeId, DocumentId } from '../core/contract/index.js';
-import { checkBrowserBench, launchChromium, serve } from './browser.js';
+import { checkBrowserBench, launchChromium, serve, tearDown } from './browser.js';
 import { generateCorpus, prng } from './corpus.js';
 import { median, percentile } from './stats.js';
 
@@ -177,10 +177,7 @@ async function main() {
       }),
     );
   } finally {
-    await browser.close();
-    server?.kill();
-    if (o.keep) console.error(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    await tearDown(browser, server, dir, o.keep);
   }
 }
 
