@@ -10,7 +10,7 @@ import { exactCode } from '../lib/codes.js';
 import { mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 import { quickCodes, useCodes } from './codes.js';
-import { useDocuments } from './documents.js';
+import { isProvisional, useDocuments } from './documents.js';
 import { useHistory } from './history.js';
 import { useMemos } from './memos.js';
 
@@ -135,18 +135,28 @@ export const useCoding = create<CodingState>()((set, get) => ({
         useActivity.getState().toast('success', `Coded ${n} turn${n === 1 ? '' : 's'}`);
         return true;
       }
-      const result = await mutate(() =>
-        getClient().call('excerpts.tag', { documentId: t.documentId, start: t.start, end: t.end, codeIds: unique }),
-      );
-      if (!result) return false;
       const byId = new Map(useCodes.getState().list.map((c) => [c.id, c]));
       const refs = unique.flatMap((id) => {
         const c = byId.get(id);
         return c ? [{ id: c.id, name: c.name, color: c.color }] : [];
       });
-      useDocuments
-        .getState()
-        .showCoded(t.documentId, { id: result.excerptId, start: t.start, end: t.end, text: result.text }, refs);
+      // Drawn now, before the host answers (issue 8: the stripe within 100 ms of the key);
+      // the saved excerpt replaces it, or it goes again with the error when the host refuses.
+      const docs = useDocuments.getState();
+      const pendingId = docs.showPending(t.documentId, t, refs);
+      const result = await mutate(() =>
+        getClient().call('excerpts.tag', { documentId: t.documentId, start: t.start, end: t.end, codeIds: unique }),
+      );
+      if (!result) {
+        if (pendingId !== null) docs.dropPending(pendingId);
+        return false;
+      }
+      docs.showCoded(
+        t.documentId,
+        { id: result.excerptId, start: t.start, end: t.end, text: result.text },
+        refs,
+        pendingId,
+      );
       useCodes.getState().markUsed(unique);
       clearPageSelection();
       set({ selection: null, pickerOpen: false, pickerTarget: null, focusedExcerptId: result.excerptId });
@@ -177,7 +187,7 @@ export const useCoding = create<CodingState>()((set, get) => ({
 
   stepExcerpt(direction) {
     const docs = useDocuments.getState();
-    const list = [...docs.excerpts].sort((a, b) => a.start - b.start || a.end - b.end);
+    const list = docs.excerpts.filter((x) => !isProvisional(x.id)).sort((a, b) => a.start - b.start || a.end - b.end);
     if (list.length === 0) return;
     const at = list.findIndex((x) => x.id === get().focusedExcerptId);
     const next = at < 0 ? (direction === 1 ? list[0] : list[list.length - 1]) : list[at + direction];
@@ -263,7 +273,9 @@ export const useCoding = create<CodingState>()((set, get) => ({
     const doc = useDocuments.getState().doc;
     const memos = useMemos.getState();
     // A selection that is exactly an excerpt means that excerpt; other text is a quote.
-    const exact = sel ? excerpts.find((x) => x.start === sel.start && x.end === sel.end) : undefined;
+    const exact = sel
+      ? excerpts.find((x) => x.start === sel.start && x.end === sel.end && !isProvisional(x.id))
+      : undefined;
     if (sel && !exact && doc && doc.id === sel.documentId) {
       memos.openDraft({
         targetKind: 'document',

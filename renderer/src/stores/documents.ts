@@ -18,8 +18,15 @@ interface DocumentsState {
   query: string;
   openId: DocumentId | null;
   doc: DocumentDetail | null;
-  /** Excerpts of the open document, for highlights and margin stripes. */
+  /**
+   * Excerpts of the open document, for highlights and margin stripes: the saved ones with the
+   * codings still on their way to the host drawn over them (`pending`).
+   */
   excerpts: Excerpt[];
+  /** The open document's excerpts as the host last gave them. */
+  saved: Excerpt[];
+  /** Codings drawn on the key press, before `excerpts.tag` answers (provisional ids below zero). */
+  pending: PendingCoding[];
   /** Where the reader should scroll once the document is shown (set by "jump to excerpt"). */
   scrollTo: { start: number; end: number } | null;
   /** A range to show marked (a search hit) until something else is selected. */
@@ -34,18 +41,80 @@ interface DocumentsState {
   /**
    * Shows a coding just saved on the open document (its highlight and margin stripe) before the
    * refetch that follows brings the excerpt with everything it carries (issue 8: the screen
-   * updates within 100 ms of the key, not after a round of reloads).
+   * updates within 100 ms of the key, not after a round of reloads). `pendingId`: the
+   * provisional coding this replaces, in the same update, so the stripe never blinks.
    */
   showCoded(
     documentId: DocumentId,
     excerpt: { id: ExcerptId; start: number; end: number; text: string },
     codes: CodeRef[],
+    pendingId?: ExcerptId | null,
   ): void;
+  /**
+   * Draws a coding on the open document at once, before the host has it: a provisional excerpt
+   * (id below zero), or more codes on the saved excerpt of exactly that span (the host reuses
+   * it). Returns the provisional id to settle, or null when the document is not open.
+   */
+  showPending(
+    documentId: DocumentId,
+    span: { start: number; end: number; text: string },
+    codes: CodeRef[],
+  ): ExcerptId | null;
+  /** The host refused the coding: what `showPending` drew goes. */
+  dropPending(id: ExcerptId): void;
   consumeScroll(): void;
   importFiles(files: File[]): Promise<void>;
   /** Electron: the native file chooser, whose files arrive as bytes. */
   importWithDialog(): Promise<void>;
   reset(): void;
+}
+
+export interface PendingCoding {
+  id: ExcerptId;
+  documentId: DocumentId;
+  start: number;
+  end: number;
+  text: string;
+  codes: CodeRef[];
+}
+
+/** A coding drawn before the host answered: it has no excerpt to open, edit or memo yet. */
+export const isProvisional = (id: ExcerptId | null): boolean => id !== null && id < 0;
+
+let nextProvisional = -1;
+
+const withCodes = (x: Excerpt, codes: readonly CodeRef[]): Excerpt => ({
+  ...x,
+  codes: [...x.codes, ...codes.filter((c) => !x.codes.some((k) => k.id === c.id))],
+});
+
+/** The saved excerpts with the pending codings drawn over them. */
+function overlay(saved: Excerpt[], pending: readonly PendingCoding[], title: string): Excerpt[] {
+  if (pending.length === 0) return saved;
+  let excerpts = saved;
+  for (const p of pending) {
+    const same = excerpts.findIndex((x) => x.start === p.start && x.end === p.end && !isProvisional(x.id));
+    if (same >= 0) {
+      excerpts = excerpts.map((x, i) => (i === same ? withCodes(x, p.codes) : x));
+      continue;
+    }
+    excerpts = [
+      ...excerpts,
+      {
+        id: p.id,
+        documentId: p.documentId,
+        documentTitle: title,
+        start: p.start,
+        end: p.end,
+        text: p.text,
+        codes: p.codes,
+        participant: null,
+        memo: null,
+        coders: [],
+      },
+    ];
+  }
+  return excerpts;
 }
 
 const listSeq = latestOnly();
@@ -59,6 +128,8 @@ const initial = {
   openId: null,
   doc: null,
   excerpts: [],
+  saved: [],
+  pending: [],
   scrollTo: null,
   flash: null,
   importing: false,
@@ -78,7 +149,7 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
 
   async open(id, scrollTo, flash) {
     set({ openId: id, scrollTo: scrollTo ?? null, flash: flash && scrollTo ? scrollTo : null });
-    if (get().doc?.id !== id) set({ doc: null, excerpts: [] });
+    if (get().doc?.id !== id) set({ doc: null, excerpts: [], saved: [], pending: [] });
     await get().reloadOpen();
   },
 
@@ -92,21 +163,21 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
       ),
     );
     if (!answer || get().openId !== id) return;
-    const [doc, excerpts] = answer.value;
-    set({ doc, excerpts });
+    const [doc, saved] = answer.value;
+    set({ doc, saved, excerpts: overlay(saved, get().pending, doc.title) });
   },
 
-  showCoded(documentId, excerpt, codes) {
-    if (get().openId !== documentId) return;
-    const known = get().excerpts.find((x) => x.id === excerpt.id);
-    const merged = (x: Excerpt): Excerpt => ({
-      ...x,
-      codes: [...x.codes, ...codes.filter((c) => !x.codes.some((k) => k.id === c.id))],
-    });
-    const excerpts = known
-      ? get().excerpts.map((x) => (x.id === excerpt.id ? merged(x) : x))
+  showCoded(documentId, excerpt, codes, pendingId) {
+    const pending = get().pending.filter((p) => p.id !== pendingId);
+    if (get().openId !== documentId) {
+      if (pending.length !== get().pending.length) set({ pending });
+      return;
+    }
+    const known = get().saved.some((x) => x.id === excerpt.id);
+    const saved = known
+      ? get().saved.map((x) => (x.id === excerpt.id ? withCodes(x, codes) : x))
       : [
-          ...get().excerpts,
+          ...get().saved,
           {
             ...excerpt,
             documentId,
@@ -117,14 +188,29 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
             coders: [],
           },
         ];
-    set({ excerpts });
+    set({ saved, pending, excerpts: overlay(saved, pending, get().doc?.title ?? '') });
+  },
+
+  showPending(documentId, span, codes) {
+    if (get().openId !== documentId) return null;
+    const id = nextProvisional-- as ExcerptId;
+    const pending = [...get().pending, { id, documentId, start: span.start, end: span.end, text: span.text, codes }];
+    set({ pending, excerpts: overlay(get().saved, pending, get().doc?.title ?? '') });
+    return id;
+  },
+
+  dropPending(id) {
+    if (!get().pending.some((p) => p.id === id)) return;
+    const pending = get().pending.filter((p) => p.id !== id);
+    set({ pending, excerpts: overlay(get().saved, pending, get().doc?.title ?? '') });
   },
 
   async reloadExcerpts() {
     const id = get().openId;
     if (id === null || get().doc?.id !== id) return get().reloadOpen();
     const answer = await guard(() => excerptSeq(() => getClient().call('excerpts.list', { documentId: id })));
-    if (answer && get().openId === id) set({ excerpts: answer.value });
+    if (answer && get().openId === id)
+      set({ saved: answer.value, excerpts: overlay(answer.value, get().pending, get().doc?.title ?? '') });
   },
 
   consumeScroll() {

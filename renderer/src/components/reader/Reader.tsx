@@ -13,7 +13,7 @@ import { offsetsToRange, rangeToOffsets } from '../../lib/offsets.js';
 import { type Block, buildBlocks, trimRange } from '../../lib/segments.js';
 import { formatTimestamp, speakerSlots } from '../../lib/speakers.js';
 import { useCoding } from '../../stores/coding.js';
-import { useDocuments } from '../../stores/documents.js';
+import { isProvisional, useDocuments } from '../../stores/documents.js';
 import { useFind } from '../../stores/find.js';
 import { FindBar } from './FindBar.js';
 import { SelectionBar } from './SelectionBar.js';
@@ -202,8 +202,11 @@ export function Reader({ doc }: { doc: DocumentDetail }) {
       return;
     }
     const span = (e.target as HTMLElement).closest<HTMLElement>('span[data-excerpts]');
-    const first = span?.dataset.excerpts?.split(' ')[0];
-    useCoding.getState().focusExcerpt(first ? (Number(first) as ExcerptId) : null);
+    const first = span?.dataset.excerpts
+      ?.split(' ')
+      .map((id) => Number(id) as ExcerptId)
+      .find((id) => !isProvisional(id));
+    useCoding.getState().focusExcerpt(first ?? null);
   };
 
   const onContextMenu = (e: React.MouseEvent) => {
@@ -279,6 +282,7 @@ function blockSignature(block: Block): string {
 function innermostAt(excerpts: readonly { id: ExcerptId; start: number; end: number }[], offset: number) {
   let best: { id: ExcerptId; start: number; end: number } | null = null;
   for (const x of excerpts) {
+    if (isProvisional(x.id)) continue;
     if (x.start <= offset && offset < x.end && (!best || x.end - x.start < best.end - best.start)) best = x;
   }
   return best?.id ?? null;
@@ -362,26 +366,41 @@ function Stripes({ block }: { block: Block }) {
   const coding = useCoding.getState();
   return (
     <div className="stripes">
-      {block.stripes.map(({ excerptId, code }) => (
-        <button
-          key={`${excerptId}-${code?.id ?? 'uncoded'}`}
-          type="button"
-          className={`stripe${code ? '' : ' uncoded'}`}
-          style={{ '--code': code?.color ?? 'var(--muted)' } as CSSProperties}
-          aria-label={code ? `Excerpt coded ${code.name}: show details` : 'Uncoded excerpt: show details'}
-          title={code?.name ?? 'Uncoded excerpt'}
-          onMouseEnter={() => coding.hoverExcerpt(excerptId)}
-          onMouseLeave={() => coding.hoverExcerpt(null)}
-          onFocus={() => coding.hoverExcerpt(excerptId)}
-          onBlur={() => coding.hoverExcerpt(null)}
-          onClick={(e) => {
-            e.stopPropagation();
-            coding.focusExcerpt(excerptId);
-          }}
-        >
-          {code?.name ?? 'Uncoded'}
-        </button>
-      ))}
+      {block.stripes.map(({ excerptId, code }) =>
+        isProvisional(excerptId) ? (
+          // Not saved yet: nothing to open, so not a control until the host answers.
+          <button
+            key={`${excerptId}-${code?.id ?? 'uncoded'}`}
+            type="button"
+            className="stripe saving"
+            style={{ '--code': code?.color ?? 'var(--muted)' } as CSSProperties}
+            aria-label={`Excerpt coded ${code?.name ?? ''}: saving`}
+            title={`${code?.name ?? ''} (saving…)`}
+            disabled
+          >
+            {code?.name ?? 'Uncoded'}
+          </button>
+        ) : (
+          <button
+            key={`${excerptId}-${code?.id ?? 'uncoded'}`}
+            type="button"
+            className={`stripe${code ? '' : ' uncoded'}`}
+            style={{ '--code': code?.color ?? 'var(--muted)' } as CSSProperties}
+            aria-label={code ? `Excerpt coded ${code.name}: show details` : 'Uncoded excerpt: show details'}
+            title={code?.name ?? 'Uncoded excerpt'}
+            onMouseEnter={() => coding.hoverExcerpt(excerptId)}
+            onMouseLeave={() => coding.hoverExcerpt(null)}
+            onFocus={() => coding.hoverExcerpt(excerptId)}
+            onBlur={() => coding.hoverExcerpt(null)}
+            onClick={(e) => {
+              e.stopPropagation();
+              coding.focusExcerpt(excerptId);
+            }}
+          >
+            {code?.name ?? 'Uncoded'}
+          </button>
+        ),
+      )}
     </div>
   );
 }
