@@ -54,6 +54,8 @@ interface SearchState {
   /** Why the last search was refused (e.g. an emoji alone); its results are cleared. */
   error: string | null;
   busy: boolean;
+  /** How many hits the search asks for; "Show more" raises it (the list is windowed). */
+  limit: number;
   /** "Code all hits": every occurrence, each with a checkbox, before anything is coded. */
   review: {
     query: string;
@@ -73,6 +75,8 @@ interface SearchState {
   setFilters(patch: Partial<SearchFilterState>): void;
   clearFilters(): void;
   run(): Promise<void>;
+  /** Asks the same search for the next page of hits (a longer list; the host ranks the same way). */
+  showMore(): Promise<void>;
   startReview(): Promise<void>;
   toggle(key: string): void;
   setAll(on: boolean): void;
@@ -90,6 +94,9 @@ const previewSeq = latestOnly();
 let runSeq = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 const LIMIT = 200;
+/** Each "Show more" asks for this many hits more, up to the contract's most. */
+export const MORE = 500;
+export const MOST = 10_000;
 
 /** The checked hits of a review, as the contract takes them. */
 function checkedHits(review: NonNullable<SearchState['review']>) {
@@ -107,6 +114,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
   searched: null,
   error: null,
   busy: false,
+  limit: LIMIT,
   review: null,
 
   async loadRounds() {
@@ -115,17 +123,17 @@ export const useSearch = create<SearchState>()((set, get) => ({
   },
 
   setFilters(patch) {
-    set({ filters: { ...get().filters, ...patch } });
+    set({ filters: { ...get().filters, ...patch }, limit: LIMIT });
     void get().run();
   },
 
   clearFilters() {
-    set({ filters: NO_FILTERS });
+    set({ filters: NO_FILTERS, limit: LIMIT });
     void get().run();
   },
 
   setQuery(query) {
-    set({ query });
+    set({ query, limit: LIMIT });
     if (timer) clearTimeout(timer);
     // Search while typing, but not on every key press.
     timer = setTimeout(() => void get().run(), 180);
@@ -143,7 +151,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
     try {
       const client = getClient();
       const [hits, memoHits] = await Promise.all([
-        client.call('search.query', { query, limit: LIMIT, ...(filters ? { filters } : {}) }),
+        client.call('search.query', { query, limit: get().limit, ...(filters ? { filters } : {}) }),
         client.call('search.memos', { query, limit: LIMIT }),
       ]);
       if (mine === runSeq) set({ hits, memoHits, searched: query, error: null, busy: false });
@@ -151,6 +159,13 @@ export const useSearch = create<SearchState>()((set, get) => ({
       // A refused search leaves nothing of the previous one on screen to act on.
       if (mine === runSeq) set({ hits: [], memoHits: [], searched: query, error: errorMessage(err), busy: false });
     }
+  },
+
+  async showMore() {
+    const { limit, hits, busy } = get();
+    if (busy || hits.length < limit || limit >= MOST) return;
+    set({ limit: Math.min(MOST, limit + MORE) });
+    await get().run();
   },
 
   async startReview() {
@@ -267,6 +282,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
       searched: null,
       error: null,
       busy: false,
+      limit: LIMIT,
       review: null,
     });
   },

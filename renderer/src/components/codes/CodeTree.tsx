@@ -3,6 +3,11 @@
  * code = inside it; the gap above a code = before it; the strip below = top level) or by
  * keyboard (Alt+↑/↓ reorder, Alt+→ indent, Alt+← outdent). The moves are decided in
  * lib/codes.ts and made by the codes store (codes.move, undoable); this only renders.
+ *
+ * The rows are windowed (useWindowedList): a codebook of thousands of codes puts only the rows
+ * in view in the DOM. ↑/↓, Home and End move focus from row to row, scrolling the next one in
+ * first, so the keyboard reaches every code although most rows are not rendered; the drag
+ * shows a DragOverlay, so a dragged row may leave the window while the list scrolls under it.
  */
 import {
   type CollisionDetection,
@@ -17,12 +22,13 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { type CSSProperties, type KeyboardEvent, useState } from 'react';
+import { type CSSProperties, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { Code, CodeId } from '../../../../core/contract/index.js';
 import { type CodeRow, dropMove, isWithin, keyboardMove } from '../../lib/codes.js';
 import { useCodes } from '../../stores/codes.js';
 import { useExcerpts } from '../../stores/excerpts.js';
 import { Icon } from '../common/Icon.js';
+import { useWindowedList } from '../common/useWindowedList.js';
 
 export interface CodeRowActions {
   rename(code: Code): void;
@@ -61,11 +67,17 @@ const KEY_MOVES: Record<string, 'up' | 'down' | 'indent' | 'outdent'> = {
   ArrowLeft: 'outdent',
 };
 
-function focusCode(id: CodeId) {
-  requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(`[data-code-id="${id}"] .code-select`)?.focus();
-  });
+/** Plain arrow keys, Home and End move focus along the rows; the result is the row to focus. */
+function stepRow(key: string, at: number, count: number): number | null {
+  if (key === 'ArrowDown') return Math.min(count - 1, at + 1);
+  if (key === 'ArrowUp') return Math.max(0, at - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
 }
+
+/** A code row is 32 px high (.code-select). */
+const ROW_HEIGHT = 32;
 
 export function CodeTree({
   rows,
@@ -101,7 +113,75 @@ export function CodeTree({
     await useCodes.getState().move(id, move.parentId, move.position);
   };
 
-  const onKeyDown = async (e: KeyboardEvent, code: Code) => {
+  // Row 0 is "All excerpts" (when there are codes), then the code rows.
+  const first = codes.length > 0 ? 1 : 0;
+  const count = rows.length + first;
+  const w = useWindowedList<HTMLUListElement>({ count, estimate: ROW_HEIGHT });
+  const latest = useRef({ rows, first, w });
+  latest.current = { rows, first, w };
+  const wanted = useRef(0);
+
+  /** The row a focus move is on its way to (keys pressed before it lands count from there). */
+  const heading = useRef<number | null>(null);
+
+  /** Focuses the row `find` names once it is rendered, scrolling it into the window first. */
+  const focusRow = useCallback((find: () => number) => {
+    const mine = ++wanted.current;
+    let frames = 0;
+    const step = () => {
+      if (mine !== wanted.current) return false;
+      const at = find();
+      if (at < 0) return true;
+      const el = latest.current.w.ref.current?.querySelector<HTMLElement>(`[data-row="${at}"] .code-select`);
+      if (el) {
+        heading.current = null;
+        el.focus();
+        return true;
+      }
+      heading.current = at;
+      latest.current.w.scrollToIndex(at);
+      return false;
+    };
+    const again = () => {
+      if (step()) return;
+      if (++frames < 20) requestAnimationFrame(again);
+      else heading.current = null;
+    };
+    requestAnimationFrame(again);
+  }, []);
+  const focusCode = useCallback(
+    (id: CodeId) =>
+      focusRow(() => {
+        const { rows, first } = latest.current;
+        const at = rows.findIndex((r) => r.code.id === id);
+        return at < 0 ? -1 : at + first;
+      }),
+    [focusRow],
+  );
+  // A filter typed or cleared starts again from the top.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filter changes only
+  useEffect(() => {
+    wanted.current++;
+    heading.current = null;
+  }, [filtered]);
+
+  const onNavigate = (e: KeyboardEvent, at: number) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
+    const next = stepRow(e.key, heading.current ?? at, count);
+    if (next === null) return false;
+    e.preventDefault();
+    // A row already rendered takes focus in this key press; another is scrolled in first.
+    const el = w.ref.current?.querySelector<HTMLElement>(`[data-row="${next}"] .code-select`);
+    if (el) {
+      wanted.current++;
+      heading.current = null;
+      el.focus();
+    } else focusRow(() => next);
+    return true;
+  };
+
+  const onKeyDown = async (e: KeyboardEvent, code: Code, at: number) => {
+    if (onNavigate(e, at)) return;
     const direction = e.altKey && !e.ctrlKey && !e.metaKey ? KEY_MOVES[e.key] : undefined;
     if (!direction) return;
     e.preventDefault();
@@ -124,6 +204,8 @@ export function CodeTree({
     if (await useCodes.getState().move(code.id, move.parentId, move.position)) focusCode(code.id);
   };
 
+  const pad = w.padding(0, 0);
+  const indexes = Array.from({ length: w.end - w.start }, (_, k) => w.start + k);
   return (
     <DndContext
       sensors={sensors}
@@ -135,37 +217,53 @@ export function CodeTree({
       <p className="sr-only" aria-live="polite" data-testid="codebook-announcement">
         {announcement}
       </p>
-      <ul className="code-tree" aria-label="Codes" aria-describedby="code-tree-help">
-        {codes.length > 0 && (
-          <li className="code-row">
-            <button
-              type="button"
-              className="code-select"
-              aria-current={selected === null ? 'true' : undefined}
-              onClick={() => void useExcerpts.getState().setFilter(null)}
-            >
-              <span className="code-name muted">All excerpts</span>
-            </button>
-          </li>
-        )}
-        {rows.map((row) => (
-          <TreeRow
-            key={row.code.id}
-            row={row}
-            filtered={filtered}
-            selected={selected === row.code.id}
-            renaming={renaming === row.code.id}
-            onRenameDone={onRenameDone}
-            actions={actions}
-            dragging={dragging}
-            onKeyDown={(e) => void onKeyDown(e, row.code)}
-          />
-        ))}
+      <ul
+        ref={w.ref}
+        className="code-tree"
+        aria-label="Codes"
+        aria-describedby="code-tree-help"
+        data-rows={count}
+        data-windowed={w.windowed ? 'true' : undefined}
+      >
+        <Spacer height={Number(pad.paddingTop ?? 0)} />
+        {indexes.map((at) => {
+          const row = rows[at - first];
+          if (!row)
+            return (
+              <li key="all" className="code-row" data-row={at} aria-setsize={count} aria-posinset={at + 1}>
+                <button
+                  type="button"
+                  className="code-select"
+                  aria-current={selected === null ? 'true' : undefined}
+                  onClick={() => void useExcerpts.getState().setFilter(null)}
+                  onKeyDown={(e) => onNavigate(e, at)}
+                >
+                  <span className="code-name muted">All excerpts</span>
+                </button>
+              </li>
+            );
+          return (
+            <TreeRow
+              key={row.code.id}
+              row={row}
+              index={at}
+              count={count}
+              filtered={filtered}
+              selected={selected === row.code.id}
+              renaming={renaming === row.code.id}
+              onRenameDone={onRenameDone}
+              actions={actions}
+              dragging={dragging}
+              onKeyDown={(e) => void onKeyDown(e, row.code, at)}
+            />
+          );
+        })}
+        <Spacer height={Number(pad.paddingBottom ?? 0)} />
         {!filtered && codes.length > 0 && <TopLevelStrip active={dragging !== null} />}
       </ul>
       <p id="code-tree-help" className="muted small pad code-tree-help">
-        Drag a code onto another to put it inside, or between codes to reorder. Keyboard: Alt+↑/↓ reorder, Alt+→ indent,
-        Alt+← outdent.
+        Drag a code onto another to put it inside, or between codes to reorder. Keyboard: ↑/↓ go to the next code,
+        Alt+↑/↓ reorder, Alt+→ indent, Alt+← outdent.
       </p>
       <DragOverlay dropAnimation={null}>
         {draggedCode && (
@@ -177,6 +275,12 @@ export function CodeTree({
       </DragOverlay>
     </DndContext>
   );
+}
+
+/** Stands in for the rows above or below the window. */
+function Spacer({ height }: { height: number }) {
+  if (height <= 0) return null;
+  return <li className="code-tree-space" aria-hidden="true" style={{ height }} />;
 }
 
 function TopLevelStrip({ active }: { active: boolean }) {
@@ -195,6 +299,8 @@ function TopLevelStrip({ active }: { active: boolean }) {
 
 function TreeRow({
   row,
+  index,
+  count,
   filtered,
   selected,
   renaming,
@@ -204,6 +310,9 @@ function TreeRow({
   onKeyDown,
 }: {
   row: CodeRow;
+  /** Its place among the rendered list's rows (for ↑/↓ and aria-posinset). */
+  index: number;
+  count: number;
   filtered: boolean;
   selected: boolean;
   renaming: boolean;
@@ -232,6 +341,9 @@ function TreeRow({
       ref={onto.setNodeRef}
       className={className}
       data-code-id={code.id}
+      data-row={index}
+      aria-setsize={count}
+      aria-posinset={index + 1}
       style={{ '--depth': filtered ? 0 : row.depth, '--code': code.color } as CSSProperties}
     >
       {dragging !== null && <span ref={before.setNodeRef} className="code-gap" aria-hidden="true" />}

@@ -22,6 +22,11 @@ export interface WindowedList<E extends HTMLElement> {
   padding(top: number, bottom: number): React.CSSProperties;
   /** A ref callback that records row `index`'s height. */
   measure(index: number): (el: HTMLElement | null) => void;
+  /**
+   * Scrolls just enough to bring row `index` into view and renders it in the same commit, so
+   * keyboard focus can move to a row that was not in the DOM (then focus it, e.g. in a frame).
+   */
+  scrollToIndex(index: number): void;
 }
 
 /** The element that scrolls the list: the list itself (the document list) or an ancestor. */
@@ -31,6 +36,12 @@ function scrollParent(el: HTMLElement): HTMLElement {
     if (overflowY === 'auto' || overflowY === 'scroll') return node;
   }
   return document.scrollingElement as HTMLElement;
+}
+
+/** Where the list begins inside its scroller's content. */
+function listTopIn(list: HTMLElement, scroller: HTMLElement): number {
+  if (scroller === list) return 0;
+  return list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
 }
 
 export function useWindowedList<E extends HTMLElement>({
@@ -52,6 +63,8 @@ export function useWindowedList<E extends HTMLElement>({
   const [range, setRange] = useState({ start: 0, end: windowed ? Math.min(count, 40) : count, top: 0, bottom: 0 });
   const frame = useRef(0);
 
+  const rowHeight = useCallback((i: number) => heights.current[i] || estimate + gap, [estimate, gap]);
+
   const compute = useCallback(() => {
     const list = ref.current;
     if (!windowed || !list) {
@@ -63,13 +76,9 @@ export function useWindowedList<E extends HTMLElement>({
       return;
     }
     const scroller = scrollParent(list);
-    const listTop =
-      scroller === list
-        ? 0
-        : list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-    const from = scroller.scrollTop - listTop;
+    const from = scroller.scrollTop - listTopIn(list, scroller);
     const to = from + scroller.clientHeight;
-    const h = (i: number) => heights.current[i] || estimate + gap;
+    const h = rowHeight;
     let y = 0;
     let start = 0;
     while (start < count && y + h(start) < from) y += h(start++);
@@ -87,7 +96,7 @@ export function useWindowedList<E extends HTMLElement>({
         ? r
         : { start, end, top, bottom },
     );
-  }, [count, estimate, gap, overscan, windowed]);
+  }, [count, overscan, windowed, rowHeight]);
 
   const schedule = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -125,6 +134,21 @@ export function useWindowedList<E extends HTMLElement>({
     [gap, schedule, windowed],
   );
 
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const list = ref.current;
+      if (!windowed || !list || index < 0 || index >= count) return;
+      const scroller = scrollParent(list);
+      let y = listTopIn(list, scroller);
+      for (let i = 0; i < index; i++) y += rowHeight(i);
+      const bottom = y + rowHeight(index);
+      if (y < scroller.scrollTop) scroller.scrollTop = y;
+      else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
+      compute();
+    },
+    [compute, count, rowHeight, windowed],
+  );
+
   const start = windowed ? Math.min(range.start, count) : 0;
   const end = windowed ? Math.min(range.end, count) : count;
   return {
@@ -135,5 +159,6 @@ export function useWindowedList<E extends HTMLElement>({
     padding: (top, bottom) =>
       windowed ? { paddingTop: top + range.top, paddingBottom: bottom + Math.max(0, range.bottom) } : {},
     measure,
+    scrollToIndex,
   };
 }

@@ -7,8 +7,9 @@ import { useDocuments } from '../../stores/documents.js';
 import { useMemos } from '../../stores/memos.js';
 import { useNav } from '../../stores/nav.js';
 import { useParticipants } from '../../stores/participants.js';
-import { activeFilterCount, hitKey, useSearch } from '../../stores/search.js';
+import { activeFilterCount, hitKey, MORE, MOST, useSearch } from '../../stores/search.js';
 import { Icon } from '../common/Icon.js';
+import { useWindowedList } from '../common/useWindowedList.js';
 
 /** The snippet marks hits with «…»; show them as <mark>. */
 function Snippet({ text }: { text: string }) {
@@ -36,15 +37,22 @@ export function SearchView() {
   const titles = useDocuments((s) => s.list);
   const byDoc = useMemo(() => {
     const groups = new Map<number, SearchHit[]>();
-    for (const hit of hits) groups.set(hit.documentId, [...(groups.get(hit.documentId) ?? []), hit]);
+    for (const hit of hits) {
+      const list = groups.get(hit.documentId);
+      if (list) list.push(hit);
+      else groups.set(hit.documentId, [hit]);
+    }
     return [...groups.entries()];
   }, [hits]);
+  const limit = useSearch((s) => s.limit);
   const title = (id: number) => titles.find((d) => d.id === id)?.title ?? `Document ${id}`;
   const review = useSearch((s) => s.review);
-  // Hits picked for the wall; a new search starts with none.
+  // Hits picked for the wall; a new search starts with none ("Show more" keeps those still shown).
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list of hits clears the picks
-  useEffect(() => setPicked(new Set()), [hits]);
+  useEffect(() => {
+    const shown = new Set(hits.map(hitKey));
+    setPicked((before) => (before.size === 0 ? before : new Set([...before].filter((k) => shown.has(k)))));
+  }, [hits]);
   if (review) return <ReviewHits title={title} />;
 
   return (
@@ -106,44 +114,20 @@ export function SearchView() {
                   </button>
                 </div>
                 <HitsToBoard hits={hits} picked={picked} setPicked={setPicked} />
-                {byDoc.map(([docId, docHits]) => (
-                  <section key={docId} className="hit-group" aria-label={`Matches in ${title(docId)}`}>
-                    <h2 className="hit-doc">{title(docId)}</h2>
-                    <ul className="hits">
-                      {docHits.map((hit) => (
-                        <li key={`${hit.start}-${hit.end}`}>
-                          <input
-                            type="checkbox"
-                            className="hit-pick"
-                            aria-label={`Select hit: ${hit.snippet.replace(/[«»]/g, '').slice(0, 80)}`}
-                            checked={picked.has(hitKey(hit))}
-                            onChange={(e) => {
-                              const next = new Set(picked);
-                              if (e.currentTarget.checked) next.add(hitKey(hit));
-                              else next.delete(hitKey(hit));
-                              setPicked(next);
-                            }}
-                          />
-                          <button
-                            type="button"
-                            className="hit"
-                            onClick={() => {
-                              useNav.getState().go('documents');
-                              void useDocuments
-                                .getState()
-                                .open(hit.documentId, { start: hit.start, end: hit.end }, true);
-                            }}
-                          >
-                            <Snippet text={hit.snippet} />
-                          </button>
-                          {hit.codes && hit.codes.length > 0 && (
-                            <span className="muted small hit-codes">{hit.codes.map((c) => c.name).join(', ')}</span>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                ))}
+                <HitList byDoc={byDoc} title={title} picked={picked} setPicked={setPicked} />
+                {hits.length >= limit && limit < MOST && (
+                  <div className="search-more">
+                    <button
+                      type="button"
+                      className="button"
+                      data-search-more
+                      disabled={busy}
+                      onClick={() => void useSearch.getState().showMore()}
+                    >
+                      Show {MORE} more matches
+                    </button>
+                  </div>
+                )}
               </>
             )}
             {memoHits.length > 0 && <MemoHits hits={memoHits} />}
@@ -151,6 +135,110 @@ export function SearchView() {
         )}
       </div>
     </div>
+  );
+}
+
+type HitRow = { kind: 'doc'; docId: number; index: number } | { kind: 'hit'; hit: SearchHit; index: number };
+
+/**
+ * The hits grouped by document, windowed (useWindowedList): headers and hits are one list of
+ * rows, and the rows in view are grouped again into one region per document, so a long list
+ * costs what its visible rows cost and each group keeps its name ("Matches in …").
+ */
+function HitList({
+  byDoc,
+  title,
+  picked,
+  setPicked,
+}: {
+  byDoc: [number, SearchHit[]][];
+  title(id: number): string;
+  picked: ReadonlySet<string>;
+  setPicked(next: ReadonlySet<string>): void;
+}) {
+  const rows = useMemo(() => {
+    const out: HitRow[] = [];
+    for (const [docId, docHits] of byDoc) {
+      out.push({ kind: 'doc', docId, index: out.length });
+      for (const hit of docHits) out.push({ kind: 'hit', hit, index: out.length });
+    }
+    return out;
+  }, [byDoc]);
+  const w = useWindowedList<HTMLDivElement>({ count: rows.length, estimate: 62 });
+  const groups: { docId: number; rows: HitRow[] }[] = [];
+  for (const row of rows.slice(w.start, w.end)) {
+    const docId = row.kind === 'doc' ? row.docId : row.hit.documentId;
+    const last = groups[groups.length - 1];
+    if (last && last.docId === docId) last.rows.push(row);
+    else groups.push({ docId, rows: [row] });
+  }
+  return (
+    <div ref={w.ref} className="hit-list" data-rows={rows.length} style={w.padding(0, 0)}>
+      {groups.map((g) => (
+        <section key={g.docId} className="hit-group" aria-label={`Matches in ${title(g.docId)}`}>
+          {g.rows[0]?.kind === 'doc' && (
+            <h2 ref={w.measure(g.rows[0].index)} className="hit-doc">
+              {title(g.docId)}
+            </h2>
+          )}
+          <ul className="hits">
+            {g.rows.map((row) =>
+              row.kind === 'hit' ? (
+                <HitRowView
+                  key={`${row.hit.start}-${row.hit.end}`}
+                  hit={row.hit}
+                  measure={w.measure(row.index)}
+                  picked={picked}
+                  setPicked={setPicked}
+                />
+              ) : null,
+            )}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function HitRowView({
+  hit,
+  measure,
+  picked,
+  setPicked,
+}: {
+  hit: SearchHit;
+  measure(el: HTMLElement | null): void;
+  picked: ReadonlySet<string>;
+  setPicked(next: ReadonlySet<string>): void;
+}) {
+  return (
+    <li ref={measure} className="hit-row">
+      <input
+        type="checkbox"
+        className="hit-pick"
+        aria-label={`Select hit: ${hit.snippet.replace(/[«»]/g, '').slice(0, 80)}`}
+        checked={picked.has(hitKey(hit))}
+        onChange={(e) => {
+          const next = new Set(picked);
+          if (e.currentTarget.checked) next.add(hitKey(hit));
+          else next.delete(hitKey(hit));
+          setPicked(next);
+        }}
+      />
+      <button
+        type="button"
+        className="hit"
+        onClick={() => {
+          useNav.getState().go('documents');
+          void useDocuments.getState().open(hit.documentId, { start: hit.start, end: hit.end }, true);
+        }}
+      >
+        <Snippet text={hit.snippet} />
+      </button>
+      {hit.codes && hit.codes.length > 0 && (
+        <span className="muted small hit-codes">{hit.codes.map((c) => c.name).join(', ')}</span>
+      )}
+    </li>
   );
 }
 
