@@ -218,4 +218,12 @@ test('search results with many hits are windowed, page on with "Show more", and 
   expect(await list.locator('li').count()).toBeLessThan(100);
   // Every document keeps its region name while windowed.
   await expect(page.getByRole('region', { name: /^Matches in long-\d$/ }).first()).toBeVisible();
+
+  // "Code all hits" reviews every occurrence (1,200), windowed the same way.
+  await page.getByRole('button', { name: 'Code all hits…' }).click();
+  const review = page.getByRole('list', { name: 'Hits to code' });
+  await expect(review).toHaveAttribute('data-rows', '1200');
+  await expect(review.getByRole('checkbox').first()).toBeChecked();
+  expect(await review.getByRole('listitem').count()).toBeLessThan(100);
+  await expect(page.getByRole('button', { name: 'Code 1200 excerpts' })).toBeVisible();
 });

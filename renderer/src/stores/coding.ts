@@ -62,6 +62,12 @@ function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
+/**
+ * The span whose coding is on its way to the host: it is drawn already, so a key that acts on
+ * "the excerpt" (M) waits for its id instead of treating the text as uncoded.
+ */
+let inFlight: { documentId: DocumentId; start: number; end: number; saved: Promise<ExcerptId | null> } | null = null;
+
 function clearPageSelection() {
   window.getSelection()?.removeAllRanges();
 }
@@ -144,9 +150,18 @@ export const useCoding = create<CodingState>()((set, get) => ({
       // the saved excerpt replaces it, or it goes again with the error when the host refuses.
       const docs = useDocuments.getState();
       const pendingId = docs.showPending(t.documentId, t, refs);
-      const result = await mutate(() =>
+      const call = mutate(() =>
         getClient().call('excerpts.tag', { documentId: t.documentId, start: t.start, end: t.end, codeIds: unique }),
       );
+      const flight = {
+        documentId: t.documentId,
+        start: t.start,
+        end: t.end,
+        saved: call.then((r) => r?.excerptId ?? null),
+      };
+      inFlight = flight;
+      const result = await call;
+      if (inFlight === flight) inFlight = null;
       if (!result) {
         if (pendingId !== null) docs.dropPending(pendingId);
         return false;
@@ -272,6 +287,14 @@ export const useCoding = create<CodingState>()((set, get) => ({
     const excerpts = useDocuments.getState().excerpts;
     const doc = useDocuments.getState().doc;
     const memos = useMemos.getState();
+    const flight = inFlight;
+    if (sel && flight && flight.documentId === sel.documentId && flight.start === sel.start && flight.end === sel.end) {
+      void flight.saved.then((id) => {
+        if (id !== null)
+          memos.openDraft({ targetKind: 'excerpt', targetId: id, label: `Excerpt “${shorten(sel.text)}”`, body: '' });
+      });
+      return true;
+    }
     // A selection that is exactly an excerpt means that excerpt; other text is a quote.
     const exact = sel
       ? excerpts.find((x) => x.start === sel.start && x.end === sel.end && !isProvisional(x.id))

@@ -426,6 +426,8 @@ function ReviewHits({ title }: { title: (id: number) => string }) {
   const [codeId, setCodeId] = useState('');
   const [newName, setNewName] = useState('');
   const [busy, setBusy] = useState(false);
+  // Up to 2,000 occurrences: windowed like the hit list.
+  const w = useWindowedList<HTMLUListElement>({ count: review?.hits.length ?? 0, estimate: 58, gap: 4 });
   if (!review) return null;
   const n = review.checked.size;
   const preview = review.preview;
@@ -491,11 +493,17 @@ function ReviewHits({ title }: { title: (id: number) => string }) {
         </button>
       </div>
       <div className="view-body">
-        <ul className="hits review" aria-label="Hits to code">
-          {review.hits.map((hit) => {
+        <ul
+          ref={w.ref}
+          className="hits review"
+          aria-label="Hits to code"
+          data-rows={review.hits.length}
+          style={w.padding(0, 0)}
+        >
+          {review.hits.slice(w.start, w.end).map((hit, k) => {
             const key = hitKey(hit);
             return (
-              <li key={key}>
+              <li key={key} ref={w.measure(w.start + k)}>
                 <label className="hit review-hit">
                   <input
                     type="checkbox"
