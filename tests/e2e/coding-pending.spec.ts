@@ -69,8 +69,14 @@ test('key 1 draws the stripe before the host answers; it is saved, survives a re
   await expect(saving).toBeDisabled();
   await expect.poll(() => highlightTexts(page)).toEqual(['too many for the short semester period', quote]);
   expect(workspace.cliJson<CliExcerpt[]>(['excerpts', project])).toHaveLength(1);
+  // M means the excerpt being made: its memo opens once the excerpt exists.
+  await page.keyboard.press('m');
 
   await tag.release();
+  const memo = page.getByRole('dialog', { name: 'New memo' });
+  await expect(memo).toContainText(`On Excerpt “${quote}”`);
+  await memo.getByRole('button', { name: 'Cancel' }).click();
+  await expect(memo).toBeHidden();
   await expect(saving).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Excerpt coded Workload: show details' })).toHaveCount(2);
   await saved(page);
