@@ -34,6 +34,8 @@ interface Options {
 }
 
 let sheet: CSSStyleSheet | null = null;
+/** What the sheet holds: replacing it restyles the whole page, so the same rules are never set again. */
+let sheetCss = '';
 
 function codeSheet(): CSSStyleSheet {
   if (!sheet) {
@@ -145,7 +147,10 @@ export function useHighlights(o: Options): { offsetAt(x: number, y: number): num
   // (CSSOM, not an inline <style>) is allowed by the strict style-src CSP.
   useEffect(() => {
     if (!enabled) return;
-    codeSheet().replaceSync(codeHighlightCss([...colors.keys()]));
+    const css = codeHighlightCss([...colors.keys()]);
+    if (css === sheetCss) return;
+    codeSheet().replaceSync(css);
+    sheetCss = css;
   }, [enabled, colors]);
 
   return { offsetAt };
