@@ -135,9 +135,36 @@ test('a codebook of 1,500 nested codes renders only the rows in view; the keyboa
   await expect(last).toBeFocused();
   await expect(last.locator('xpath=..')).toHaveAttribute('aria-posinset', String(total - 1));
 
-  // Home goes back to the top; a drag there still re-parents (the rows in view are droppable).
+  // Home goes back to the top.
   await page.keyboard.press('Home');
   await expect(tree.getByRole('button', { name: 'All excerpts' })).toBeFocused();
+
+  // ← folds a code (its topics leave the list), → unfolds it and then goes to its first child,
+  // ← on a child goes to its parent; the caret does the same with the mouse.
+  await page.keyboard.press('ArrowDown');
+  const theme01 = tree.getByRole('button', { name: 'Theme 01, 0 excerpts' });
+  await expect(theme01).toBeFocused();
+  await expect(theme01).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(theme01).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree).toHaveAttribute('data-rows', String(total - TOPICS));
+  await page.keyboard.press('ArrowDown');
+  await expect(tree.getByRole('button', { name: 'Theme 02, 0 excerpts' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowRight');
+  await expect(theme01).toHaveAttribute('aria-expanded', 'true');
+  await expect(tree).toHaveAttribute('data-rows', String(total));
+  await page.keyboard.press('ArrowRight');
+  await expect(tree.getByRole('button', { name: 'Theme 01 › Topic 01, 0 excerpts' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(theme01).toBeFocused();
+  await tree.getByTestId('fold-Theme 01').click();
+  await expect(theme01).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree).toHaveAttribute('data-rows', String(total - TOPICS));
+  await shot(page, 'codes-folded');
+  await tree.getByTestId('fold-Theme 01').click();
+  await expect(tree).toHaveAttribute('data-rows', String(total));
+  // A drag still re-parents (the rows in view are droppable).
   const handle = tree.getByTestId('drag-Topic 05').first();
   await handle.hover({ force: true });
   const from = await handle.boundingBox();

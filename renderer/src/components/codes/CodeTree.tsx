@@ -22,7 +22,7 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { type CSSProperties, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Code, CodeId } from '../../../../core/contract/index.js';
 import { type CodeRow, dropMove, isWithin, keyboardMove } from '../../lib/codes.js';
 import { useCodes } from '../../stores/codes.js';
@@ -80,7 +80,7 @@ function stepRow(key: string, at: number, count: number): number | null {
 const ROW_HEIGHT = 32;
 
 export function CodeTree({
-  rows,
+  rows: allRows,
   filtered,
   renaming,
   onRenameDone,
@@ -99,6 +99,48 @@ export function CodeTree({
   const [dragging, setDragging] = useState<CodeId | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const draggedCode = codes.find((c) => c.id === dragging);
+  // Codes whose children are folded away (not while filtering: the filter shows paths, flat).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<CodeId>>(new Set());
+  const parents = useMemo(() => {
+    const ids = new Set<CodeId>();
+    if (filtered) return ids;
+    allRows.forEach((r, i) => {
+      if ((allRows[i + 1]?.depth ?? -1) > r.depth) ids.add(r.code.id);
+    });
+    return ids;
+  }, [allRows, filtered]);
+  const rows = useMemo(() => {
+    if (filtered || collapsed.size === 0) return allRows;
+    const out: CodeRow[] = [];
+    let hideBelow = Number.POSITIVE_INFINITY;
+    for (const r of allRows) {
+      if (r.depth > hideBelow) continue;
+      hideBelow = collapsed.has(r.code.id) ? r.depth : Number.POSITIVE_INFINITY;
+      out.push(r);
+    }
+    return out;
+  }, [allRows, collapsed, filtered]);
+  const setFolded = useCallback((ids: readonly CodeId[], fold: boolean) => {
+    setCollapsed((before) => {
+      if (ids.every((id) => before.has(id) === fold)) return before;
+      const next = new Set(before);
+      for (const id of ids) {
+        if (fold) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }, []);
+  /** Unfolds everything above a code, so a code moved or dropped into a folded one stays in sight. */
+  const reveal = useCallback(
+    (id: CodeId | null) => {
+      const list = useCodes.getState().list;
+      const up: CodeId[] = [];
+      for (let at = id; at !== null; at = list.find((c) => c.id === at)?.parentId ?? null) up.push(at);
+      setFolded(up, false);
+    },
+    [setFolded],
+  );
 
   const onDragStart = (e: DragStartEvent) => setDragging(Number(String(e.active.id).split(':')[1]) as CodeId);
   const onDragEnd = async (e: DragEndEvent) => {
@@ -110,7 +152,7 @@ export function CodeTree({
     const move = dropMove(codes, id, target);
     const code = codes.find((c) => c.id === id);
     if (code && (code.parentId ?? null) === move.parentId && code.position === move.position) return;
-    await useCodes.getState().move(id, move.parentId, move.position);
+    if (await useCodes.getState().move(id, move.parentId, move.position)) reveal(move.parentId);
   };
 
   // Row 0 is "All excerpts" (when there are codes), then the code rows.
@@ -180,8 +222,30 @@ export function CodeTree({
     return true;
   };
 
-  const onKeyDown = async (e: KeyboardEvent, code: Code, at: number) => {
-    if (onNavigate(e, at)) return;
+  /** → unfolds a code, or goes to its first child; ← folds it, or goes to its parent. */
+  const onFold = (e: KeyboardEvent, row: CodeRow, at: number) => {
+    if (filtered || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return false;
+    e.preventDefault();
+    const isParent = parents.has(row.code.id);
+    const folded = collapsed.has(row.code.id);
+    if (e.key === 'ArrowRight') {
+      if (isParent && folded) setFolded([row.code.id], false);
+      else if (isParent) focusRow(() => at + 1);
+      return true;
+    }
+    if (isParent && !folded) {
+      setFolded([row.code.id], true);
+      return true;
+    }
+    const parentId = row.code.parentId ?? null;
+    if (parentId !== null) focusCode(parentId);
+    return true;
+  };
+
+  const onKeyDown = async (e: KeyboardEvent, row: CodeRow, at: number) => {
+    const { code } = row;
+    if (onNavigate(e, at) || onFold(e, row, at)) return;
     const direction = e.altKey && !e.ctrlKey && !e.metaKey ? KEY_MOVES[e.key] : undefined;
     if (!direction) return;
     e.preventDefault();
@@ -201,7 +265,10 @@ export function CodeTree({
       useCodes.getState().announce(`${code.name} ${why[direction]}.`);
       return;
     }
-    if (await useCodes.getState().move(code.id, move.parentId, move.position)) focusCode(code.id);
+    if (await useCodes.getState().move(code.id, move.parentId, move.position)) {
+      reveal(move.parentId);
+      focusCode(code.id);
+    }
   };
 
   const pad = w.padding(0, 0);
@@ -254,7 +321,9 @@ export function CodeTree({
               onRenameDone={onRenameDone}
               actions={actions}
               dragging={dragging}
-              onKeyDown={(e) => void onKeyDown(e, row.code, at)}
+              expanded={parents.has(row.code.id) ? !collapsed.has(row.code.id) : undefined}
+              onToggle={() => setFolded([row.code.id], !collapsed.has(row.code.id))}
+              onKeyDown={(e) => void onKeyDown(e, row, at)}
             />
           );
         })}
@@ -262,8 +331,8 @@ export function CodeTree({
         {!filtered && codes.length > 0 && <TopLevelStrip active={dragging !== null} />}
       </ul>
       <p id="code-tree-help" className="muted small pad code-tree-help">
-        Drag a code onto another to put it inside, or between codes to reorder. Keyboard: ↑/↓ go to the next code,
-        Alt+↑/↓ reorder, Alt+→ indent, Alt+← outdent.
+        Drag a code onto another to put it inside, or between codes to reorder. Keyboard: ↑/↓ go to the next code, ←/→
+        fold and unfold, Alt+↑/↓ reorder, Alt+→ indent, Alt+← outdent.
       </p>
       <DragOverlay dropAnimation={null}>
         {draggedCode && (
@@ -307,6 +376,8 @@ function TreeRow({
   onRenameDone,
   actions,
   dragging,
+  expanded,
+  onToggle,
   onKeyDown,
 }: {
   row: CodeRow;
@@ -319,6 +390,9 @@ function TreeRow({
   onRenameDone(): void;
   actions: CodeRowActions;
   dragging: CodeId | null;
+  /** Whether its children show; undefined for a code without children. */
+  expanded: boolean | undefined;
+  onToggle(): void;
   onKeyDown(e: KeyboardEvent): void;
 }) {
   const { code } = row;
@@ -368,11 +442,24 @@ function TreeRow({
             className="code-select"
             aria-current={selected ? 'true' : undefined}
             aria-label={`${row.path}, ${code.excerpts} excerpt${code.excerpts === 1 ? '' : 's'}`}
+            aria-expanded={expanded}
             aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowRight Alt+ArrowLeft"
-            onClick={() => void useExcerpts.getState().setFilter(code.id)}
+            onClick={(e) => {
+              // The caret folds or unfolds; the rest of the row shows the code's excerpts.
+              if (expanded !== undefined && (e.target as HTMLElement).closest('.code-caret')) onToggle();
+              else void useExcerpts.getState().setFilter(code.id);
+            }}
             onDoubleClick={() => actions.rename(code)}
             onKeyDown={onKeyDown}
           >
+            <span
+              className="code-caret"
+              aria-hidden="true"
+              data-testid={expanded === undefined ? undefined : `fold-${code.name}`}
+              title={expanded === undefined ? undefined : expanded ? 'Fold' : 'Unfold'}
+            >
+              {expanded === undefined ? '' : expanded ? '▾' : '▸'}
+            </span>
             <span className="chip-dot" aria-hidden="true" />
             <span className="code-name">{filtered ? row.path : code.name}</span>
             <span className="count" data-testid="code-count">
