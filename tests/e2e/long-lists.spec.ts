@@ -198,6 +198,7 @@ test('search results with many hits are windowed, page on with "Show more", and 
   });
   const project = newProject(workspace, 'Many hits', files);
   await workspace.serve(project);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('/');
   await page.getByLabel('Search the project').fill('worth');
   const status = page.getByRole('status').filter({ hasText: /match/ });
