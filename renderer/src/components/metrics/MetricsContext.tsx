@@ -45,7 +45,7 @@ export function MetricsContext() {
                 <div className="share-row" data-round={before.round}>
                   <span className="share-label">{before.round}</span>
                   <span className="share-bar">
-                    <span className="before" style={{ width: pct(before.share) }} />
+                    <span className="share-fill before" style={{ width: pct(before.share) }} />
                   </span>
                   <span className="share-value">
                     {before.participants}/{before.total}
@@ -56,7 +56,7 @@ export function MetricsContext() {
                 <div className="share-row" data-round={after.round}>
                   <span className="share-label">{after.round}</span>
                   <span className="share-bar">
-                    <span className="after" style={{ width: pct(after.share), background: c.color }} />
+                    <span className="share-fill after" style={{ width: pct(after.share), background: c.color }} />
                   </span>
                   <span className="share-value">
                     {after.participants}/{after.total}
