@@ -277,6 +277,29 @@ describe('links between findings and measures', () => {
     expect(await t.call('metrics.linkedTo', { hypothesisId })).toEqual([]);
     expect(metricId).toBe(1 as MetricId);
   });
+
+  it("changes a link's note by linking again with one; without a note, linking again keeps it; undo restores it", async () => {
+    const t = await project();
+    const { metricId } = await t.call('metrics.add', { name: 'SUS', kind: 'sus' });
+    const { insightId } = await t.call('insights.add', { title: 'Labels confuse', statement: 'S' });
+    const noteOf = async () => (await t.call('metrics.list', {}))[0]?.links[0]?.note;
+    expect(await t.call('metrics.link', { metricId, insightId, note: ' Explains the R2 dip ' })).toEqual({
+      linked: true,
+    });
+    expect(await noteOf()).toBe('Explains the R2 dip');
+    expect(await t.call('metrics.link', { metricId, insightId })).toEqual({ linked: false });
+    expect(await noteOf()).toBe('Explains the R2 dip');
+    expect(await t.call('metrics.link', { metricId, insightId, note: 'Explains the R2 dip' })).toEqual({
+      linked: false,
+    });
+    expect(await t.call('metrics.link', { metricId, insightId, note: 'Explains R2 and R3' })).toEqual({
+      linked: true,
+    });
+    expect(await noteOf()).toBe('Explains R2 and R3');
+    expect(count(t, 'SELECT count(*) FROM links')).toBe(1);
+    await t.call('history.undo', {});
+    expect(await noteOf()).toBe('Explains the R2 dip');
+  });
 });
 
 describe('code prevalence by round', () => {

@@ -65,7 +65,8 @@ interface MetricsState {
   setMapping(patch: Partial<ImportMapping>): void;
   runImport(): Promise<void>;
   closeImport(): void;
-  link(metricId: MetricId, end: { insightId?: InsightId; hypothesisId?: HypothesisId }): Promise<void>;
+  /** Links a finding to a measure; with a note, also (re)writes how it explains the measure. */
+  link(metricId: MetricId, end: { insightId?: InsightId; hypothesisId?: HypothesisId }, note?: string): Promise<void>;
   unlink(metricId: MetricId, end: { insightId?: InsightId; hypothesisId?: HypothesisId }): Promise<void>;
   exportTable(metricId: MetricId | undefined, format: 'csv' | 'xlsx'): Promise<void>;
   reset(): void;
@@ -217,8 +218,10 @@ export const useMetrics = create<MetricsState>()((set, get) => ({
     set({ flow: null });
   },
 
-  async link(metricId, end) {
-    const ok = await mutate(() => getClient().call('metrics.link', { metricId, ...end }));
+  async link(metricId, end, note) {
+    const ok = await mutate(() =>
+      getClient().call('metrics.link', { metricId, ...end, ...(note !== undefined ? { note } : {}) }),
+    );
     if (!ok) return;
     await changed('metrics.link');
     await get().load();
