@@ -289,4 +289,15 @@ test('a dashboard of three rounds at 1440×900', async ({ page, workspace }) => 
   await expect(page.locator('[data-metric-id]').first().locator('tr[data-round="R3"]')).toBeVisible();
   await shot(page, 'metrics');
   copyFileSync(join(SHOTS, 'metrics.png'), join(ROOT, 'docs', 'images', 'metrics.png'));
+
+  // The codes that moved between two other rounds; the pick survives a write elsewhere.
+  const moved = page.getByRole('region', { name: 'Codes that moved' });
+  await expect(moved.getByRole('heading')).toHaveText('Codes that moved, R2 → R3');
+  await moved.getByLabel('From').selectOption('R1');
+  await expect(moved.getByRole('heading')).toHaveText('Codes that moved, R1 → R3');
+  await moved.getByLabel('to').selectOption('R1');
+  await expect(moved.getByRole('heading')).toHaveText('Codes that moved, R3 → R1');
+  await api(page, 'metrics.add', { name: 'SUS', kind: 'sus' });
+  await expect(page.locator('[data-metric-id]')).toHaveCount(3);
+  await expect(moved.getByRole('heading')).toHaveText('Codes that moved, R3 → R1');
 });

@@ -326,7 +326,7 @@ describe('code prevalence by round', () => {
     await tag(r2[0] as never, [speed]);
     await tag(r2[1] as never, [speed]);
     const trends = await t.call('metrics.codeTrends', { study: 'Checkout' });
-    expect(trends).toMatchObject({ study: 'Checkout', from: 'R1', to: 'R2' });
+    expect(trends).toMatchObject({ study: 'Checkout', from: 'R1', to: 'R2', rounds: ['R1', 'R2'] });
     // Both moved by 0.75 (ties by name).
     expect(trends.codes.map((c) => [c.code, c.change])).toEqual([
       ['Coupon friction', 0 - 0.75],
@@ -337,6 +337,13 @@ describe('code prevalence by round', () => {
       { round: 'R2', participants: 0, total: 2, share: 0 },
     ]);
     expect(speed).toBeDefined();
+    // Any two rounds can be compared, in either order.
+    const back = await t.call('metrics.codeTrends', { study: 'Checkout', from: 'R2', to: 'R1' });
+    expect(back).toMatchObject({ from: 'R2', to: 'R1' });
+    expect(back.codes.find((c) => c.code === 'Coupon friction')?.change).toBe(0.75);
+    await expect(t.call('metrics.codeTrends', { study: 'Checkout', from: 'R9' })).rejects.toThrow(
+      'Study "Checkout" has no round "R9"',
+    );
     await expect(t.call('metrics.codeTrends', { study: 'Nope' })).rejects.toThrow('There is no study named "Nope"');
   });
 });
