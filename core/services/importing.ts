@@ -397,17 +397,18 @@ export async function importFiles(
 }
 
 /** What a CSV holds and the role each column would get, before anything is imported. */
-export function previewCsv(file: ImportUpload, limits: ImportLimits): CsvPreview {
+export function previewCsv(file: ImportFile, limits: ImportLimits): CsvPreview {
+  const name = nameOf(file);
   try {
-    const table = parseCsv(decodeOrRefuse(readUpload(file, limits)));
+    const table = parseCsv(decodeOrRefuse(openSource(file, limits).whole()));
     return {
-      file: file.name,
+      file: name,
       delimiter: table.delimiter,
       rows: table.rows.length,
       columns: guessRoles(table),
     };
   } catch (err) {
-    if (err instanceof ImportRefusal) throw badInput(`${file.name}: ${sentence(err.message)}`);
+    if (err instanceof ImportRefusal) throw badInput(`${name}: ${sentence(err.message)}`);
     throw err;
   }
 }
