@@ -4,7 +4,7 @@
  * one byte, must give the transcript the whole file gives: cues, CRLFs and multi-byte
  * characters cut by a block boundary, UTF-16, and the refusals.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { textBlocks, wholeUtf8 } from '../../core/importers/textBlocks.js';
 import type { ParsedDocument } from '../../core/importers/types.js';
 import { vttImporter } from '../../core/importers/vtt.js';
 import { parseWebVtt, WebVttParser } from '../../core/importers/webvtt/parse.js';
+import { decodeText, normalizeText } from '../../core/text/decode.js';
+import { SHARED_DATA } from '../shared-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'quarry-vtt-blocks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -138,5 +140,45 @@ describe('WebVTT read a block at a time', () => {
       expect(parser.end()).toEqual(whole);
     }
     expect(whole.cues.map((c) => c.id)).toEqual(['1', '', '', '']);
+  });
+
+  describe('every file in ../shared/data', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+    const files = walk(SHARED_DATA).filter((path) => statSync(path).size > 0 && statSync(path).size < 5e6);
+    const outcome = (f: () => unknown) => {
+      try {
+        return f();
+      } catch (err) {
+        return `refused: ${(err as Error).message}`;
+      }
+    };
+
+    it('decodes to the text (or the refusal) decodeText gives for the whole file, at any block size', () => {
+      expect(files.length).toBeGreaterThan(100);
+      for (const path of files) {
+        const bytes = readFileSync(path);
+        const whole = outcome(() => normalizeText(decodeText(bytes).text));
+        for (const size of [1, 3, 4096]) {
+          expect(
+            outcome(() => [...textBlocks(memorySource(bytes, size)).blocks()].join('')),
+            `${path} @${size}`,
+          ).toEqual(whole);
+        }
+      }
+    });
+
+    it('imports each subtitle and text file as WebVTT to the same transcript (or refusal) at any block size', () => {
+      for (const path of files.filter((p) => /\.(vtt|srt|txt)$/i.test(p))) {
+        const bytes = readFileSync(path);
+        const whole = outcome(() => vttImporter.parse(bytes, 'x.vtt'));
+        for (const size of [1, 5, 64]) {
+          expect(
+            outcome(() => vttImporter.parseSource(memorySource(bytes, size), 'x.vtt')),
+            `${path} @${size}`,
+          ).toEqual(whole);
+        }
+      }
+    });
   });
 });
