@@ -1,8 +1,9 @@
 /**
  * A full garbage collection between the stages of a very large import. V8 sizes its next
- * collection from the live heap, so after a stage frees a few hundred megabytes (the decoded
- * file, the turns' pieces) it would let the next stage allocate on top of them first: a
- * million-cue WebVTT peaked 320 MB higher without these calls (issue 8, bench/vtt-memory.ts).
+ * collection from the live heap, so after a stage frees a few hundred megabytes (the parse's
+ * garbage, the turn texts, the document text) it would let the next stage allocate on top of
+ * them first: with the block-wise WebVTT parse a million-cue file peaks at 404–430 MB with these
+ * calls and 806 MB without (issue 8, bench/vtt-memory.ts, docs/bench.md).
  * Only imports of files over LARGE_FILE_BYTES call it; a failure to get `gc` just skips it.
  */
 import { setFlagsFromString } from 'node:v8';

@@ -19,7 +19,7 @@ export const CHANNELS = {
 export const openDialogRequest = z.discriminatedUnion('purpose', [
   /** Pick an existing .quarry project; the renderer then calls project.open with the path. */
   z.object({ purpose: z.literal('project') }).strict(),
-  /** Pick files to import; their bytes come back ready for documents.import. */
+  /** Pick files to import; their paths come back, granted for documents.import (electron/pickedPaths.ts). */
   z.object({ purpose: z.literal('import') }).strict(),
 ]);
 export type OpenDialogRequest = z.infer<typeof openDialogRequest>;
@@ -39,9 +39,10 @@ export const saveDialogRequest = z.discriminatedUnion('purpose', [
 ]);
 export type SaveDialogRequest = z.infer<typeof saveDialogRequest>;
 
+/** A file the import dialog picked: the renderer sends `{ path }` back to documents.import. */
 export interface PickedFile {
   name: string;
-  dataBase64: string;
+  path: string;
 }
 
 export type OpenDialogResult = { canceled: true } | { canceled: false; paths: string[]; files: PickedFile[] };

@@ -1,8 +1,9 @@
 /**
- * Native open/save dialogs. The renderer cannot touch the disk, so picking a project, reading
- * files to import and writing an export happen here, after the request has been validated.
+ * Native open/save dialogs. The renderer cannot touch the disk, so picking a project, picking
+ * files to import (their paths are granted to the window: ./pickedPaths.ts) and writing an
+ * export happen here, after the request has been validated.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type BrowserWindow, dialog, ipcMain } from 'electron';
 import { QuarryError } from '../core/errors.js';
@@ -17,14 +18,13 @@ import {
 } from './bridge.js';
 import { toEnvelope } from './envelope.js';
 import { assertTrustedSender } from './ipc.js';
+import type { PickedPaths } from './pickedPaths.js';
 
 const PROJECT_FILTER = { name: 'Quarry project', extensions: ['quarry'] };
 const IMPORT_FILTER = {
   name: 'Transcripts, notes and REFI-QDA projects',
   extensions: ['txt', 'md', 'docx', 'vtt', 'srt', 'csv', 'tsv', 'qdpx', 'qdc'],
 };
-/** Files travel to the renderer as base64; beyond this they would stall the window. */
-const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 export async function pickProjectToOpen(win: BrowserWindow | null): Promise<string | null> {
   const options = { title: 'Open project', properties: ['openFile' as const], filters: [PROJECT_FILTER] };
@@ -44,25 +44,22 @@ export async function pickNewProjectPath(win: BrowserWindow | null, defaultName 
   return extname(picked.filePath).toLowerCase() === '.quarry' ? picked.filePath : `${picked.filePath}.quarry`;
 }
 
-export async function pickImportFiles(win: BrowserWindow | null): Promise<OpenDialogResult> {
+/**
+ * The picked files go back by path (the core reads each: no base64 copy), granted to the window
+ * when `picked` is given; the menu's import calls the core here in main and needs no grant.
+ */
+export async function pickImportFiles(win: BrowserWindow | null, picked?: PickedPaths): Promise<OpenDialogResult> {
   const options = {
     title: 'Import files',
     buttonLabel: 'Import',
     properties: ['openFile' as const, 'multiSelections' as const],
     filters: [IMPORT_FILTER, { name: 'All files', extensions: ['*'] }],
   };
-  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-  if (picked.canceled || picked.filePaths.length === 0) return { canceled: true };
-  let total = 0;
-  const files: PickedFile[] = [];
-  for (const path of picked.filePaths) {
-    total += (await stat(path)).size;
-    if (total > MAX_IMPORT_BYTES) {
-      throw new QuarryError('BadInput', 'These files are too large to import at once (256 MB in all). Import fewer.');
-    }
-    files.push({ name: basename(path), dataBase64: (await readFile(path)).toString('base64') });
-  }
-  return { canceled: false, paths: picked.filePaths, files };
+  const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  if (chosen.canceled || chosen.filePaths.length === 0) return { canceled: true };
+  picked?.grant(chosen.filePaths);
+  const files: PickedFile[] = chosen.filePaths.map((path) => ({ name: basename(path), path }));
+  return { canceled: false, paths: chosen.filePaths, files };
 }
 
 export async function saveExportFile(
@@ -78,13 +75,13 @@ export async function saveExportFile(
   return { canceled: false, path: picked.filePath };
 }
 
-export function bindDialogs(getWindow: () => BrowserWindow | null): () => void {
+export function bindDialogs(getWindow: () => BrowserWindow | null, picked: PickedPaths): () => void {
   ipcMain.handle(CHANNELS.openDialog, (event, raw: unknown) =>
     toEnvelope(async (): Promise<OpenDialogResult> => {
       assertTrustedSender(event);
       const parsed = openDialogRequest.safeParse(raw);
       if (!parsed.success) throw new QuarryError('BadInput', formatValidationError('openDialog', parsed.error));
-      if (parsed.data.purpose === 'import') return pickImportFiles(getWindow());
+      if (parsed.data.purpose === 'import') return pickImportFiles(getWindow(), picked);
       const path = await pickProjectToOpen(getWindow());
       return path ? { canceled: false, paths: [path], files: [] } : { canceled: true };
     }),

@@ -5,12 +5,12 @@
  */
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { QuarryApp } from '../core/app.js';
-import { localPathRefusal } from '../core/contract/localPaths.js';
 import type { ChangeEvent, MethodName } from '../core/contract/methods.js';
 import { QuarryError } from '../core/errors.js';
 import { CHANNELS } from './bridge.js';
 import { toEnvelope } from './envelope.js';
 import { exportPdf } from './pdf.js';
+import type { PickedPaths } from './pickedPaths.js';
 import { isTrustedSender } from './policy.js';
 
 export function assertTrustedSender(event: IpcMainInvokeEvent): void {
@@ -28,12 +28,14 @@ export function bindContract(
   quarry: QuarryApp,
   getWindow: () => BrowserWindow | null,
   hooks: ContractBindingHooks,
+  picked: PickedPaths,
 ): () => void {
   ipcMain.handle(CHANNELS.call, (event, method: unknown, input: unknown) =>
     toEnvelope(async () => {
       assertTrustedSender(event);
       if (typeof method !== 'string') throw new QuarryError('BadInput', 'A method name must be a string.');
-      const refusal = localPathRefusal(method, input);
+      // A file by path only when this process's import dialog returned it (./pickedPaths.ts).
+      const refusal = picked.refusal(method, input);
       if (refusal) throw new QuarryError('BadInput', refusal);
       // PDF prints here, with Electron's Chromium: the worker that runs the core has no printer.
       const isPdf =

@@ -11,6 +11,7 @@ import { createWorkerApp, type WorkerApp } from '../core/worker/app.js';
 import { bindDialogs } from './dialogs.js';
 import { bindContract } from './ipc.js';
 import { buildMenu } from './menu.js';
+import { PickedPaths } from './pickedPaths.js';
 import { projectPathFromArgv } from './policy.js';
 import { createProjectActions, type ProjectActions } from './projects.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -60,8 +61,9 @@ async function start(): Promise<void> {
   const getWindow = () => win;
   const onProjectChanged = () => void refreshChrome();
   actions = createProjectActions(quarry, getWindow, onProjectChanged);
-  bindContract(quarry, getWindow, { onProjectChanged });
-  bindDialogs(getWindow);
+  const picked = new PickedPaths();
+  bindContract(quarry, getWindow, { onProjectChanged }, picked);
+  bindDialogs(getWindow, picked);
 
   const first = await startupProject(actions);
   requested = null;

@@ -66,7 +66,8 @@ export function createProjectActions(
       try {
         const picked = await pickImportFiles(getWindow());
         if (picked.canceled) return;
-        const result = (await quarry.dispatcher.dispatch('documents.import', { files: picked.files })) as {
+        const files = picked.files.map(({ path }) => ({ path }));
+        const result = (await quarry.dispatcher.dispatch('documents.import', { files })) as {
           rejected: { file: string; error: string }[];
         };
         if (result.rejected.length > 0) {

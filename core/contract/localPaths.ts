@@ -14,6 +14,9 @@ export function localPathRefusal(method: string, input: unknown): string | null 
       return 'Files are imported by their content here, not by a path on the server: send { name, dataBase64 }.';
     }
   }
+  if (method === 'documents.previewCsv' && isObject(input.file) && 'path' in input.file) {
+    return 'A file is previewed by its content here, not by a path on the server: send { name, dataBase64 }.';
+  }
   if (method === 'project.merge' && isObject(input.source) && 'path' in input.source) {
     return 'A project is merged by its content here, not by a path on the server: send { name, dataBase64 }.';
   }

@@ -97,6 +97,8 @@ export interface CodeTrends {
   /** The two rounds compared (the last two with participants), or null with fewer than two. */
   from: string | null;
   to: string | null;
+  /** The study's rounds with participants, in order: the rounds that can be compared. */
+  rounds: string[];
   codes: CodeTrend[];
 }
 

@@ -22,6 +22,12 @@ const PARAGRAPH_CHARS = 1500;
 
 const tidy = (text: string) => text.replace(/\s+/g, ' ').trim().normalize('NFC');
 
+/**
+ * A copy of a name that holds no slice of the text it was cut from: a block-wise parse that kept
+ * such a slice per turn would keep every block of the file alive (issue 8).
+ */
+const ownCopy = (s: string) => ` ${s}`.slice(1);
+
 /** Counts of `Name:` labels on pieces without a voice: a label is trusted when it recurs. */
 export type LabelCounts = Map<string, number>;
 
@@ -29,7 +35,9 @@ export type LabelCounts = Map<string, number>;
 export function countLabel(counts: LabelCounts, voice: string | null, text: string): void {
   if (voice) return;
   const m = speakerPrefix(text.trimStart().split('\n')[0] ?? '');
-  if (m) counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
+  if (!m) return;
+  const n = counts.get(m.speaker);
+  counts.set(n === undefined ? ownCopy(m.speaker) : m.speaker, (n ?? 0) + 1);
 }
 
 /** A piece's speaker and its text without the label, once every label has been counted. */
@@ -54,14 +62,21 @@ export function labelPiece(
 export class TranscriptBuilder {
   private readonly chunks: string[] = [];
   private readonly speakers: (string | null)[] = [];
+  /** Each speaker's name once, as its own string. */
+  private readonly names = new Map<string, string>();
   private starts: number[] = [];
   private ends: number[] = [];
   private open: { speaker: string | null; parts: string[]; startMs: number; endMs: number; chars: number } | null =
     null;
 
-  add(speaker: string | null, raw: string, startMs: number, rawEndMs: number): void {
+  add(name: string | null, raw: string, startMs: number, rawEndMs: number): void {
     const text = tidy(raw);
     if (!text) return;
+    let speaker = name;
+    if (name !== null) {
+      speaker = this.names.get(name) ?? ownCopy(name);
+      this.names.set(speaker, speaker);
+    }
     // A cue that ends before it starts (a typo in a hand-edited file) keeps its text and its start;
     // its end is taken to be its start, so no turn claims a negative or backwards duration.
     const endMs = Math.max(rawEndMs, startMs);

@@ -2,6 +2,8 @@
 import { DecodeError, decodeText, normalizeText } from '../text/decode.js';
 import { guessLanguage } from '../text/language.js';
 import { detectTurns } from '../text/speakers.js';
+import type { ByteSource } from './source.js';
+import { textBlocks } from './textBlocks.js';
 import { ImportRefusal, type ParsedDocument } from './types.js';
 
 export function decodeOrRefuse(bytes: Uint8Array): string {
@@ -10,6 +12,19 @@ export function decodeOrRefuse(bytes: Uint8Array): string {
     const text = normalizeText(decodeText(bytes).text);
     if (text.trim().length === 0) throw new ImportRefusal('the file contains only whitespace');
     return text;
+  } catch (err) {
+    if (err instanceof DecodeError) throw new ImportRefusal(err.message);
+    throw err;
+  }
+}
+
+/** decodeOrRefuse a block at a time (./textBlocks.ts): the same refusals, the same text. */
+export function textBlocksOrRefuse(source: ByteSource): () => Iterable<string> {
+  if (source.size === 0) throw new ImportRefusal('the file is empty');
+  try {
+    const text = textBlocks(source);
+    if (text.blank) throw new ImportRefusal('the file contains only whitespace');
+    return () => text.blocks();
   } catch (err) {
     if (err instanceof DecodeError) throw new ImportRefusal(err.message);
     throw err;

@@ -4,6 +4,7 @@
  */
 import type { ImportFormat } from '../contract/types.js';
 import type { ExchangePlan } from '../exchange/readArchive.js';
+import type { ByteSource } from './source.js';
 
 export interface ParsedTurn {
   speaker: string | null;
@@ -45,11 +46,25 @@ export interface Importer {
   /** Bumped when parsing changes, and stored with each source. */
   version: string;
   mediaType: string;
-  /** Whether this importer takes the file; `name` is the file name as uploaded. */
+  /**
+   * Whether this importer takes the file; `name` is the file name as uploaded, `bytes` its first
+   * HEAD_BYTES (or fewer), enough for any signature.
+   */
   detect(bytes: Uint8Array, name: string): boolean;
   /** One file may yield several documents (a survey CSV, a QDPX project). */
   parse(bytes: Uint8Array, name: string, options?: ParseOptions): ParsedDocument[] | Promise<ParsedDocument[]>;
 }
+
+/**
+ * An importer that reads its file a block at a time (./source.ts), so a file named by path is
+ * never held whole while it is parsed.
+ */
+export interface BlockImporter extends Importer {
+  parseSource(source: ByteSource, name: string): ParsedDocument[];
+}
+
+/** How much of a file `detect` is shown. */
+export const HEAD_BYTES = 64 * 1024;
 
 /**
  * A whole project in one file (REFI-QDA .qdpx, .qdc): codes, coders, excerpts, memos and

@@ -7,10 +7,11 @@ import { LARGE_FILE_BYTES, releaseGarbage } from '../memory.js';
  */
 import { countLabel, type LabelCounts, labelPiece, TranscriptBuilder } from './cues.js';
 import { extensionOf, titleFromFileName } from './names.js';
-import { decodeOrRefuse } from './plainText.js';
-import { type Importer, ImportRefusal } from './types.js';
+import { textBlocksOrRefuse } from './plainText.js';
+import { memorySource } from './source.js';
+import { type BlockImporter, ImportRefusal } from './types.js';
 import { cueRuns } from './webvtt/cueText.js';
-import { parseWebVtt, WebVttError } from './webvtt/parse.js';
+import { type VttFile, WebVttError, WebVttParser } from './webvtt/parse.js';
 
 const SIGNATURE = /^(\uFEFF)?WEBVTT([ \t\r\n]|$)/;
 
@@ -19,15 +20,20 @@ export function looksLikeWebVtt(text: string): boolean {
   return SIGNATURE.test(text);
 }
 
-/** Each cue's runs as (voice, text, times); the file's refusals are thrown once parsing ends. */
-function eachPiece(text: string, visit: (voice: string | null, text: string, startMs: number, endMs: number) => void) {
-  let file: ReturnType<typeof parseWebVtt>;
+/** Each cue's runs as (voice, text, times), the file read a block at a time; its refusals are thrown once parsing ends. */
+function eachPiece(
+  blocks: () => Iterable<string>,
+  visit: (voice: string | null, text: string, startMs: number, endMs: number) => void,
+) {
+  let file: VttFile;
   try {
-    file = parseWebVtt(text, (cue) => {
+    const parser = new WebVttParser((cue) => {
       const startMs = Math.round(cue.startTime * 1000);
       const endMs = Math.round(cue.endTime * 1000);
       for (const run of cueRuns(cue.text)) visit(run.voice?.trim() || null, run.text, startMs, endMs);
     });
+    for (const block of blocks()) parser.push(block);
+    file = parser.end();
   } catch (err) {
     if (err instanceof WebVttError) throw new ImportRefusal(err.message);
     throw err;
@@ -49,30 +55,27 @@ function eachPiece(text: string, visit: (voice: string | null, text: string, sta
 }
 
 /**
- * The transcript, parsed twice instead of holding every cue (issue 8: a million cues took over
- * a gigabyte): the first pass counts `Name:` labels (a label is trusted when it recurs), the
- * second feeds each cue to the transcript as it is parsed.
+ * The transcript, the file read twice a block at a time instead of holding it or its cues
+ * (issue 8: a million cues took over a gigabyte): the first pass counts `Name:` labels (a label
+ * is trusted when it recurs), the second feeds each cue to the transcript as it is parsed.
  */
-export function transcriptOfVtt(text: string): TranscriptBuilder {
+export function transcriptOfVtt(blocks: () => Iterable<string>): TranscriptBuilder {
   const counts: LabelCounts = new Map();
   let anyText = false;
-  eachPiece(text, (voice, t) => {
+  eachPiece(blocks, (voice, t) => {
     countLabel(counts, voice, t);
     if (!anyText && t.trim() !== '') anyText = true;
   });
   if (!anyText) throw new ImportRefusal('it is a WebVTT file without any cue text');
   const builder = new TranscriptBuilder();
-  eachPiece(text, (voice, t, startMs, endMs) => {
+  eachPiece(blocks, (voice, t, startMs, endMs) => {
     const labelled = labelPiece(counts, voice, t);
     builder.add(labelled.speaker, labelled.text, startMs, endMs);
   });
-  // V8 keeps the last regular-expression subject alive (RegExp.lastMatch): match a tiny string so
-  // the decoded file can be freed before the document text is joined.
-  /^/.exec('');
   return builder;
 }
 
-export const vttImporter: Importer = {
+export const vttImporter = {
   format: 'vtt',
   version: '1',
   mediaType: 'text/vtt',
@@ -82,9 +85,12 @@ export const vttImporter: Importer = {
     return ['txt', 'text', ''].includes(extensionOf(name)) && looksLikeWebVtt(head);
   },
   parse(bytes, name) {
-    // The decoded file is dropped before the document text is joined, so the two are never held at once.
-    const builder = transcriptOfVtt(decodeOrRefuse(bytes));
-    if (bytes.byteLength >= LARGE_FILE_BYTES) releaseGarbage();
+    return this.parseSource(memorySource(bytes), name);
+  },
+  parseSource(source, name) {
+    const builder = transcriptOfVtt(textBlocksOrRefuse(source));
+    // The parse's garbage goes before the document text is joined beside the turn texts.
+    if (source.size >= LARGE_FILE_BYTES) releaseGarbage();
     return [builder.finish(titleFromFileName(name))];
   },
-};
+} satisfies BlockImporter;

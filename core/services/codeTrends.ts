@@ -65,6 +65,7 @@ export function codeTrends({ repos }: ProjectContext, input: CodeTrendsInput): C
     study: input.study.trim(),
     from: from && to ? from.round : null,
     to: from && to ? to.round : null,
+    rounds: populated.map((r) => r.round),
     codes: trends.slice(0, input.limit ?? 8),
   };
 }

@@ -7,7 +7,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { NewSegment } from '../../db/repositories/search.js';
 import { DEFAULT_ROUND_NAME } from '../../db/repositories/studies.js';
@@ -18,7 +18,10 @@ import { guessRoles, parseCsv } from '../importers/csv/analyse.js';
 import { baseName } from '../importers/names.js';
 import { decodeOrRefuse } from '../importers/plainText.js';
 import { findImporter, unknownFormatReason } from '../importers/registry.js';
+import { type ByteSource, fileSource, memorySource } from '../importers/source.js';
 import {
+  type BlockImporter,
+  HEAD_BYTES,
   type Importer,
   ImportRefusal,
   type ParsedDocument,
@@ -70,7 +73,8 @@ function megabytes(bytes: number): string {
 /** Base64 length → decoded size, without decoding (so oversized files are refused cheaply). */
 interface Prepared {
   importer: Importer;
-  bytes: Uint8Array;
+  /** The file, read whole only when its source row is written. */
+  source: ByteSource;
   sha256: string;
   documents: ParsedDocument[];
 }
@@ -81,8 +85,11 @@ function tooLarge(size: number, limits: ImportLimits): ImportRefusal {
   );
 }
 
-/** A file named by path is sized before it is read, and read once: no base64 copy (issue 8). */
-function readFromDisk(path: string, limits: ImportLimits): Uint8Array {
+/**
+ * A file named by path is sized, not read: block-wise importers read it a block at a time and
+ * its bytes are held whole only while its source row is written (issue 8).
+ */
+function openFromDisk(path: string, limits: ImportLimits): ByteSource {
   let size: number;
   try {
     const stat = statSync(path);
@@ -93,14 +100,25 @@ function readFromDisk(path: string, limits: ImportLimits): Uint8Array {
     throw new ImportRefusal(`it could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   if (size > limits.maxFileBytes) throw tooLarge(size, limits);
-  const bytes = readFileSync(path);
-  if (bytes.byteLength > limits.maxFileBytes) throw tooLarge(bytes.byteLength, limits);
-  if (bytes.byteLength === 0) throw new ImportRefusal('the file is empty');
-  return bytes;
+  if (size === 0) throw new ImportRefusal('the file is empty');
+  const file = fileSource(path, size);
+  return {
+    ...file,
+    whole() {
+      const bytes = file.whole();
+      // It grew since it was sized.
+      if (bytes.byteLength > limits.maxFileBytes) throw tooLarge(bytes.byteLength, limits);
+      return bytes;
+    },
+  };
 }
 
-function readBytes(file: ImportFile, limits: ImportLimits): Uint8Array {
-  if ('path' in file) return readFromDisk(file.path, limits);
+function openSource(file: ImportFile, limits: ImportLimits): ByteSource {
+  if ('path' in file) return openFromDisk(file.path, limits);
+  return memorySource(readUpload(file, limits));
+}
+
+function readUpload(file: ImportUpload, limits: ImportLimits): Uint8Array {
   // Sized before decoding: a file over the limit is refused without being held twice in memory.
   const size = base64Size(file.dataBase64);
   if (size === null) throw new ImportRefusal('its data did not arrive as base64 (the upload is damaged)');
@@ -111,17 +129,34 @@ function readBytes(file: ImportFile, limits: ImportLimits): Uint8Array {
   return bytes;
 }
 
+function sha256Of(source: ByteSource): string {
+  const hash = createHash('sha256');
+  for (const block of source.blocks()) hash.update(block);
+  return hash.digest('hex');
+}
+
+/** The bytes for the source row, which must be the bytes that were hashed and parsed. */
+function sourceBytes(prepared: Prepared): Uint8Array {
+  const bytes = prepared.source.whole();
+  if (bytes.byteLength !== prepared.source.size || createHash('sha256').update(bytes).digest('hex') !== prepared.sha256)
+    throw new ImportRefusal('it changed on disk while it was being imported; import it again');
+  return bytes;
+}
+
 /** Decodes and parses one file, or says why not. Nothing is written here. */
 async function prepare(
   importer: Importer,
   file: Named,
-  bytes: Uint8Array,
+  source: ByteSource,
   sha256: string,
   options: ImportOptions,
 ): Promise<Prepared> {
-  const documents = await importer.parse(bytes, file.name, { csv: options.csv });
+  const documents =
+    'parseSource' in importer
+      ? (importer as BlockImporter).parseSource(source, file.name)
+      : await importer.parse(source.whole(), file.name, { csv: options.csv });
   if (documents.length === 0) throw new ImportRefusal('the file holds no documents');
-  return { importer, bytes, sha256, documents };
+  return { importer, source, sha256, documents };
 }
 
 export function compilePattern(pattern: string): RegExp {
@@ -198,7 +233,7 @@ function store(
       fileName: baseName(file.name),
       mediaType: prepared.importer.mediaType,
       sha256: prepared.sha256,
-      bytes: prepared.bytes,
+      size: prepared.source.size,
       importer: prepared.importer.format,
       importerVersion: prepared.importer.version,
     });
@@ -210,7 +245,7 @@ function store(
       return speakerIds.get(speaker) ?? null;
     };
 
-    return prepared.documents.flatMap((doc) => {
+    const documentIds = prepared.documents.flatMap((doc) => {
       let label = doc.participant?.label ?? fileLabel;
       if (!label && options.participantFromSpeaker) label = mainSpeaker(doc);
       const participantId = label ? ensureParticipant(ctx, label) : null;
@@ -238,6 +273,12 @@ function store(
       storeSegments(ctx, documentId, doc);
       return [documentId];
     });
+    // The file's bytes are written last, once the document texts are let go (issue 8: the texts,
+    // the bytes and SQLite's copy of them were 500 MB together for a million-cue transcript).
+    prepared.documents.length = 0;
+    if (prepared.source.size >= LARGE_FILE_BYTES) releaseGarbage();
+    repos.sources.setBytes(sourceId, sourceBytes(prepared));
+    return documentIds;
   });
 }
 
@@ -312,18 +353,18 @@ export async function importFiles(
   for (const source of files) {
     const file: Named = { name: nameOf(source) };
     try {
-      const bytes = readBytes(source, limits);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const content = openSource(source, limits);
+      const sha256 = sha256Of(content);
       // Checked before parsing too, so a known file costs no parse.
       const earlier = findDuplicate(ctx, file, sha256, options);
       if (earlier) {
         result.duplicates.push(earlier);
         if (earlier.action === 'skipped') continue;
       }
-      const importer = findImporter(bytes, file.name);
+      const importer = findImporter(content.head(HEAD_BYTES), file.name);
       if (!importer) throw new ImportRefusal(unknownFormatReason(file.name));
       if ('kind' in importer && importer.kind === 'project') {
-        const stored = await importProject(ctx, importer, file, bytes, sha256);
+        const stored = await importProject(ctx, importer, file, content.whole(), sha256);
         result.imported.push({
           file: file.name,
           documentIds: stored.documentIds,
@@ -332,9 +373,9 @@ export async function importFiles(
         });
         continue;
       }
-      const prepared = await prepare(importer as Importer, file, bytes, sha256, options);
+      const prepared = await prepare(importer as Importer, file, content, sha256, options);
       // The parse's garbage (the decoded file among it) goes before the rows are written.
-      if (bytes.byteLength >= LARGE_FILE_BYTES) releaseGarbage();
+      if (content.size >= LARGE_FILE_BYTES) releaseGarbage();
       const stored = store(ctx, file, prepared, options, pattern);
       if (!Array.isArray(stored)) {
         result.duplicates.push(stored);
@@ -356,17 +397,18 @@ export async function importFiles(
 }
 
 /** What a CSV holds and the role each column would get, before anything is imported. */
-export function previewCsv(file: ImportUpload, limits: ImportLimits): CsvPreview {
+export function previewCsv(file: ImportFile, limits: ImportLimits): CsvPreview {
+  const name = nameOf(file);
   try {
-    const table = parseCsv(decodeOrRefuse(readBytes(file, limits)));
+    const table = parseCsv(decodeOrRefuse(openSource(file, limits).whole()));
     return {
-      file: file.name,
+      file: name,
       delimiter: table.delimiter,
       rows: table.rows.length,
       columns: guessRoles(table),
     };
   } catch (err) {
-    if (err instanceof ImportRefusal) throw badInput(`${file.name}: ${sentence(err.message)}`);
+    if (err instanceof ImportRefusal) throw badInput(`${name}: ${sentence(err.message)}`);
     throw err;
   }
 }

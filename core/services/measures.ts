@@ -375,10 +375,13 @@ function linkEnd({ repos }: ProjectContext, input: LinkMetricInput): { kind: Lin
   return { kind: 'hypothesis', id };
 }
 
-/** Links an insight or hypothesis to the measure it explains (linking twice changes nothing). */
+/**
+ * Links an insight or hypothesis to the measure it explains, with a note saying how. Linking
+ * again changes only the note, when one is given.
+ */
 export function linkMetric(ctx: ProjectContext, input: LinkMetricInput): { linked: boolean } {
   const end = linkEnd(ctx, input);
-  return { linked: ctx.repos.metrics.link(end.kind, end.id, input.metricId, input.note?.trim() ?? '') };
+  return { linked: ctx.repos.metrics.link(end.kind, end.id, input.metricId, input.note?.trim() ?? null) };
 }
 
 export function unlinkMetric(ctx: ProjectContext, input: LinkMetricInput): { unlinked: boolean } {

@@ -26,9 +26,12 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 
-/** UTF-16 without a BOM: text in Latin scripts has a zero in every other byte. */
-function sniffUtf16(bytes: Uint8Array): Encoding | null {
-  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+/**
+ * UTF-16 without a BOM: text in Latin scripts has a zero in every other byte. `bytes` may be the
+ * file's head (4 KB are sampled); `length` is the whole file's.
+ */
+export function sniffUtf16(bytes: Uint8Array, length = bytes.length): 'utf-16le' | 'utf-16be' | null {
+  if (length < 4 || length % 2 !== 0) return null;
   const sample = Math.min(bytes.length, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
@@ -45,7 +48,7 @@ function sniffUtf16(bytes: Uint8Array): Encoding | null {
 }
 
 /** Control characters other than tab, line feed, carriage return and form feed. */
-function countControls(text: string): number {
+export function countControls(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -54,7 +57,7 @@ function countControls(text: string): number {
   return n;
 }
 
-const BINARY = 'it looks like a binary file, not text';
+export const BINARY = 'it looks like a binary file, not text';
 
 function decodeStrict(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): string | null {
   if (encoding === 'utf-8') return decodeUtf8(bytes);
@@ -154,7 +157,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
     if (startsWith(bytes, [0xef, 0xbb, 0xbf])) utf = 'utf-8';
     else if (startsWith(bytes, [0xff, 0xfe])) utf = 'utf-16le';
     else if (startsWith(bytes, [0xfe, 0xff])) utf = 'utf-16be';
-    else utf = sniffUtf16(bytes) as typeof utf;
+    else utf = sniffUtf16(bytes);
     if (utf !== null) {
       const text = decodeStrict(bytes, utf);
       if (text === null)
@@ -174,11 +177,12 @@ export function decodeText(bytes: Uint8Array): Decoded {
 
 /** NFC, `\n` line ends, no BOM: the one form every stored document text has. */
 export function normalizeText(text: string): string {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2028\u2029\u0085]/g, '\n');
-  return toNfc(lines);
+  return toNfc(lineEnds(text.replace(/^\uFEFF/, '')));
+}
+
+/** CRLF, CR and the Unicode line separators → `\n`. */
+export function lineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029\u0085]/g, '\n');
 }
 
 const NFC_CHUNK = 1 << 20;

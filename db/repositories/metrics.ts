@@ -186,16 +186,18 @@ export class MetricsRepo {
   }
 
   /** Links an insight or hypothesis to a measure; false when the link was there already. */
-  link(kind: LinkKind, id: number, metricId: MetricId, note: string): boolean {
-    return (
-      this.sql.run(
-        `INSERT OR IGNORE INTO links (from_kind, from_id, to_kind, to_id, note) VALUES (?, ?, 'metric', ?, ?)`,
-        kind,
-        id,
-        metricId,
-        note,
-      ).changes > 0
-    );
+  /**
+   * Links an end to a measure; with a note, an existing link takes that note. True when a link
+   * was made or its note changed.
+   */
+  link(kind: LinkKind, id: number, metricId: MetricId, note: string | null): boolean {
+    const insert = `INSERT INTO links (from_kind, from_id, to_kind, to_id, note) VALUES (?, ?, 'metric', ?, ?)`;
+    const sql =
+      note === null
+        ? `${insert} ON CONFLICT DO NOTHING`
+        : `${insert} ON CONFLICT (from_kind, from_id, to_kind, to_id) DO UPDATE SET note = excluded.note
+             WHERE links.note IS NOT excluded.note`;
+    return this.sql.run(sql, kind, id, metricId, note ?? '').changes > 0;
   }
 
   unlink(kind: LinkKind, id: number, metricId: MetricId): boolean {

@@ -5,7 +5,9 @@ export interface NewSource {
   fileName: string;
   mediaType: string;
   sha256: string;
-  bytes: Uint8Array;
+  /** The bytes, or only their size when they are written later by setBytes (in the same transaction). */
+  bytes?: Uint8Array;
+  size?: number;
   importer: string;
   importerVersion: string;
 }
@@ -18,6 +20,8 @@ export interface SourceRow {
   sha256: string;
 }
 
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 export class SourcesRepo {
   constructor(private readonly sql: Sql) {}
 
@@ -28,14 +32,19 @@ export class SourcesRepo {
       newGuid(),
       source.fileName,
       source.mediaType,
-      source.bytes.byteLength,
+      source.bytes?.byteLength ?? source.size ?? 0,
       source.sha256,
-      Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength),
+      source.bytes ? asBuffer(source.bytes) : Buffer.alloc(0),
       nowIso(),
       source.importer,
       source.importerVersion,
     );
     return lastInsertRowid;
+  }
+
+  /** The file's bytes for a row inserted with only their size. */
+  setBytes(id: number, bytes: Uint8Array): void {
+    this.sql.run(`UPDATE sources SET bytes = ?, size = ? WHERE id = ?`, asBuffer(bytes), bytes.byteLength, id);
   }
 
   get(id: number): SourceRow | undefined {

@@ -102,10 +102,26 @@ test('define a measure, import values with a mapping, read the trend, link an in
 
   // Link the insight; the card lists it, and the insight shows the measure it explains.
   await card.getByLabel('Link a finding to Checkout NPS').selectOption(`insight:${insightId}`);
+  await card.getByLabel('How it explains the measure (optional)').fill('Detractors in R1 name the coupon field');
   await card.getByRole('button', { name: 'Link', exact: true }).click();
   const link = card.locator(`[data-link="insight:${insightId}"]`);
   await expect(link).toContainText('Hidden coupon field costs trust');
+  await expect(link.locator('[data-role="link-note"]')).toHaveText('Detractors in R1 name the coupon field');
+  // The note is edited in place: Escape drops the edit, Enter keeps it, and a reload shows it.
+  await link.getByRole('button', { name: 'Edit the note on Hidden coupon field costs trust' }).click();
+  await link.getByRole('textbox', { name: 'Note on Hidden coupon field costs trust' }).fill('dropped');
+  await page.keyboard.press('Escape');
+  await expect(link.locator('[data-role="link-note"]')).toHaveText('Detractors in R1 name the coupon field');
+  await link.getByRole('button', { name: 'Edit the note on Hidden coupon field costs trust' }).click();
+  await link
+    .getByRole('textbox', { name: 'Note on Hidden coupon field costs trust' })
+    .fill('R1 detractors name the coupon field');
+  await page.keyboard.press('Enter');
+  await expect(link.locator('[data-role="link-note"]')).toHaveText('R1 detractors name the coupon field');
   await saved(page);
+  await page.reload();
+  await metricsSection(page).click();
+  await expect(link.locator('[data-role="link-note"]')).toHaveText('R1 detractors name the coupon field');
   await link.getByRole('button', { name: 'Hidden coupon field costs trust', exact: true }).click();
   await expect(page.locator('[data-linked-measures="1"]')).toContainText('Checkout NPS');
   await metricsSection(page).click();
@@ -257,7 +273,11 @@ test('a dashboard of three rounds at 1440×900', async ({ page, workspace }) => 
       taskColumn: 'task',
     });
   }
-  await api(page, 'metrics.link', { metricId: 1, insightId: insight.insightId });
+  await api(page, 'metrics.link', {
+    metricId: 1,
+    insightId: insight.insightId,
+    note: 'Detractors in R1 and R2 name the account wall at checkout',
+  });
   const { hypothesisId } = await api<{ hypothesisId: number }>(page, 'hypotheses.add', {
     statement: 'A coupon field above the total lifts task success',
   });
@@ -269,4 +289,15 @@ test('a dashboard of three rounds at 1440×900', async ({ page, workspace }) => 
   await expect(page.locator('[data-metric-id]').first().locator('tr[data-round="R3"]')).toBeVisible();
   await shot(page, 'metrics');
   copyFileSync(join(SHOTS, 'metrics.png'), join(ROOT, 'docs', 'images', 'metrics.png'));
+
+  // The codes that moved between two other rounds; the pick survives a write elsewhere.
+  const moved = page.getByRole('region', { name: 'Codes that moved' });
+  await expect(moved.getByRole('heading')).toHaveText('Codes that moved, R2 → R3');
+  await moved.getByLabel('From').selectOption('R1');
+  await expect(moved.getByRole('heading')).toHaveText('Codes that moved, R1 → R3');
+  await moved.getByLabel('to').selectOption('R1');
+  await expect(moved.getByRole('heading')).toHaveText('Codes that moved, R3 → R1');
+  await api(page, 'metrics.add', { name: 'SUS', kind: 'sus' });
+  await expect(page.locator('[data-metric-id]')).toHaveCount(3);
+  await expect(moved.getByRole('heading')).toHaveText('Codes that moved, R3 → R1');
 });

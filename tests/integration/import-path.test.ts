@@ -69,6 +69,21 @@ describe('documents.import from a path', () => {
     expect(localPathRefusal('project.merge', { source: { path: '/tmp/x.quarry' } })).toMatch(/not by a path/);
     expect(localPathRefusal('documents.import', { files: [{ name: 'a.txt', dataBase64: 'YQ==' }] })).toBeNull();
     expect(localPathRefusal('project.open', { path: '/tmp/x.quarry' })).toBeNull();
+    expect(localPathRefusal('documents.previewCsv', { file: { path: '/tmp/s.csv' } })).toMatch(/not by a path/);
+  });
+
+  it('previews a CSV by its path (as Electron sends a picked file), with the upload’s answer', async () => {
+    t = await newTestApp();
+    const csv = 'id,age,comment\np1,34,Delivery was late\np2,41,配送が遅い\n';
+    const path = join(t.dir, 'survey.csv');
+    writeFileSync(path, csv);
+    const byPath = await t.call('documents.previewCsv', { file: { path } });
+    expect(byPath).toEqual(await t.call('documents.previewCsv', { file: file('survey.csv', csv) }));
+    expect(byPath.file).toBe('survey.csv');
+    expect(byPath.rows).toBe(2);
+    await expect(t.call('documents.previewCsv', { file: { path: join(t.dir, 'missing.csv') } })).rejects.toThrow(
+      /missing\.csv: It could not be read \(ENOENT\)/,
+    );
   });
 });
 

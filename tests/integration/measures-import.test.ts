@@ -277,6 +277,29 @@ describe('links between findings and measures', () => {
     expect(await t.call('metrics.linkedTo', { hypothesisId })).toEqual([]);
     expect(metricId).toBe(1 as MetricId);
   });
+
+  it("changes a link's note by linking again with one; without a note, linking again keeps it; undo restores it", async () => {
+    const t = await project();
+    const { metricId } = await t.call('metrics.add', { name: 'SUS', kind: 'sus' });
+    const { insightId } = await t.call('insights.add', { title: 'Labels confuse', statement: 'S' });
+    const noteOf = async () => (await t.call('metrics.list', {}))[0]?.links[0]?.note;
+    expect(await t.call('metrics.link', { metricId, insightId, note: ' Explains the R2 dip ' })).toEqual({
+      linked: true,
+    });
+    expect(await noteOf()).toBe('Explains the R2 dip');
+    expect(await t.call('metrics.link', { metricId, insightId })).toEqual({ linked: false });
+    expect(await noteOf()).toBe('Explains the R2 dip');
+    expect(await t.call('metrics.link', { metricId, insightId, note: 'Explains the R2 dip' })).toEqual({
+      linked: false,
+    });
+    expect(await t.call('metrics.link', { metricId, insightId, note: 'Explains R2 and R3' })).toEqual({
+      linked: true,
+    });
+    expect(await noteOf()).toBe('Explains R2 and R3');
+    expect(count(t, 'SELECT count(*) FROM links')).toBe(1);
+    await t.call('history.undo', {});
+    expect(await noteOf()).toBe('Explains the R2 dip');
+  });
 });
 
 describe('code prevalence by round', () => {
@@ -303,7 +326,7 @@ describe('code prevalence by round', () => {
     await tag(r2[0] as never, [speed]);
     await tag(r2[1] as never, [speed]);
     const trends = await t.call('metrics.codeTrends', { study: 'Checkout' });
-    expect(trends).toMatchObject({ study: 'Checkout', from: 'R1', to: 'R2' });
+    expect(trends).toMatchObject({ study: 'Checkout', from: 'R1', to: 'R2', rounds: ['R1', 'R2'] });
     // Both moved by 0.75 (ties by name).
     expect(trends.codes.map((c) => [c.code, c.change])).toEqual([
       ['Coupon friction', 0 - 0.75],
@@ -314,6 +337,13 @@ describe('code prevalence by round', () => {
       { round: 'R2', participants: 0, total: 2, share: 0 },
     ]);
     expect(speed).toBeDefined();
+    // Any two rounds can be compared, in either order.
+    const back = await t.call('metrics.codeTrends', { study: 'Checkout', from: 'R2', to: 'R1' });
+    expect(back).toMatchObject({ from: 'R2', to: 'R1' });
+    expect(back.codes.find((c) => c.code === 'Coupon friction')?.change).toBe(0.75);
+    await expect(t.call('metrics.codeTrends', { study: 'Checkout', from: 'R9' })).rejects.toThrow(
+      'Study "Checkout" has no round "R9"',
+    );
     await expect(t.call('metrics.codeTrends', { study: 'Nope' })).rejects.toThrow('There is no study named "Nope"');
   });
 });

@@ -11,7 +11,8 @@ import type { CodeId, DocumentId } from '../../core/contract/types.js';
 import { file, newTestApp, type TestApp } from './helpers.js';
 
 const DOC = readFileSync(join(resolve(import.meta.dirname, '../..'), 'docs', 'sql.md'), 'utf8');
-const block = (lang: string) => DOC.match(new RegExp('```' + lang + '\\n([\\s\\S]*?)```'))?.[1] ?? '';
+const FENCE = '```';
+const block = (lang: string) => DOC.match(new RegExp(`${FENCE}${lang}\\n([\\s\\S]*?)${FENCE}`))?.[1] ?? '';
 const R_SQL = [...block('r').matchAll(/dbGetQuery\(con, "([\s\S]*?)"\)/g)].map((m) => m[1] as string);
 const PY_SQL = [...block('python').matchAll(/read_sql_query\(\s*"([\s\S]*?)"/g)].map((m) => m[1] as string);
 

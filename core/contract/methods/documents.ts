@@ -28,7 +28,7 @@ export const documentsMethods = {
     mutates: true,
   }),
   'documents.previewCsv': method<T.CsvPreview>()({
-    input: z.object({ file: fileUpload }).strict(),
+    input: z.object({ file: z.union([fileUpload, filePath]) }).strict(),
     mutates: false,
   }),
   'documents.list': method<T.DocumentSummary[]>()({ input: empty, mutates: false }),

@@ -51,7 +51,10 @@ export const measuresMethods = {
     mutates: true,
   }),
   'metrics.list': method<M.Metric[]>()({ input: empty, mutates: false }),
-  /** Links an insight or a hypothesis (one of them) to the measure it explains. */
+  /**
+   * Links an insight or a hypothesis (one of them) to the measure it explains, with an optional
+   * note on how; linking again with a note changes the note. `linked`: a link or a note changed.
+   */
   'metrics.link': method<{ linked: boolean }>()({
     input: z.object({ ...linkEnds, note: z.string().max(2000).optional() }).strict(),
     mutates: true,

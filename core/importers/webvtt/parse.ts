@@ -281,7 +281,8 @@ interface State {
   regions: VttRegion[];
   badTimings: { line: number; text: string }[];
   strayText: { line: number; text: string }[];
-  input: string;
+  /** The line number of a position in the piece being parsed. */
+  lineAt(pos: number): number;
 }
 
 /** "collect a WebVTT block". */
@@ -307,8 +308,7 @@ function collectBlock(c: Cursor, inHeader: boolean, state: State): Block {
         cue = newCue(buffer);
         if (!parseTimingsAndSettings(line, cue, state.regions)) {
           cue = null;
-          const lineNo = state.input.slice(0, c.pos).split('\n').length - (seenEof ? 0 : 1);
-          state.badTimings.push({ line: lineNo, text: line });
+          state.badTimings.push({ line: state.lineAt(c.pos) - (seenEof ? 0 : 1), text: line });
         } else {
           buffer = '';
           state.seenCue = true;
@@ -343,7 +343,7 @@ function collectBlock(c: Cursor, inHeader: boolean, state: State): Block {
   if (region) return { region: parseRegionSettings(buffer) };
   // Before the first cue such blocks are old-style metadata ("Region: …"); after one, lost speech.
   if (!inHeader && state.seenCue && buffer.trim() !== '' && !/^NOTE($|[ \t\n])/.test(buffer)) {
-    state.strayText.push({ line: state.input.slice(0, blockStart).split('\n').length, text: buffer });
+    state.strayText.push({ line: state.lineAt(blockStart), text: buffer });
   }
   return null;
 }
@@ -356,44 +356,115 @@ export function preprocess(text: string): string {
     .replace(/\r\n?/g, '\n');
 }
 
+const countLines = (text: string, end: number) => {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+};
+
+/**
+ * The parser fed a piece of the file at a time (`push`, then `end`), so a million-cue file is
+ * never held whole, decoded or as cues (issue 8). No block of the spec holds an empty line, so
+ * the text is parsed up to its last blank line and the rest waits for the next piece: the
+ * result is the same however the file is cut. Each cue goes to `onCue` as it is parsed, or
+ * into `cues` without one.
+ */
+export class WebVttParser {
+  private pending = '';
+  /** A CR at the end of a piece, which may be half of a CRLF. */
+  private cr = false;
+  private started = false;
+  private linesBefore = 0;
+  private piece = '';
+  private readonly state: State;
+  private readonly out: VttFile;
+
+  constructor(private readonly onCue?: (cue: VttCue) => void) {
+    this.state = {
+      seenCue: false,
+      regions: [],
+      badTimings: [],
+      strayText: [],
+      lineAt: (pos) => this.linesBefore + countLines(this.piece, pos) + 1,
+    };
+    this.out = {
+      cues: [],
+      badTimings: this.state.badTimings,
+      strayText: this.state.strayText,
+      regions: this.state.regions,
+      stylesheets: [],
+    };
+  }
+
+  push(text: string): void {
+    if (text === '') return;
+    let raw = (this.cr ? '\r' : '') + text;
+    this.cr = raw.endsWith('\r');
+    if (this.cr) raw = raw.slice(0, -1);
+    if (!this.started && this.pending === '') raw = raw.replace(/^\uFEFF/, '');
+    this.pending += preprocess(raw);
+    const blank = this.pending.lastIndexOf('\n\n');
+    if (blank === -1) return;
+    const piece = this.pending.slice(0, blank + 2);
+    this.pending = this.pending.slice(blank + 2);
+    this.parse(piece);
+  }
+
+  /** Parses what is left and returns the file; throws WebVttError without a WebVTT signature. */
+  end(): VttFile {
+    const rest = this.pending + (this.cr ? '\n' : '');
+    this.pending = '';
+    if (rest !== '' || !this.started) this.parse(rest);
+    return this.out;
+  }
+
+  private parse(piece: string): void {
+    this.piece = piece;
+    const c = new Cursor(piece);
+    if (!this.started) {
+      this.started = true;
+      if (!this.header(c)) return;
+    }
+    c.collect((ch) => ch === '\n');
+    while (!c.end) {
+      const block = collectBlock(c, false, this.state);
+      if (block && 'cue' in block) {
+        if (this.onCue) this.onCue(block.cue);
+        else this.out.cues.push(block.cue);
+      } else if (block && 'stylesheet' in block) this.out.stylesheets.push(block.stylesheet);
+      else if (block && 'region' in block) this.state.regions.push(block.region);
+      c.collect((ch) => ch === '\n');
+    }
+    this.linesBefore += countLines(piece, piece.length);
+    this.piece = '';
+  }
+
+  /** The signature and the header; false when the piece (then the file) ends within them. */
+  private header(c: Cursor): boolean {
+    const input = c.input;
+    if (input.length < 6 || !input.startsWith('WEBVTT')) {
+      throw new WebVttError('it does not start with "WEBVTT", so it is not a WebVTT file');
+    }
+    if (input.length > 6 && !' \t\n'.includes(input[6] as string)) {
+      throw new WebVttError(`its first line is "${input.split('\n')[0]?.slice(0, 40)}", not "WEBVTT"`);
+    }
+    c.pos = 6;
+    c.collect((ch) => ch !== '\n');
+    if (c.end) return false;
+    if (c.cur() === '\n') c.pos++;
+    if (c.end) return false;
+    if (c.cur() !== '\n') collectBlock(c, true, this.state);
+    else c.pos++;
+    return true;
+  }
+}
+
 /**
  * Parses decoded WebVTT text; throws WebVttError when the file has no WebVTT signature. With
- * `onCue`, each cue is handed over as it is parsed and not kept in `cues`, so a file of a
- * million cues never holds a million cue objects at once (the importer keeps only its text).
+ * `onCue`, each cue is handed over as it is parsed and not kept in `cues`.
  */
 export function parseWebVtt(decoded: string, onCue?: (cue: VttCue) => void): VttFile {
-  const input = preprocess(decoded);
-  if (input.length < 6 || !input.startsWith('WEBVTT')) {
-    throw new WebVttError('it does not start with "WEBVTT", so it is not a WebVTT file');
-  }
-  if (input.length > 6 && !' \t\n'.includes(input[6] as string)) {
-    throw new WebVttError(`its first line is "${input.split('\n')[0]?.slice(0, 40)}", not "WEBVTT"`);
-  }
-  const c = new Cursor(input);
-  const state: State = { seenCue: false, regions: [], badTimings: [], strayText: [], input };
-  const out: VttFile = {
-    cues: [],
-    badTimings: state.badTimings,
-    strayText: state.strayText,
-    regions: state.regions,
-    stylesheets: [],
-  };
-  c.pos = 6;
-  c.collect((ch) => ch !== '\n');
-  if (c.end) return out;
-  if (c.cur() === '\n') c.pos++;
-  if (c.end) return out;
-  if (c.cur() !== '\n') collectBlock(c, true, state);
-  else c.pos++;
-  c.collect((ch) => ch === '\n');
-  while (!c.end) {
-    const block = collectBlock(c, false, state);
-    if (block && 'cue' in block) {
-      if (onCue) onCue(block.cue);
-      else out.cues.push(block.cue);
-    } else if (block && 'stylesheet' in block) out.stylesheets.push(block.stylesheet);
-    else if (block && 'region' in block) state.regions.push(block.region);
-    c.collect((ch) => ch === '\n');
-  }
-  return out;
+  const parser = new WebVttParser(onCue);
+  parser.push(decoded);
+  return parser.end();
 }

@@ -7,7 +7,7 @@ import { type RendererClient, unwrap } from './transport.js';
 
 export type OpenDialogResult =
   | { canceled: true }
-  | { canceled: false; paths: string[]; files: { name: string; dataBase64: string }[] };
+  | { canceled: false; paths: string[]; files: { name: string; path: string }[] };
 export type SaveDialogResult = { canceled: true } | { canceled: false; path: string };
 
 /**
@@ -22,7 +22,10 @@ export interface QuarryBridge {
   pickNewProjectPath?: () => Promise<string | null>;
   /** Native "open" for an existing project; resolves null when cancelled. */
   pickProjectPath?: () => Promise<string | null>;
-  /** Native file chooser for imports; the files come back as bytes ready for documents.import. */
+  /**
+   * Native file chooser for imports; the files come back as paths, which the main process lets
+   * this window send to documents.import as `{ path }` (only those: electron/pickedPaths.ts).
+   */
   openDialog?: (request: { purpose: 'import' } | { purpose: 'project' }) => Promise<Envelope<OpenDialogResult>>;
   /** Native "save as" that writes an export where the user chooses. */
   saveDialog?: (request: {

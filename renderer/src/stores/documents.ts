@@ -228,7 +228,8 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
     const picked = await guard(async () => unwrap(await open({ purpose: 'import' })));
     if (!picked || picked.canceled || picked.files.length === 0) return;
     const { useImporter } = await import('./importer.js');
-    await useImporter.getState().start(picked.files.map((f) => ({ name: f.name, read: async () => f.dataBase64 })));
+    // By path: the core reads each file, so a large transcript never crosses IPC as base64.
+    await useImporter.getState().start(picked.files.map((f) => ({ name: f.name, path: f.path })));
   },
 
   reset() {

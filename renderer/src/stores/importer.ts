@@ -14,16 +14,13 @@ import { guard, mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 import { useDocuments } from './documents.js';
 
-/** A file to import whose bytes are read only when its turn comes. */
-export interface PendingFile {
-  name: string;
-  read(): Promise<string>;
-}
+/**
+ * A file to import whose bytes are read only when its turn comes, or one the desktop dialog
+ * picked, sent by its path (the main process lets only the dialog's paths through).
+ */
+export type PendingFile = { name: string; read(): Promise<string> } | { name: string; path: string };
 
-interface Loaded {
-  name: string;
-  dataBase64: string;
-}
+type Loaded = { name: string; dataBase64: string } | { path: string };
 
 export interface CsvChoice {
   file: Loaded;
@@ -293,6 +290,7 @@ export const useImporter = create<ImporterState>()((set, get) => ({
 }));
 
 async function readOrNote(file: PendingFile, unreadable: string[]): Promise<Loaded | null> {
+  if ('path' in file) return { path: file.path };
   try {
     return { name: file.name, dataBase64: await file.read() };
   } catch (err) {

@@ -53,11 +53,15 @@ interface MetricsState {
   loaded: boolean;
   study: string | null;
   trends: CodeTrends | null;
+  /** The two rounds the code trends compare, when the user picked them (else the last two). */
+  compare: { from: string; to: string } | null;
   /** The "define a measure" form, open or not. */
   defining: boolean;
   flow: ImportFlow | null;
   load(): Promise<void>;
   setStudy(study: string): Promise<void>;
+  /** Compares the codes between two rounds of the study (either order). */
+  setCompare(from: string, to: string): Promise<void>;
   setDefining(open: boolean): void;
   define(draft: MeasureDraft): Promise<boolean>;
   startImport(file: File, metric?: string): Promise<void>;
@@ -65,7 +69,8 @@ interface MetricsState {
   setMapping(patch: Partial<ImportMapping>): void;
   runImport(): Promise<void>;
   closeImport(): void;
-  link(metricId: MetricId, end: { insightId?: InsightId; hypothesisId?: HypothesisId }): Promise<void>;
+  /** Links a finding to a measure; with a note, also (re)writes how it explains the measure. */
+  link(metricId: MetricId, end: { insightId?: InsightId; hypothesisId?: HypothesisId }, note?: string): Promise<void>;
   unlink(metricId: MetricId, end: { insightId?: InsightId; hypothesisId?: HypothesisId }): Promise<void>;
   exportTable(metricId: MetricId | undefined, format: 'csv' | 'xlsx'): Promise<void>;
   reset(): void;
@@ -98,6 +103,7 @@ export const useMetrics = create<MetricsState>()((set, get) => ({
   loaded: false,
   study: null,
   trends: null,
+  compare: null,
   defining: false,
   flow: null,
 
@@ -109,17 +115,28 @@ export const useMetrics = create<MetricsState>()((set, get) => ({
         const studies = studiesOf(list, rounds);
         const current = get().study;
         const study = current !== null && studies.includes(current) ? current : (studies[0] ?? null);
-        const trends = study !== null ? await client.call('metrics.codeTrends', { study }) : null;
-        return { list, rounds, study, trends };
+        // A picked pair is kept while both rounds still exist (a round can be renamed or deleted).
+        const picked = study === current ? get().compare : null;
+        const exists = (name: string) => rounds.some((r) => r.study === study && r.name === name);
+        const compare = picked && exists(picked.from) && exists(picked.to) ? picked : null;
+        const trends = study !== null ? await client.call('metrics.codeTrends', { study, ...compare }) : null;
+        return { list, rounds, study, trends, compare };
       }),
     );
     if (answer) set({ ...answer.value, loaded: true });
   },
 
   async setStudy(study) {
-    set({ study, trends: null });
+    set({ study, trends: null, compare: null });
     const trends = await guard(() => getClient().call('metrics.codeTrends', { study }));
     if (trends && get().study === study) set({ trends });
+  },
+
+  async setCompare(from, to) {
+    const { study } = get();
+    if (study === null) return;
+    const trends = await guard(() => getClient().call('metrics.codeTrends', { study, from, to }));
+    if (trends && get().study === study) set({ trends, compare: { from, to } });
   },
 
   setDefining(defining) {
@@ -217,8 +234,10 @@ export const useMetrics = create<MetricsState>()((set, get) => ({
     set({ flow: null });
   },
 
-  async link(metricId, end) {
-    const ok = await mutate(() => getClient().call('metrics.link', { metricId, ...end }));
+  async link(metricId, end, note) {
+    const ok = await mutate(() =>
+      getClient().call('metrics.link', { metricId, ...end, ...(note !== undefined ? { note } : {}) }),
+    );
     if (!ok) return;
     await changed('metrics.link');
     await get().load();
@@ -240,7 +259,16 @@ export const useMetrics = create<MetricsState>()((set, get) => ({
   },
 
   reset() {
-    set({ list: [], rounds: [], loaded: false, study: null, trends: null, defining: false, flow: null });
+    set({
+      list: [],
+      rounds: [],
+      loaded: false,
+      study: null,
+      trends: null,
+      compare: null,
+      defining: false,
+      flow: null,
+    });
   },
 }));
 

@@ -1,7 +1,7 @@
 /**
  * The side panel of the Metrics dashboard: the codes whose share of participants moved most
- * between the study's last two rounds, each with its share in both rounds, so a movement in a
- * measure can be read beside what changed in the interviews.
+ * between two rounds of the study (the last two, or two the user picks), each with its share in
+ * both rounds, so a movement in a measure can be read beside what changed in the interviews.
  */
 import { useMetrics } from '../../stores/metrics.js';
 
@@ -23,6 +23,7 @@ export function MetricsContext() {
         Share of {trends.study}'s participants whose interviews carry each code
         {from && to ? ', by how far it moved.' : ' (one round so far).'}
       </p>
+      {from && to && trends.rounds.length > 2 && <RoundPicker rounds={trends.rounds} from={from} to={to} />}
       {trends.codes.length === 0 && <p className="muted small">No coded interviews in this study's rounds yet.</p>}
       <ol className="code-trends">
         {trends.codes.map((c) => {
@@ -45,7 +46,7 @@ export function MetricsContext() {
                 <div className="share-row" data-round={before.round}>
                   <span className="share-label">{before.round}</span>
                   <span className="share-bar">
-                    <span className="before" style={{ width: pct(before.share) }} />
+                    <span className="share-fill before" style={{ width: pct(before.share) }} />
                   </span>
                   <span className="share-value">
                     {before.participants}/{before.total}
@@ -56,7 +57,7 @@ export function MetricsContext() {
                 <div className="share-row" data-round={after.round}>
                   <span className="share-label">{after.round}</span>
                   <span className="share-bar">
-                    <span className="after" style={{ width: pct(after.share), background: c.color }} />
+                    <span className="share-fill after" style={{ width: pct(after.share), background: c.color }} />
                   </span>
                   <span className="share-value">
                     {after.participants}/{after.total}
@@ -68,5 +69,35 @@ export function MetricsContext() {
         })}
       </ol>
     </section>
+  );
+}
+
+/** Which two rounds to compare; picking the other round's value swaps them. */
+function RoundPicker({ rounds, from, to }: { rounds: string[]; from: string; to: string }) {
+  const setCompare = useMetrics((s) => s.setCompare);
+  const pick = (side: 'from' | 'to', value: string) => {
+    const other = side === 'from' ? to : from;
+    const [a, b] = value === other ? [to, from] : side === 'from' ? [value, to] : [from, value];
+    void setCompare(a, b);
+  };
+  return (
+    <div className="round-picker">
+      <label>
+        <span>From</span>
+        <select value={from} onChange={(e) => pick('from', e.target.value)}>
+          {rounds.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>to</span>
+        <select value={to} onChange={(e) => pick('to', e.target.value)}>
+          {rounds.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
 }

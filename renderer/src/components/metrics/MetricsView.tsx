@@ -320,34 +320,16 @@ function MetricLinks({ metric }: { metric: Metric }) {
   const insights = useInsights((s) => s.list);
   const hypotheses = useHypotheses((s) => s.list);
   const [choice, setChoice] = useState('');
+  const [note, setNote] = useState('');
   const linked = new Set(metric.links.map((l) => `${l.kind}:${l.id}`));
   const store = useMetrics.getState();
-  const endOf = (key: string) => {
-    const [kind, raw] = key.split(':');
-    const id = Number(raw);
-    return kind === 'insight' ? { insightId: id as InsightId } : { hypothesisId: id as HypothesisId };
-  };
   return (
     <section className="metric-links" aria-label={`Findings linked to ${metric.name}`}>
       <h3>Explained by</h3>
       {metric.links.length === 0 && <p className="muted small">No insight or hypothesis linked yet.</p>}
       <ul>
         {metric.links.map((l) => (
-          <li key={`${l.kind}:${l.id}`} data-link={`${l.kind}:${l.id}`}>
-            <Icon name={l.kind === 'insight' ? 'insight' : 'hypothesis'} />
-            <button type="button" className="link-button" onClick={() => openLinked(l)}>
-              {l.title}
-            </button>
-            <span className="muted small">{l.status}</span>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Unlink ${l.title}`}
-              onClick={() => void store.unlink(metric.id, endOf(`${l.kind}:${l.id}`))}
-            >
-              <Icon name="close" />
-            </button>
-          </li>
+          <MetricLinkRow key={`${l.kind}:${l.id}`} metric={metric} link={l} />
         ))}
       </ul>
       {(insights.length > 0 || hypotheses.length > 0) && (
@@ -356,8 +338,9 @@ function MetricLinks({ metric }: { metric: Metric }) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!choice) return;
-            void store.link(metric.id, endOf(choice));
+            void store.link(metric.id, linkEnd(choice), note.trim() || undefined);
             setChoice('');
+            setNote('');
           }}
         >
           <select
@@ -385,11 +368,93 @@ function MetricLinks({ metric }: { metric: Metric }) {
                 ))}
             </optgroup>
           </select>
+          <input
+            type="text"
+            value={note}
+            maxLength={2000}
+            aria-label="How it explains the measure (optional)"
+            placeholder="How it explains it (optional)"
+            onChange={(e) => setNote(e.target.value)}
+          />
           <button type="submit" className="button small" disabled={!choice}>
             Link
           </button>
         </form>
       )}
     </section>
+  );
+}
+
+/** `insight:3` / `hypothesis:2` (a picker's value) as the ends the contract takes. */
+function linkEnd(key: string): { insightId?: InsightId; hypothesisId?: HypothesisId } {
+  const [kind, raw] = key.split(':');
+  const id = Number(raw);
+  return kind === 'insight' ? { insightId: id as InsightId } : { hypothesisId: id as HypothesisId };
+}
+
+/** One linked finding: open it, read or edit the note on how it explains the measure, unlink it. */
+function MetricLinkRow({ metric, link }: { metric: Metric; link: MetricLink }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const store = useMetrics.getState();
+  const end = linkEnd(`${link.kind}:${link.id}`);
+  const save = (text: string) => {
+    setEditing(null);
+    if (text.trim() !== link.note) void store.link(metric.id, end, text.trim());
+  };
+  return (
+    <li data-link={`${link.kind}:${link.id}`}>
+      <div className="metric-link-line">
+        <Icon name={link.kind === 'insight' ? 'insight' : 'hypothesis'} />
+        <button type="button" className="link-button" onClick={() => openLinked(link)}>
+          {link.title}
+        </button>
+        <span className="muted small">{link.status}</span>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={link.note ? `Edit the note on ${link.title}` : `Add a note on ${link.title}`}
+          onClick={() => setEditing(link.note)}
+        >
+          <Icon name="edit" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Unlink ${link.title}`}
+          onClick={() => void store.unlink(metric.id, end)}
+        >
+          <Icon name="close" />
+        </button>
+      </div>
+      {editing !== null ? (
+        <input
+          className="metric-link-note"
+          type="text"
+          // biome-ignore lint/a11y/noAutofocus: opened by the edit button, the field takes the typing at once
+          autoFocus
+          value={editing}
+          maxLength={2000}
+          aria-label={`Note on ${link.title}`}
+          onChange={(e) => setEditing(e.target.value)}
+          onBlur={(e) => {
+            // Escape has already closed the field: its blur must not save what was dropped.
+            if (e.currentTarget.dataset.cancelled !== 'true') save(editing);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+            if (e.key === 'Escape') {
+              e.currentTarget.dataset.cancelled = 'true';
+              setEditing(null);
+            }
+          }}
+        />
+      ) : (
+        link.note && (
+          <p className="metric-link-note muted small" data-role="link-note">
+            {link.note}
+          </p>
+        )
+      )}
+    </li>
   );
 }
