@@ -1,0 +1,248 @@
+/**
+ * The cards the canvas (@xyflow/react) does not hold as nodes, drawn on one <canvas> over it:
+ * far out (below FAR_ZOOM) every card not selected, focused or edited, and at any zoom the
+ * cards in view whose node is not mounted yet (a zoom mounts them a few a frame, and not at
+ * all while the wheel or a pinch is still moving). A card as a node costs @xyflow/react's
+ * wrapper, its drag handlers and its store subscriptions and the page's style, layout and
+ * paint on every zoom step; 2,000 rectangles on a canvas cost a few milliseconds.
+ *
+ * Far out each drawn card still has an element of its own, carrying `data-card-id`, its
+ * accessible name and its place (an invisible box in the canvas's viewport, focusable, shown
+ * with its focus ring), for the keyboard, screen readers and tests. Pointer events go through
+ * it to the pane: far out the pane pans and draws selection boxes; a click picks a card
+ * (`cardAt`), and a picked card becomes a node again, which can be dragged.
+ */
+import { useStore, useStoreApi, ViewportPortal } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { BoardDetail } from '../../../../core/contract/index.js';
+import { viewOf } from '../../lib/wallCull.js';
+import { type Box, CARD_H, CARD_W, type Layout, type WallCard } from '../../lib/wallLayout.js';
+import { cardNode } from '../../stores/wall.js';
+import { cardLabel, FAR_ZOOM } from './CardNode.js';
+
+/** Hooks mounted per frame while they catch up: invisible, so they may trail the drawing. */
+const HOOK_STEP = 500;
+
+const meets = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+export function WallFarLayer({
+  board,
+  layout,
+  shown,
+  area,
+}: {
+  board: BoardDetail;
+  layout: Layout;
+  /** Nodes handed to the canvas: those draw themselves. */
+  shown: ReadonlySet<string>;
+  /** The culling area: far out, the cards in it get their invisible element. */
+  area: Box;
+}) {
+  const storeApi = useStoreApi();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const cards = useMemo(() => new Map((board.cards as WallCard[]).map((c) => [c.id, c])), [board]);
+  // What the drawing needs is read through a ref: the draw runs from the store's subscription.
+  const latest = useRef({ layout, shown, cards });
+  latest.current = { layout, shown, cards };
+  const redraw = useRef(() => {});
+
+  useEffect(() => {
+    let frame = 0;
+    let palette: Palette | null = null;
+    const draw = () => {
+      frame = 0;
+      const el = canvas.current;
+      const s = storeApi.getState();
+      if (!el || !s.width || !s.height) return;
+      const ratio = window.devicePixelRatio || 1;
+      const w = Math.round(s.width * ratio);
+      const h = Math.round(s.height * ratio);
+      if (el.width !== w || el.height !== h) {
+        el.width = w;
+        el.height = h;
+      }
+      const ctx = el.getContext('2d');
+      if (!ctx) return;
+      palette ??= readPalette(el);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      const [tx, ty, zoom] = s.transform;
+      ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
+      paintCards(ctx, latest.current, viewOf(s.transform, s.width, s.height), zoom, palette);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    redraw.current = schedule;
+    const stop = storeApi.subscribe((s, prev) => {
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
+    });
+    const colours = window.matchMedia('(prefers-color-scheme: dark)');
+    const recolour = () => {
+      palette = null;
+      schedule();
+    };
+    colours.addEventListener('change', recolour);
+    schedule();
+    return () => {
+      stop();
+      colours.removeEventListener('change', recolour);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [storeApi]);
+  // A new layout, or nodes mounted or let go: drawn again in the next frame.
+  useEffect(() => {
+    void layout;
+    void shown;
+    redraw.current();
+  }, [layout, shown]);
+
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  return (
+    <>
+      <canvas ref={canvas} className="wall-far" />
+      {far && <FarHooks cards={cards} layout={layout} shown={shown} area={area} />}
+    </>
+  );
+}
+
+/** Far out: an invisible, focusable element per drawn card in the area, a few hundred a frame. */
+const FarHooks = memo(function FarHooks({
+  cards,
+  layout,
+  shown,
+  area,
+}: {
+  cards: ReadonlyMap<number, WallCard>;
+  layout: Layout;
+  shown: ReadonlySet<string>;
+  area: Box;
+}) {
+  const ids = useMemo(() => {
+    const out: number[] = [];
+    const cx = area.x + area.w / 2;
+    const cy = area.y + area.h / 2;
+    for (const [id, c] of layout.cards) if (!c.hidden && meets(c.abs, area) && !shown.has(cardNode(id))) out.push(id);
+    const d = (id: number) => {
+      const b = layout.cards.get(id)?.abs as Box;
+      return (b.x + b.w / 2 - cx) ** 2 + (b.y + b.h / 2 - cy) ** 2;
+    };
+    return out.sort((a, b) => d(a) - d(b));
+  }, [layout, shown, area]);
+  const [count, setCount] = useState(HOOK_STEP);
+  useEffect(() => {
+    if (count >= ids.length) return;
+    const frame = requestAnimationFrame(() => setCount((n) => n + HOOK_STEP));
+    return () => cancelAnimationFrame(frame);
+  }, [count, ids]);
+  return (
+    <ViewportPortal>
+      {ids.slice(0, count).map((id) => {
+        const c = cards.get(id);
+        const at = layout.cards.get(id);
+        return c && at ? <Hook key={id} card={c} x={at.abs.x} y={at.abs.y} /> : null;
+      })}
+    </ViewportPortal>
+  );
+});
+
+const Hook = memo(function Hook({ card, x, y }: { card: WallCard; x: number; y: number }) {
+  const participant = card.excerpt?.participant;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: the same role and keys as a card node (CardNode.tsx)
+    <div
+      className="wall-card far wall-hook"
+      data-card-id={card.id}
+      data-id={cardNode(card.id)}
+      role="button"
+      tabIndex={0}
+      aria-pressed={false}
+      aria-label={`${cardLabel(card)}${participant ? `, ${participant}` : ''}`}
+      style={{ transform: `translate(${x}px, ${y}px)`, width: CARD_W, height: CARD_H }}
+    />
+  );
+});
+
+interface Palette {
+  surface: string;
+  border: string;
+  bar: string;
+  note: string;
+  noteBorder: string;
+  /** The colours a tinted card mixes from. */
+  surfaceRgb: [number, number, number];
+}
+
+function readPalette(el: Element): Palette {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const surface = v('--surface', '#ffffff');
+  const muted = rgb(v('--muted', '#676b72')) ?? [103, 107, 114];
+  return {
+    surface,
+    border: v('--border', '#e2dfd7'),
+    bar: `rgb(${muted.join(' ')} / 30%)`,
+    note: '#fff4b8',
+    noteBorder: '#e9d77a',
+    surfaceRgb: rgb(surface) ?? [255, 255, 255],
+  };
+}
+
+/** The cards in `view` that are not nodes: one path per fill, so a few draw calls in all. */
+function paintCards(
+  ctx: CanvasRenderingContext2D,
+  { layout, shown, cards }: { layout: Layout; shown: ReadonlySet<string>; cards: ReadonlyMap<number, WallCard> },
+  view: Box,
+  zoom: number,
+  palette: Palette,
+): void {
+  const fills = new Map<string, Path2D>();
+  const outline = new Path2D();
+  const bars = new Path2D();
+  const fillOf = (c: WallCard | undefined): string => {
+    if (c?.kind === 'note') return c.color ? mix(c.color, 0.3, [255, 251, 224]) : palette.note;
+    return c?.color ? mix(c.color, 0.22, palette.surfaceRgb) : palette.surface;
+  };
+  let any = false;
+  for (const [id, at] of layout.cards) {
+    if (at.hidden || !meets(at.abs, view) || shown.has(cardNode(id))) continue;
+    any = true;
+    const c = cards.get(id);
+    const { x, y, w, h } = at.abs;
+    const fill = fillOf(c);
+    let path = fills.get(fill);
+    if (!path) {
+      path = new Path2D();
+      fills.set(fill, path);
+    }
+    path.rect(x, y, w, h);
+    outline.rect(x + 0.5, y + 0.5, w - 1, h - 1);
+    // The text as a bar, as a far card node shows it (.card-bars).
+    bars.rect(x + 16, y + 16, w - 32, h / 2);
+  }
+  if (!any) return;
+  for (const [fill, path] of fills) {
+    ctx.fillStyle = fill;
+    ctx.fill(path);
+  }
+  ctx.fillStyle = palette.bar;
+  ctx.fill(bars);
+  ctx.strokeStyle = palette.border;
+  // At least a device pixel wide, however far out.
+  ctx.lineWidth = Math.max(1, 1 / zoom);
+  ctx.stroke(outline);
+}
+
+function rgb(colour: string): [number, number, number] | null {
+  const m = /^#([0-9a-f]{6})$/i.exec(colour.trim());
+  if (!m?.[1]) return null;
+  const n = Number.parseInt(m[1], 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** `colour` mixed `share` into `base`, as color-mix(in srgb, …) does in the card's style sheet. */
+function mix(colour: string, share: number, base: [number, number, number]): string {
+  const c = rgb(colour);
+  if (!c) return `rgb(${base.join(' ')})`;
+  return `rgb(${c.map((v, i) => Math.round(v * share + (base[i] as number) * (1 - share))).join(' ')})`;
+}
