@@ -8,16 +8,15 @@
  *
  * Far out each drawn card still has an element of its own, carrying `data-card-id`, its
  * accessible name and its place (an invisible box in the canvas's viewport, focusable, shown
- * with its focus ring), for the keyboard, screen readers and tests. Pointer events go through
- * it to the pane: far out the pane pans and draws selection boxes; a click picks a card
- * (`cardAt`), and a picked card becomes a node again, which can be dragged.
+ * with its focus ring), for the keyboard, screen readers and tests. A click on it picks the card,
+ * and a picked card becomes a node again, which can be dragged; a drag from it pans the wall.
  */
 import { useStore, useStoreApi, ViewportPortal } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardDetail } from '../../../../core/contract/index.js';
 import { viewOf } from '../../lib/wallCull.js';
 import { type Box, CARD_H, CARD_W, type Layout, type WallCard } from '../../lib/wallLayout.js';
-import { cardNode } from '../../stores/wall.js';
+import { cardNode, useWall } from '../../stores/wall.js';
 import { cardLabel, FAR_ZOOM } from './CardNode.js';
 
 /** Hooks mounted per frame while they catch up: invisible, so they may trail the drawing. */
@@ -159,6 +158,7 @@ const Hook = memo(function Hook({ card, x, y }: { card: WallCard; x: number; y: 
       aria-pressed={false}
       aria-label={`${cardLabel(card)}${participant ? `, ${participant}` : ''}`}
       style={{ transform: `translate(${x}px, ${y}px)`, width: CARD_W, height: CARD_H }}
+      onClick={(e) => useWall.getState().toggle(cardNode(card.id), e.shiftKey || e.metaKey || e.ctrlKey)}
     />
   );
 });
