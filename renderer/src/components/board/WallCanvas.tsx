@@ -160,6 +160,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
   const focused = useRef<string | null>(null);
   /** When the view last moved (a wheel step, a pinch, a pan). */
   const moved = useRef(0);
+  const settling = useCallback(() => performance.now() - moved.current < SETTLE_MS, []);
   // Far out the cards are drawn on one canvas (WallFarLayer), not handed to xyflow.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   useEffect(() => {
@@ -206,8 +207,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
   useEffect(() => {
     let frame = 0;
     const step = () => {
-      const settling = performance.now() - moved.current < SETTLE_MS;
-      if (settling && [...urgent].every((id) => mounted.current.has(id) || !target.has(id))) {
+      if (settling() && [...urgent].every((id) => mounted.current.has(id) || !target.has(id))) {
         frame = requestAnimationFrame(step);
         return;
       }
@@ -219,7 +219,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
     };
     frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
-  }, [target, urgent, layout, area]);
+  }, [target, urgent, layout, area, settling]);
 
   const [nodes, setNodes] = useState<WallNode[]>(() => buildNodes(board, layout, selected, shown, cache.current));
   useEffect(() => {
@@ -488,7 +488,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         aria-label="Wall"
       >
         <ZoomHook />
-        <WallFarLayer board={board} layout={layout} shown={shown} area={area} />
+        <WallFarLayer board={board} layout={layout} shown={shown} area={area} settling={settling} />
         <Panel position="bottom-right">
           <WallMiniMap layout={layout} />
         </Panel>

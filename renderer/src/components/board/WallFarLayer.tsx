@@ -19,8 +19,8 @@ import { type Box, CARD_H, CARD_W, type Layout, type WallCard } from '../../lib/
 import { cardNode, useWall } from '../../stores/wall.js';
 import { cardLabel, FAR_ZOOM } from './CardNode.js';
 
-/** Hooks mounted per frame while they catch up: invisible, so they may trail the drawing. */
-const HOOK_STEP = 500;
+/** Card elements mounted or let go per frame while they catch up: invisible, they may trail the drawing. */
+const HOOK_STEP = 150;
 
 const meets = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -29,6 +29,7 @@ export function WallFarLayer({
   layout,
   shown,
   area,
+  settling,
 }: {
   board: BoardDetail;
   layout: Layout;
@@ -36,6 +37,8 @@ export function WallFarLayer({
   shown: ReadonlySet<string>;
   /** The culling area: far out, the cards in it get their invisible element. */
   area: Box;
+  /** Whether the view is still moving: the card elements wait until it stops. */
+  settling: () => boolean;
 }) {
   const storeApi = useStoreApi();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -100,46 +103,72 @@ export function WallFarLayer({
   return (
     <>
       <canvas ref={canvas} className="wall-far" />
-      {far && <FarHooks cards={cards} layout={layout} shown={shown} area={area} />}
+      <FarHooks cards={cards} layout={layout} shown={shown} area={far ? area : null} settling={settling} />
     </>
   );
 }
 
-/** Far out: an invisible, focusable element per drawn card in the area, a few hundred a frame. */
+/**
+ * Far out: an invisible, focusable element per drawn card in the area. They come and go
+ * HOOK_STEP a frame, nearest the middle first, and not while the view moves; a card that is a
+ * node has none (one element per `data-card-id`).
+ */
 const FarHooks = memo(function FarHooks({
   cards,
   layout,
   shown,
   area,
+  settling,
 }: {
   cards: ReadonlyMap<number, WallCard>;
   layout: Layout;
   shown: ReadonlySet<string>;
-  area: Box;
+  /** Null when not far out: every element goes. */
+  area: Box | null;
+  settling: () => boolean;
 }) {
   const ids = useMemo(() => {
+    if (!area) return [];
     const out: number[] = [];
     const cx = area.x + area.w / 2;
     const cy = area.y + area.h / 2;
-    for (const [id, c] of layout.cards) if (!c.hidden && meets(c.abs, area) && !shown.has(cardNode(id))) out.push(id);
+    for (const [id, c] of layout.cards) if (!c.hidden && meets(c.abs, area)) out.push(id);
     const d = (id: number) => {
       const b = layout.cards.get(id)?.abs as Box;
       return (b.x + b.w / 2 - cx) ** 2 + (b.y + b.h / 2 - cy) ** 2;
     };
     return out.sort((a, b) => d(a) - d(b));
-  }, [layout, shown, area]);
-  const [count, setCount] = useState(HOOK_STEP);
+  }, [layout, area]);
+  const [mounted, setMounted] = useState<readonly number[]>([]);
+  const current = useRef(mounted);
   useEffect(() => {
-    if (count >= ids.length) return;
-    const frame = requestAnimationFrame(() => setCount((n) => n + HOOK_STEP));
+    let frame = 0;
+    const step = () => {
+      frame = 0;
+      if (settling()) {
+        frame = requestAnimationFrame(step);
+        return;
+      }
+      const now = current.current;
+      const wanted = new Set(ids);
+      const have = new Set(now);
+      const leaving = now.filter((id) => !wanted.has(id));
+      const gone = new Set(leaving.slice(0, HOOK_STEP));
+      const coming = ids.filter((id) => !have.has(id)).slice(0, HOOK_STEP);
+      if (gone.size === 0 && coming.length === 0) return;
+      current.current = [...now.filter((id) => !gone.has(id)), ...coming];
+      setMounted(current.current);
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
-  }, [count, ids]);
+  }, [ids, settling]);
   return (
     <ViewportPortal>
-      {ids.slice(0, count).map((id) => {
+      {mounted.map((id) => {
         const c = cards.get(id);
         const at = layout.cards.get(id);
-        return c && at ? <Hook key={id} card={c} x={at.abs.x} y={at.abs.y} /> : null;
+        return c && at && !shown.has(cardNode(id)) ? <Hook key={id} card={c} x={at.abs.x} y={at.abs.y} /> : null;
       })}
     </ViewportPortal>
   );
