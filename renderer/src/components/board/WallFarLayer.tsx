@@ -51,11 +51,15 @@ export function WallFarLayer({
   useEffect(() => {
     let frame = 0;
     let palette: Palette | null = null;
+    /** Whether the canvas holds anything: an empty canvas left alone costs the frame nothing. */
+    let drawn = false;
     const draw = () => {
       frame = 0;
       const el = canvas.current;
       const s = storeApi.getState();
       if (!el || !s.width || !s.height) return;
+      const view = viewOf(s.transform, s.width, s.height);
+      if (!drawn && !anyToPaint(latest.current, view)) return;
       const ratio = window.devicePixelRatio || 1;
       const w = Math.round(s.width * ratio);
       const h = Math.round(s.height * ratio);
@@ -70,7 +74,7 @@ export function WallFarLayer({
       ctx.clearRect(0, 0, w, h);
       const [tx, ty, zoom] = s.transform;
       ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
-      paintCards(ctx, latest.current, viewOf(s.transform, s.width, s.height), zoom, palette);
+      drawn = paintCards(ctx, latest.current, view, zoom, palette);
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(draw);
@@ -217,14 +221,27 @@ function readPalette(el: Element): Palette {
   };
 }
 
-/** The cards in `view` that are not nodes: one path per fill, so a few draw calls in all. */
+type Drawing = { layout: Layout; shown: ReadonlySet<string>; cards: ReadonlyMap<number, WallCard> };
+
+const toPaint = ({ layout, shown }: Drawing, view: Box, id: number) => {
+  const at = layout.cards.get(id);
+  return at !== undefined && !at.hidden && meets(at.abs, view) && !shown.has(cardNode(id));
+};
+
+function anyToPaint(drawing: Drawing, view: Box): boolean {
+  for (const id of drawing.layout.cards.keys()) if (toPaint(drawing, view, id)) return true;
+  return false;
+}
+
+/** The cards in `view` that are not nodes, one path per fill (a few draw calls in all); whether there were any. */
 function paintCards(
   ctx: CanvasRenderingContext2D,
-  { layout, shown, cards }: { layout: Layout; shown: ReadonlySet<string>; cards: ReadonlyMap<number, WallCard> },
+  drawing: Drawing,
   view: Box,
   zoom: number,
   palette: Palette,
-): void {
+): boolean {
+  const { layout, cards } = drawing;
   const fills = new Map<string, Path2D>();
   const outline = new Path2D();
   const bars = new Path2D();
@@ -234,7 +251,7 @@ function paintCards(
   };
   let any = false;
   for (const [id, at] of layout.cards) {
-    if (at.hidden || !meets(at.abs, view) || shown.has(cardNode(id))) continue;
+    if (!toPaint(drawing, view, id)) continue;
     any = true;
     const c = cards.get(id);
     const { x, y, w, h } = at.abs;
@@ -249,7 +266,7 @@ function paintCards(
     // The text as a bar, as a far card node shows it (.card-bars).
     bars.rect(x + 16, y + 16, w - 32, h / 2);
   }
-  if (!any) return;
+  if (!any) return false;
   for (const [fill, path] of fills) {
     ctx.fillStyle = fill;
     ctx.fill(path);
@@ -260,6 +277,7 @@ function paintCards(
   // At least a device pixel wide, however far out.
   ctx.lineWidth = Math.max(1, 1 / zoom);
   ctx.stroke(outline);
+  return true;
 }
 
 function rgb(colour: string): [number, number, number] | null {
