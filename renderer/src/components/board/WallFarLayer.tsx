@@ -190,7 +190,7 @@ const Hook = memo(function Hook({ card, x, y }: { card: WallCard; x: number; y: 
       tabIndex={0}
       aria-pressed={false}
       aria-label={`${cardLabel(card)}${participant ? `, ${participant}` : ''}`}
-      style={{ transform: `translate(${x}px, ${y}px)`, width: CARD_W, height: CARD_H }}
+      style={{ left: x, top: y, width: CARD_W, height: CARD_H }}
       onClick={(e) => useWall.getState().toggle(cardNode(card.id), e.shiftKey || e.metaKey || e.ctrlKey)}
     />
   );
