@@ -461,7 +461,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onPaneClick={(e) => {
-          // Far out the drawn cards let clicks through to the pane: a click on one picks it.
+          // Far out a drawn card whose own element has not come yet: a click on it picks it all the same.
           const id = far ? cardAt(latest.current, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : null;
           if (id === null) useWall.getState().clear();
           else useWall.getState().toggle(cardNode(id), e.shiftKey || e.metaKey || e.ctrlKey);
