@@ -182,6 +182,7 @@ const Hook = memo(function Hook({ card, x, y }: { card: WallCard; x: number; y: 
   const participant = card.excerpt?.participant;
   return (
     // biome-ignore lint/a11y/useSemanticElements: the same role and keys as a card node (CardNode.tsx)
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Space and Enter pick it in the wall's onKeyDown, as for a card node
     <div
       className="wall-card far wall-hook"
       data-card-id={card.id}
