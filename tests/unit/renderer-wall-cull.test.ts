@@ -75,9 +75,21 @@ describe('stepToward', () => {
     expect(now.size).toBe(target.size);
     expect(stepToward(now, target, new Set(), layout, area, 3)).toBe(now);
   });
-  it('lets go at once of what left the target', () => {
+  it('lets go of what left the target, at most a drop of cards a frame, and of their groups last', () => {
     const now = new Set(['c1', 'c2', 'c30']);
     expect([...stepToward(now, new Set(['c1']), new Set(), layout, { x: 0, y: 0, w: 10, h: 10 })]).toEqual(['c1']);
+    const all = new Set(['g1', 'g2', 'c99', ...Array.from({ length: 40 }, (_, i) => `c${i + 1}`)]);
+    const area = { x: 0, y: 0, w: 10, h: 10 };
+    const first = stepToward(all, new Set(['c1']), new Set(), layout, area, 3, 10);
+    expect(first.size).toBe(all.size - 10);
+    expect(first.has('g1') && first.has('g2')).toBe(true);
+    let step = first;
+    for (let i = 0; i < 3; i++) step = stepToward(step, new Set(['c1']), new Set(), layout, area, 3, 10);
+    expect([...step]).toEqual(['c1']);
+  });
+  it('far out hands over only the groups near the view and the kept cards', () => {
+    const ids = culled(layout, { x: 0, y: 0, w: 30_000, h: 3000 }, ['c3'], false);
+    expect([...ids].sort()).toEqual(['c3', 'g1', 'g2']);
   });
 });
 

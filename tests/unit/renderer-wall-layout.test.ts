@@ -100,6 +100,39 @@ describe('overlap index and the selection box', () => {
     expect(places.size).toBe(600);
   });
 
+  it('pushes a grid a dropped card overlaps into the first free slots, in order, with few overlap tests', () => {
+    // A group of 400 cards on a 4-column grid; the first card dropped over the second row.
+    const columns = 4;
+    const slot = (i: number) => ({
+      x: PAD + (i % columns) * (CARD_W + 16),
+      y: HEADER + Math.floor(i / columns) * (CARD_H + 16),
+    });
+    const width = 2 * PAD + columns * CARD_W + (columns - 1) * 16;
+    const cards = Array.from({ length: 400 }, (_, i) => card(i + 1, 1, slot(i).x, slot(i).y));
+    cards[0] = card(1, 1, slot(5).x + 40, slot(5).y + 20);
+    let tests = 0;
+    const hits = BoxIndex.prototype.hits;
+    BoxIndex.prototype.hits = function (this: BoxIndex, b) {
+      tests++;
+      return hits.call(this, b);
+    };
+    let l: ReturnType<typeof layoutBoard>;
+    try {
+      l = layoutBoard(board([group(1, 0, 0, { w: width })], cards));
+    } finally {
+      BoxIndex.prototype.hits = hits;
+    }
+    const places = [...l.cards.values()].map((c) => c.rel);
+    expect(new Set(places.map((p) => `${p.x},${p.y}`)).size).toBe(400);
+    // Card 1 keeps its place; a card it overlaps takes the first slot free at its turn (card 6
+    // the one card 1 left, card 7 the one card 8 has not taken yet).
+    expect(l.cards.get(1)?.rel).toEqual({ x: slot(5).x + 40, y: slot(5).y + 20 });
+    expect(l.cards.get(6)?.rel).toEqual(slot(0));
+    expect(l.cards.get(7)?.rel).toEqual(slot(7));
+    // Searching each pushed card's slot from the top took tens of thousands of tests.
+    expect(tests).toBeLessThan(5_000);
+  });
+
   it('selects exactly the cards and groups wholly inside the box', () => {
     const l = layoutBoard(
       board([group(1, 1000, 0)], [card(1, null, 0, 0), card(2, null, 300, 0), card(3, 1, 1000 + PAD, HEADER)]),

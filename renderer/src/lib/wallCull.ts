@@ -43,8 +43,12 @@ export function serves(area: Box, view: Box, margin = MARGIN): boolean {
 
 const meets = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-/** Node ids (`c<card>`, `g<group>`) to hand to the canvas for `area`, with `keep` and every kept node's parents. */
-export function culled(layout: Layout, area: Box, keep: Iterable<string>): Set<string> {
+/**
+ * Node ids (`c<card>`, `g<group>`) to hand to the canvas for `area`, with `keep` and every kept
+ * node's parents. Without `cards` (far out, where the cards are drawn on one canvas) only the
+ * groups in the area and the kept nodes.
+ */
+export function culled(layout: Layout, area: Box, keep: Iterable<string>, cards = true): Set<string> {
   const out = new Set<string>();
   const withParents = (id: string) => {
     if (out.has(id)) return;
@@ -58,7 +62,7 @@ export function culled(layout: Layout, area: Box, keep: Iterable<string>): Set<s
     }
   };
   for (const [id, g] of layout.groups) if (!g.hidden && meets(g.abs, area)) withParents(`g${id}`);
-  for (const [id, c] of layout.cards) if (!c.hidden && meets(c.abs, area)) withParents(`c${id}`);
+  if (cards) for (const [id, c] of layout.cards) if (!c.hidden && meets(c.abs, area)) withParents(`c${id}`);
   for (const id of keep) withParents(id);
   return out;
 }
@@ -82,11 +86,14 @@ export function bounds(layout: Layout): Box | null {
 
 /** Cards mounted per frame while the view catches up: more in one frame costs a visible stutter. */
 export const STEP = 24;
+/** Cards let go per frame: unmounting a card node costs about what mounting one does. */
+export const DROP = 96;
 
 /**
- * One frame's step from the `mounted` nodes toward `target`: what left the target goes, the
- * groups and the `urgent` nodes (selection, focus, editing) come at once, and at most `step`
- * other cards, those nearest the middle of `area` first. Returns `mounted` itself when done.
+ * One frame's step from the `mounted` nodes toward `target`: at most `drop` cards that left the
+ * target go (their groups once none is left), the groups and the `urgent` nodes (selection,
+ * focus, editing) come at once, and at most `step` other cards, those nearest the middle of
+ * `area` first. Returns `mounted` itself when done.
  */
 export function stepToward(
   mounted: ReadonlySet<string>,
@@ -95,10 +102,16 @@ export function stepToward(
   layout: Layout,
   area: Box,
   step = STEP,
+  drop = DROP,
 ): ReadonlySet<string> {
   const next = new Set<string>();
-  // What left goes at once: kept, those cards would each redraw at the next zoom level.
-  for (const id of mounted) if (target.has(id)) next.add(id);
+  let leaving = 0;
+  for (const id of mounted) {
+    if (target.has(id)) next.add(id);
+    else if (id.startsWith('c') && ++leaving > drop) next.add(id);
+  }
+  // A group stays while a card of it might: a node's parent must be a node.
+  if (leaving > drop) for (const id of mounted) if (id.startsWith('g')) next.add(id);
   const waiting: { id: string; d: number }[] = [];
   const cx = area.x + area.w / 2;
   const cy = area.y + area.h / 2;

@@ -83,19 +83,28 @@ export class BoxIndex {
   }
 }
 
-/** The first grid slot in a container that overlaps nothing in `taken`. */
+/**
+ * The first grid slot in a container that overlaps nothing in `taken`. `cursor` (the slot to
+ * start from) lets one container's placements go on where the last one stopped: what is taken
+ * only grows, so the slots before it stay taken. Without it, a card dropped over the grid pushed
+ * each card after it to a slot searched from the top: 50,000 overlap tests at 2,000 cards.
+ */
 export function freeSlot(
   taken: readonly Box[] | BoxIndex,
   inGroup: boolean,
   columns: number,
+  cursor: { i: number } = { i: 0 },
 ): { x: number; y: number } {
   const index = taken instanceof BoxIndex ? taken : new BoxIndex(taken);
   const x0 = inGroup ? PAD : 0;
   const y0 = inGroup ? HEADER : 0;
-  for (let i = 0; i < 100_000; i++) {
+  for (let i = cursor.i; i < 100_000; i++) {
     const x = x0 + (i % columns) * (CARD_W + GAP);
     const y = y0 + Math.floor(i / columns) * (CARD_H + GAP);
-    if (!index.hits({ x, y, w: CARD_W, h: CARD_H })) return { x, y };
+    if (!index.hits({ x, y, w: CARD_W, h: CARD_H })) {
+      cursor.i = i + 1;
+      return { x, y };
+    }
   }
   return { x: x0, y: y0 };
 }
@@ -152,10 +161,11 @@ export function layoutBoard(board: BoardDetail): Layout {
     for (const s of subs) relGroups.set(s.id, { x: s.x - g.x, y: s.y - g.y });
     const placed: Box[] = [];
     const index = new BoxIndex(taken);
+    const cursor = { i: 0 };
     for (const c of cardsIn.get(g.id) ?? []) {
       let at = { x: c.x - g.x, y: c.y - g.y };
       const box = { ...at, w: CARD_W, h: CARD_H };
-      if (at.y < HEADER || at.x < 0 || index.hits(box)) at = freeSlot(index, true, columnsFor(width));
+      if (at.y < HEADER || at.x < 0 || index.hits(box)) at = freeSlot(index, true, columnsFor(width), cursor);
       const put = { ...at, w: CARD_W, h: CARD_H };
       placed.push(put);
       index.add(put);

@@ -94,6 +94,11 @@ let selectedBoard: BoardId | null = null;
 let ensuring: Promise<BoardDetail | null> | null = null;
 /** Counts moves patched into the store, so a board read that started before one is not applied over it. */
 let edits = 0;
+/**
+ * The board read in flight (the project's boot starts one): opening the wall meanwhile waits
+ * for it instead of asking again; two 1 MB reads queue behind each other in the host's worker.
+ */
+let loading: Promise<void> | null = null;
 /** Excerpts being added right now, so a double click adds one card. */
 const adding = new Set<ExcerptId>();
 
@@ -129,27 +134,35 @@ export const useBoard = create<BoardState>()((set, get) => ({
   current: null,
   loaded: false,
 
-  async load() {
-    const client = getClient();
-    const at = edits;
-    const answer = await guard(() =>
-      seq(async () => {
-        const boards = await client.call('boards.list', {});
-        const pick = boards.find((b) => b.id === selectedBoard) ?? boards[0];
-        const current = pick ? await client.call('boards.get', { id: pick.id }) : null;
-        return { boards, current };
-      }),
-    );
-    if (answer) {
-      // A board read before a move the store patched in place is older than the store: read again.
-      if (at !== edits) return get().load();
-      const { boards, current } = answer.value;
-      set({ boards, current: current ? keepStable(get().current, current) : null, loaded: true });
-    }
+  load() {
+    const run = (async () => {
+      const client = getClient();
+      const at = edits;
+      const answer = await guard(() =>
+        seq(async () => {
+          const boards = await client.call('boards.list', {});
+          const pick = boards.find((b) => b.id === selectedBoard) ?? boards[0];
+          const current = pick ? await client.call('boards.get', { id: pick.id }) : null;
+          return { boards, current };
+        }),
+      );
+      if (answer) {
+        // A board read before a move the store patched in place is older than the store: read again.
+        if (at !== edits) return get().load();
+        const { boards, current } = answer.value;
+        set({ boards, current: current ? keepStable(get().current, current) : null, loaded: true });
+      }
+    })();
+    loading = run;
+    void run.finally(() => {
+      if (loading === run) loading = null;
+    });
+    return run;
   },
 
   ensureBoard() {
     ensuring ??= (async () => {
+      if (loading) await loading;
       const open = get().current;
       if (open) return open;
       // Ask the project, not the store: a reload still in flight (after another click, or an

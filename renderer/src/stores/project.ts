@@ -65,12 +65,13 @@ async function loadProject(path: string | null) {
   useCodes.getState().setProject(path);
   if (!path) return;
   await Promise.all([
+    // The board first and the excerpt list after it: the host answers one call at a time, and a
+    // wall opened while the project loads should not wait behind 2,000 excerpts it does not show.
+    useBoard.getState().load().then(() => useExcerpts.getState().load()),
     useHistory.getState().load(),
     useMemos.getState().reload(),
     useDocuments.getState().load(),
     useCodes.getState().load(),
-    useExcerpts.getState().load(),
-    useBoard.getState().load(),
     useParticipants.getState().load(),
   ]);
   const docs = useDocuments.getState().list;

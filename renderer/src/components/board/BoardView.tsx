@@ -52,12 +52,21 @@ export function BoardView() {
   );
 }
 
+/** The zoom in percent: its own component, so a zoom step re-renders this and not the whole header. */
+function ZoomLevel() {
+  const percent = useStore((s) => Math.round(s.transform[2] * 100));
+  return (
+    <output className="zoom-level" aria-label="Zoom level">
+      {percent}%
+    </output>
+  );
+}
+
 function WallHeader() {
   const board = useBoard((s) => s.current);
   const boards = useBoard((s) => s.boards);
   const wide = useNav((s) => s.wallWide);
   const flow = useReactFlow();
-  const zoom = useStore((s) => s.transform[2]);
   const [fromCodes, setFromCodes] = useState(false);
   if (!board) return null;
   return (
@@ -114,9 +123,7 @@ function WallHeader() {
         <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => void flow.zoomOut()}>
           −
         </button>
-        <output className="zoom-level" aria-label="Zoom level">
-          {Math.round(zoom * 100)}%
-        </output>
+        <ZoomLevel />
         <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => void flow.zoomIn()}>
           +
         </button>

@@ -38,12 +38,15 @@ import { useCoding } from '../../stores/coding.js';
 import { cardNode, DRAFT, groupNode, nodeCard, nodeGroup, useWall } from '../../stores/wall.js';
 import { CardNode, type CardNodeType, cardLabel, FAR_ZOOM, SUMMARY_ZOOM } from './CardNode.js';
 import { GroupNode, type GroupNodeType } from './GroupNode.js';
+import { WallFarLayer } from './WallFarLayer.js';
 import { WallMiniMap } from './WallMiniMap.js';
 
 type WallNode = CardNodeType | GroupNodeType;
 
 const nodeTypes = { card: CardNode, group: GroupNode };
 const NUDGE = 10;
+/** A zoom or pan counts as still going this long after its last step: nothing is mounted meanwhile. */
+const SETTLE_MS = 150;
 /**
  * Nodes with no connection handles and their size given: @xyflow/react otherwise renders every
  * node once (even off screen, with onlyRenderVisibleElements) to measure its handles, which at
@@ -155,6 +158,11 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
   const areaRef = useRef(area);
   /** The node holding keyboard focus: kept mounted wherever the view goes. */
   const focused = useRef<string | null>(null);
+  /** When the view last moved (a wheel step, a pinch, a pan). */
+  const moved = useRef(0);
+  const settling = useCallback(() => performance.now() - moved.current < SETTLE_MS, []);
+  // Far out the cards are drawn on one canvas (WallFarLayer), not handed to xyflow.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   useEffect(() => {
     let frame = 0;
     const check = () => {
@@ -168,6 +176,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
     };
     const stop = storeApi.subscribe((s, prev) => {
       if (s.transform === prev.transform && s.width === prev.width && s.height === prev.height) return;
+      moved.current = performance.now();
       if (!frame) frame = requestAnimationFrame(check);
     });
     check();
@@ -183,29 +192,34 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
   }, [selected, editing]);
   // The focused node is read when the area changes: a pan away from it must not unmount it.
   const target = useMemo(
-    () => culled(layout, area, focused.current ? [...urgent, focused.current] : urgent),
-    [layout, area, urgent],
+    () => culled(layout, area, focused.current ? [...urgent, focused.current] : urgent, !far),
+    [layout, area, urgent, far],
   );
   // What is mounted catches up with the target a few cards a frame (the nearest first): a zoom
   // step that brings 200 cards near the view then costs no single long frame.
-  const [shown, setShown] = useState<ReadonlySet<string>>(() =>
-    culled(layout, viewOf(transformOf(viewportOf(board)), window.innerWidth, window.innerHeight), urgent),
-  );
+  // Nothing is mounted or let go while the view is moving (WallFarLayer draws the cards in view
+  // that are not nodes yet), nor before the first paint.
+  const [shown, setShown] = useState<ReadonlySet<string>>(() => {
+    const t = transformOf(viewportOf(board));
+    return culled(layout, viewOf(t, window.innerWidth, window.innerHeight), urgent, t[2] >= FAR_ZOOM);
+  });
   const mounted = useRef(shown);
   useEffect(() => {
     let frame = 0;
     const step = () => {
-      // Far out a card is a bare shape: more of them fit in a frame.
-      const zoom = storeApi.getState().transform[2];
-      const next = stepToward(mounted.current, target, urgent, layout, area, zoom < FAR_ZOOM ? STEP * 4 : STEP);
+      if (settling() && [...urgent].every((id) => mounted.current.has(id) || !target.has(id))) {
+        frame = requestAnimationFrame(step);
+        return;
+      }
+      const next = stepToward(mounted.current, target, urgent, layout, area, STEP);
       if (next === mounted.current) return;
       mounted.current = next;
       setShown(next);
       frame = requestAnimationFrame(step);
     };
-    step();
+    frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
-  }, [target, urgent, layout, area, storeApi]);
+  }, [target, urgent, layout, area, settling]);
 
   const [nodes, setNodes] = useState<WallNode[]>(() => buildNodes(board, layout, selected, shown, cache.current));
   useEffect(() => {
@@ -345,7 +359,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
     const wall = useWall.getState();
     const store = useBoard.getState();
     const cards = wall.selectedCards();
-    const focusedNode = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id ?? null;
+    const focusedNode = nodeOf(e.target);
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key.toLowerCase() === 'a') {
       e.preventDefault();
@@ -363,6 +377,8 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       wall.announce(
         `${c ? cardLabel(c) : 'group'} ${now.has(focusedNode) ? 'picked' : 'put down'}; ${now.size} selected. M moves to a group, arrows nudge.`,
       );
+      // Far out a picked card becomes a node in place of its drawn shape: focus follows it.
+      if ((e.target as HTMLElement).classList.contains('wall-hook') && c) refocus(c.id);
       if (e.key === 'Enter' && c?.excerpt) useCoding.getState().focusExcerpt(c.excerpt.id);
       return;
     }
@@ -431,6 +447,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       onKeyDown={onKeyDown}
       onDoubleClick={onDoubleClick}
       onFocusCapture={(e) => {
+        // A far card's element is not a node: kept in place by the far layer, not by the culling.
         focused.current = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id ?? null;
       }}
       onPointerDownCapture={(e) => {
@@ -443,7 +460,12 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
-        onPaneClick={() => useWall.getState().clear()}
+        onPaneClick={(e) => {
+          // Far out a drawn card whose own element has not come yet: a click on it picks it all the same.
+          const id = far ? cardAt(latest.current, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : null;
+          if (id === null) useWall.getState().clear();
+          else useWall.getState().toggle(cardNode(id), e.shiftKey || e.metaKey || e.ctrlKey);
+        }}
         onSelectionEnd={onSelectionEnd}
         onInit={(instance) => {
           if (!useWall.getState().fitNext) return;
@@ -466,6 +488,7 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         aria-label="Wall"
       >
         <ZoomHook />
+        <WallFarLayer board={board} layout={layout} shown={shown} area={area} settling={settling} />
         <Panel position="bottom-right">
           <WallMiniMap layout={layout} />
         </Panel>
@@ -496,6 +519,30 @@ export async function groupSelection(): Promise<void> {
     useWall.getState().setRenaming(id);
     useWall.getState().announce(`New group with ${cards.length} cards; type its name`);
   }
+}
+
+/** The wall node (`c…`, `g…`) an element belongs to: a card or group node, or a far card's element. */
+function nodeOf(target: EventTarget): string | null {
+  return (target as HTMLElement).closest<HTMLElement>('.react-flow__node, .wall-hook')?.dataset.id ?? null;
+}
+
+/** The topmost shown card under a canvas point. */
+function cardAt(layout: Layout, p: { x: number; y: number }): number | null {
+  let hit: number | null = null;
+  for (const [id, c] of layout.cards) {
+    const b = c.abs;
+    if (!c.hidden && p.x >= b.x && p.x <= b.x + b.w && p.y >= b.y && p.y <= b.y + b.h) hit = id;
+  }
+  return hit;
+}
+
+/** Focuses a card's element once it is mounted (a frame or two after it became a node). */
+function refocus(id: number, tries = 10): void {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(`.react-flow__node [data-card-id="${id}"]`);
+    if (el) el.focus();
+    else if (tries > 0) refocus(id, tries - 1);
+  });
 }
 
 function draftNode(at: { x: number; y: number }): CardNodeType {

@@ -6,7 +6,7 @@
  * a drag or zoom.
  */
 import { useReactFlow, useStore } from '@xyflow/react';
-import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
+import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { Box, Layout } from '../../lib/wallLayout.js';
 
 const W = 200;
@@ -29,7 +29,19 @@ export function WallMiniMap({ layout }: { layout: Layout }) {
   // The groups and cards are drawn once per layout, at the content's own scale; each frame of a
   // pan or zoom copies that picture (scaled down when the view reaches past the content) and
   // draws the view's frame: redrawing 2,000 cards every frame cost a tenth of the zoom's time.
-  const picture = useMemo(() => drawContent(layout, content), [layout, content]);
+  // Drawn after the wall's first paint (a frame, then a task): 2,000 rectangles are worth a
+  // few dozen milliseconds the first cards should not wait for.
+  const [picture, setPicture] = useState<Picture | null>(null);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPicture(drawContent(layout, content)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [layout, content]);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
@@ -76,11 +88,10 @@ export function WallMiniMap({ layout }: { layout: Layout }) {
   );
 }
 
+type Picture = { canvas: HTMLCanvasElement; scale: number; ox: number; oy: number };
+
 /** The groups and cards on an offscreen canvas the minimap's size, fitted to the content. */
-function drawContent(
-  layout: Layout,
-  content: Box | null,
-): { canvas: HTMLCanvasElement; scale: number; ox: number; oy: number } | null {
+function drawContent(layout: Layout, content: Box | null): Picture | null {
   if (!content) return null;
   const ratio = window.devicePixelRatio || 1;
   const canvas = document.createElement('canvas');
