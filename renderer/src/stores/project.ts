@@ -67,7 +67,10 @@ async function loadProject(path: string | null) {
   await Promise.all([
     // The board first and the excerpt list after it: the host answers one call at a time, and a
     // wall opened while the project loads should not wait behind 2,000 excerpts it does not show.
-    useBoard.getState().load().then(() => useExcerpts.getState().load()),
+    useBoard
+      .getState()
+      .load()
+      .then(() => useExcerpts.getState().load()),
     useHistory.getState().load(),
     useMemos.getState().reload(),
     useDocuments.getState().load(),
