@@ -166,12 +166,18 @@ export function CodeTree({
   /** The row a focus move is on its way to (keys pressed before it lands count from there). */
   const heading = useRef<number | null>(null);
 
-  /** Focuses the row `find` names once it is rendered, scrolling it into the window first. */
-  const focusRow = useCallback((find: () => number) => {
+  /**
+   * Focuses the row `find` names once it is rendered, scrolling it into the window first. With
+   * `from`, only while focus is still there (or lost with a re-render): a move's answer must not
+   * pull focus back from a row the user has gone on to.
+   */
+  const focusRow = useCallback((find: () => number, from?: Element) => {
     const mine = ++wanted.current;
     let frames = 0;
     const step = () => {
       if (mine !== wanted.current) return false;
+      const active = document.activeElement;
+      if (from && active !== from && active !== null && active !== document.body && active.isConnected) return true;
       const at = find();
       if (at < 0) return true;
       const el = latest.current.w.ref.current?.querySelector<HTMLElement>(`[data-row="${at}"] .code-select`);
@@ -192,12 +198,12 @@ export function CodeTree({
     requestAnimationFrame(again);
   }, []);
   const focusCode = useCallback(
-    (id: CodeId) =>
+    (id: CodeId, from?: Element) =>
       focusRow(() => {
         const { rows, first } = latest.current;
         const at = rows.findIndex((r) => r.code.id === id);
         return at < 0 ? -1 : at + first;
-      }),
+      }, from),
     [focusRow],
   );
   // A filter typed or cleared starts again from the top.
@@ -254,6 +260,7 @@ export function CodeTree({
       useCodes.getState().announce('Clear the filter to move codes.');
       return;
     }
+    const origin = e.currentTarget;
     const move = keyboardMove(codes, code.id, direction);
     if (!move) {
       const why: Record<typeof direction, string> = {
@@ -267,7 +274,7 @@ export function CodeTree({
     }
     if (await useCodes.getState().move(code.id, move.parentId, move.position)) {
       reveal(move.parentId);
-      focusCode(code.id);
+      focusCode(code.id, origin);
     }
   };
 
