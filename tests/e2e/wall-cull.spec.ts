@@ -4,7 +4,7 @@
  * zoom far out and back in, and a selection box over such cards selects exactly what it encloses.
  */
 import { expect, newProject, section, shot, test } from './fixtures.js';
-import { api, cardEl } from './wall-helpers.js';
+import { api, cardEl, centre, dragTo, groupEl, wall } from './wall-helpers.js';
 
 test('wall culling: zoomed far out and back, cards are found once visible; a selection box takes exactly what it encloses', async ({
   page,
@@ -90,4 +90,39 @@ test('wall culling: zoomed far out and back, cards are found once visible; a sel
   // The selection stays mounted (and selected) when the view goes back to the origin.
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
   await expect(page.locator('[data-card-id][aria-pressed="true"]')).toHaveCount(4);
+});
+
+test('far out, a card drawn on the canvas is dragged by mouse into a group', async ({ page, workspace }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const project = newProject(workspace, 'Far drag');
+  await workspace.serve(project);
+  await section(page, 'Board').click();
+  const [board] = await api<{ id: number }[]>(page, 'boards.list', {});
+  if (!board) throw new Error('no board');
+  // A group 7,000 units to the right of a lone note: fitting both takes the wall far out.
+  const group = await api<{ id: number }>(page, 'boards.addGroup', { boardId: board.id, name: 'Later', x: 7000, y: 0 });
+  await api(page, 'boards.addCard', { boardId: board.id, groupId: group.id, text: 'Already here' });
+  const mover = await api<{ id: number }>(page, 'boards.addCard', {
+    boardId: board.id,
+    text: 'Move me 🚚',
+    x: 0,
+    y: 0,
+  });
+  await page.reload();
+  await section(page, 'Board').click();
+  await page.getByRole('button', { name: 'Hide the side panels' }).click();
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  const canvas = page.locator('.wall-canvas');
+  await expect.poll(async () => Number(await canvas.getAttribute('data-zoom'))).toBeLessThan(0.3);
+  await expect(cardEl(page, mover.id)).toBeVisible();
+  await expect(cardEl(page, mover.id)).toHaveClass(/wall-hook/);
+
+  await dragTo(page, cardEl(page, mover.id), await centre(groupEl(page, group.id)));
+  await expect.poll(async () => (await wall(page)).cards.find((c) => c.id === mover.id)?.groupId).toBe(group.id);
+  await expect(page.locator('[data-wall-live]')).toContainText('dropped on group “Later”');
+  // The drag did not pick the card, and a click still does.
+  await expect(page.locator('[data-card-id][aria-pressed="true"]')).toHaveCount(0);
+  await cardEl(page, mover.id).click();
+  await expect(page.getByRole('toolbar', { name: 'Selected cards' })).toContainText('1 selected');
 });

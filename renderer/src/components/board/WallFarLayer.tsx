@@ -8,14 +8,16 @@
  *
  * Far out each drawn card still has an element of its own, carrying `data-card-id`, its
  * accessible name and its place (an invisible box in the canvas's viewport, focusable, shown
- * with its focus ring), for the keyboard, screen readers and tests. A click on it picks the card,
- * and a picked card becomes a node again, which can be dragged; a drag from it pans the wall.
+ * with its focus ring), for the keyboard, screen readers and tests. A click on it picks the card
+ * (a picked card becomes a node again); a drag on it moves the card into the group it is let go
+ * over, as a node's drag does.
  */
 import { useStore, useStoreApi, ViewportPortal } from '@xyflow/react';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardDetail } from '../../../../core/contract/index.js';
 import { viewOf } from '../../lib/wallCull.js';
-import { type Box, CARD_H, CARD_W, type Layout, type WallCard } from '../../lib/wallLayout.js';
+import { type Box, CARD_H, CARD_W, groupAt, type Layout, type WallCard, type WallGroup } from '../../lib/wallLayout.js';
+import { useBoard } from '../../stores/board.js';
 import { cardNode, useWall } from '../../stores/wall.js';
 import { cardLabel, FAR_ZOOM } from './CardNode.js';
 
@@ -144,6 +146,7 @@ const FarHooks = memo(function FarHooks({
     return out.sort((a, b) => d(a) - d(b));
   }, [layout, area]);
   const [mounted, setMounted] = useState<readonly number[]>([]);
+  const drop = useCallback((card: WallCard, x: number, y: number) => dropFarCard(layout, card, x, y), [layout]);
   const current = useRef(mounted);
   useEffect(() => {
     let frame = 0;
@@ -172,30 +175,99 @@ const FarHooks = memo(function FarHooks({
       {mounted.map((id) => {
         const c = cards.get(id);
         const at = layout.cards.get(id);
-        return c && at && !shown.has(cardNode(id)) ? <Hook key={id} card={c} x={at.abs.x} y={at.abs.y} /> : null;
+        return c && at && !shown.has(cardNode(id)) ? (
+          <Hook key={id} card={c} x={at.abs.x} y={at.abs.y} onDrop={drop} />
+        ) : null;
       })}
     </ViewportPortal>
   );
 });
 
-const Hook = memo(function Hook({ card, x, y }: { card: WallCard; x: number; y: number }) {
+/** A pointer moved less than this (screen pixels) is a click, not a drag. */
+const DRAG_SLOP = 4;
+
+const Hook = memo(function Hook({
+  card,
+  x,
+  y,
+  onDrop,
+}: {
+  card: WallCard;
+  x: number;
+  y: number;
+  onDrop: (card: WallCard, x: number, y: number) => void;
+}) {
   const participant = card.excerpt?.participant;
+  const storeApi = useStoreApi();
+  // Where the pointer went down and how far the card has been dragged (in wall units).
+  const press = useRef<{ id: number; sx: number; sy: number; zoom: number; moved: boolean } | null>(null);
+  const dropped = useRef(false);
+  const [offset, setOffset] = useState<{ dx: number; dy: number } | null>(null);
   return (
     // biome-ignore lint/a11y/useSemanticElements: the same role and keys as a card node (CardNode.tsx)
     // biome-ignore lint/a11y/useKeyWithClickEvents: Space and Enter pick it in the wall's onKeyDown, as for a card node
     <div
-      className="wall-card far wall-hook"
+      className={`wall-card far wall-hook nopan${offset ? ' dragging' : ''}`}
       data-card-id={card.id}
       data-id={cardNode(card.id)}
       role="button"
       tabIndex={0}
       aria-pressed={false}
       aria-label={`${cardLabel(card)}${participant ? `, ${participant}` : ''}`}
-      style={{ left: x, top: y, width: CARD_W, height: CARD_H }}
-      onClick={(e) => useWall.getState().toggle(cardNode(card.id), e.shiftKey || e.metaKey || e.ctrlKey)}
+      style={{ left: x + (offset?.dx ?? 0), top: y + (offset?.dy ?? 0), width: CARD_W, height: CARD_H }}
+      // Far out the card is dragged here, by its element: it is not a node of the canvas.
+      onPointerDown={(e) => {
+        if (e.button !== 0) return;
+        e.currentTarget.setPointerCapture(e.pointerId);
+        const zoom = storeApi.getState().transform[2] || 1;
+        press.current = { id: e.pointerId, sx: e.clientX, sy: e.clientY, zoom, moved: false };
+      }}
+      onPointerMove={(e) => {
+        const p = press.current;
+        if (!p || p.id !== e.pointerId) return;
+        const dx = e.clientX - p.sx;
+        const dy = e.clientY - p.sy;
+        if (!p.moved && Math.hypot(dx, dy) < DRAG_SLOP) return;
+        p.moved = true;
+        setOffset({ dx: dx / p.zoom, dy: dy / p.zoom });
+      }}
+      onPointerUp={(e) => {
+        const p = press.current;
+        press.current = null;
+        if (!p || p.id !== e.pointerId || !p.moved) return;
+        setOffset(null);
+        dropped.current = true;
+        onDrop(card, x + (e.clientX - p.sx) / p.zoom, y + (e.clientY - p.sy) / p.zoom);
+      }}
+      onPointerCancel={() => {
+        press.current = null;
+        setOffset(null);
+      }}
+      onClick={(e) => {
+        // The click that ends a drag does not also pick the card.
+        if (dropped.current) {
+          dropped.current = false;
+          return;
+        }
+        useWall.getState().toggle(cardNode(card.id), e.shiftKey || e.metaKey || e.ctrlKey);
+      }}
     />
   );
 });
+
+/** A far card let go at (x, y): it lands in the innermost group under its middle, or on the canvas. */
+function dropFarCard(layout: Layout, card: WallCard, x: number, y: number): void {
+  const store = useBoard.getState();
+  const current = store.current;
+  if (!current) return;
+  const collapsed = new Set((current.groups as WallGroup[]).filter((g) => g.collapsed).map((g) => g.id));
+  const target = groupAt(layout, { x: x + CARD_W / 2, y: y + CARD_H / 2 }, new Set(), undefined, (id) =>
+    collapsed.has(id),
+  );
+  const name = target === null ? 'the canvas' : `group “${current.groups.find((g) => g.id === target)?.name}”`;
+  useWall.getState().announce(`${cardLabel(card)} dropped on ${name}`);
+  void store.moveCards([{ id: card.id, groupId: target, x, y }]);
+}
 
 interface Palette {
   surface: string;
