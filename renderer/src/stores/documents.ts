@@ -64,7 +64,7 @@ interface DocumentsState {
   dropPending(id: ExcerptId): void;
   consumeScroll(): void;
   importFiles(files: File[]): Promise<void>;
-  /** Electron: the native file chooser, whose files arrive as bytes. */
+  /** Electron: the native file chooser; the picked files are imported by path (the main process granted them). */
   importWithDialog(): Promise<void>;
   reset(): void;
 }
