@@ -218,6 +218,8 @@ const Hook = memo(function Hook({
       // Far out the card is dragged here, by its element: it is not a node of the canvas.
       onPointerDown={(e) => {
         if (e.button !== 0) return;
+        // A drop whose click never came (a touch, say) must not swallow this press's click.
+        dropped.current = false;
         e.currentTarget.setPointerCapture(e.pointerId);
         const zoom = storeApi.getState().transform[2] || 1;
         press.current = { id: e.pointerId, sx: e.clientX, sy: e.clientY, zoom, moved: false };
