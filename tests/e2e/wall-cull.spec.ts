@@ -15,6 +15,8 @@ test('wall culling: zoomed far out and back, cards are found once visible; a sel
   const project = newProject(workspace, 'Cull');
   await workspace.serve(project);
   await section(page, 'Board').click();
+  // Opening the section makes the project's first board; wait for it.
+  await expect.poll(async () => (await api<{ id: number }[]>(page, 'boards.list', {})).length).toBeGreaterThan(0);
   const [board] = await api<{ id: number }[]>(page, 'boards.list', {});
   if (!board) throw new Error('no board');
   // 24 notes near the origin, and a 3 × 3 block of notes 9,000 units to the right.
@@ -98,6 +100,8 @@ test('far out, a card drawn on the canvas is dragged by mouse into a group', asy
   const project = newProject(workspace, 'Far drag');
   await workspace.serve(project);
   await section(page, 'Board').click();
+  // Opening the section makes the project's first board; wait for it.
+  await expect.poll(async () => (await api<{ id: number }[]>(page, 'boards.list', {})).length).toBeGreaterThan(0);
   const [board] = await api<{ id: number }[]>(page, 'boards.list', {});
   if (!board) throw new Error('no board');
   // A group 7,000 units to the right of a lone note: fitting both takes the wall far out.

@@ -157,11 +157,15 @@ const FarHooks = memo(function FarHooks({
         return;
       }
       const now = current.current;
-      const wanted = new Set(ids);
+      // A card that is a node has no element, not even one kept hidden: when it stops being a
+      // node, its element comes a frame later, after the node has left the page (one element per
+      // `data-card-id`).
+      const free = ids.filter((id) => !shown.has(cardNode(id)));
+      const wanted = new Set(free);
       const have = new Set(now);
       const leaving = now.filter((id) => !wanted.has(id));
       const gone = new Set(leaving.slice(0, HOOK_STEP));
-      const coming = ids.filter((id) => !have.has(id)).slice(0, HOOK_STEP);
+      const coming = free.filter((id) => !have.has(id)).slice(0, HOOK_STEP);
       if (gone.size === 0 && coming.length === 0) return;
       current.current = [...now.filter((id) => !gone.has(id)), ...coming];
       setMounted(current.current);
@@ -169,7 +173,7 @@ const FarHooks = memo(function FarHooks({
     };
     frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
-  }, [ids, settling]);
+  }, [ids, settling, shown]);
   return (
     <ViewportPortal>
       {mounted.map((id) => {
