@@ -4,7 +4,7 @@
  * the same text, its selections are matched against that document's excerpts.
  */
 import { randomUUID } from 'node:crypto';
-import type { DocumentId, ExcerptId } from '../../contract/types.js';
+import type { CoderId, DocumentId, ExcerptId } from '../../contract/types.js';
 import type { PlannedDocument } from '../../exchange/readArchive.js';
 import type { ProjectImporter } from '../../importers/types.js';
 import { segmentText, withByteRanges } from '../../text/segments.js';
@@ -115,21 +115,7 @@ function landSelections(landing: Landing, documentId: DocumentId, planned: Plann
       createdAt: selection.created ?? new Date().toISOString(),
     });
     landing.excerpts.set(selection.guid, excerptId);
-    for (const coding of selection.codings) {
-      const codeId = landing.codeOf(coding.codeGuid);
-      if (codeId === undefined) {
-        unknownCodes++;
-        continue;
-      }
-      const added = repos.exchange.insertCoding(
-        landing.guidFor('codings', coding.guid),
-        excerptId,
-        codeId,
-        landing.coderOf(coding.userGuid) ?? author,
-        coding.created ?? selection.created ?? new Date().toISOString(),
-      );
-      if (merge && added) merge.codings.added++;
-    }
+    unknownCodes += landCodings(landing, excerptId, selection, author, (guid) => landing.guidFor('codings', guid));
     for (const note of selection.noteRefs) landing.target(note, 'excerpt', excerptId);
     if (selection.description?.trim()) {
       landing.pendingMemos.push({
@@ -167,19 +153,41 @@ function mergeSelections(landing: Landing, merge: MergeTally, documentId: Docume
         createdAt: selection.created ?? new Date().toISOString(),
       });
     }
-    for (const coding of selection.codings) {
-      const codeId = landing.codeOf(coding.codeGuid);
-      if (codeId === undefined) continue;
-      const guid = repos.exchange.idOf('codings', coding.guid) === undefined ? coding.guid : randomUUID();
-      const added = repos.exchange.insertCoding(
-        guid,
-        excerptId,
-        codeId,
-        landing.coderOf(coding.userGuid) ?? author,
-        coding.created ?? selection.created ?? new Date().toISOString(),
-      );
-      if (added) merge.codings.added++;
-    }
+    landCodings(landing, excerptId, selection, author, (guid) =>
+      repos.exchange.idOf('codings', guid) === undefined ? guid : randomUUID(),
+    );
     for (const note of selection.noteRefs) landing.target(note, 'excerpt', excerptId);
   }
+}
+
+/**
+ * A selection's codings on an excerpt, each once per coder; a merge counts those added. Returns
+ * how many named no known code. `guidOf` gives each coding's GUID (an import and a merge rename
+ * GUIDs the project already has differently).
+ */
+function landCodings(
+  landing: Landing,
+  excerptId: ExcerptId,
+  selection: PlannedDocument['excerpts'][number]['selection'],
+  author: CoderId | null,
+  guidOf: (guid: string) => string,
+): number {
+  const { repos } = landing.ctx;
+  let unknown = 0;
+  for (const coding of selection.codings) {
+    const codeId = landing.codeOf(coding.codeGuid);
+    if (codeId === undefined) {
+      unknown++;
+      continue;
+    }
+    const added = repos.exchange.insertCoding(
+      guidOf(coding.guid),
+      excerptId,
+      codeId,
+      landing.coderOf(coding.userGuid) ?? author,
+      coding.created ?? selection.created ?? new Date().toISOString(),
+    );
+    if (landing.merge && added) landing.merge.codings.added++;
+  }
+  return unknown;
 }

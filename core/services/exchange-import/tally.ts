@@ -1,13 +1,7 @@
-/** What a merge matched, added and could not reconcile (the counts of `quarry merge`). */
-export interface MergeTally {
-  documents: { matched: number; added: number };
-  codes: { matched: number; added: number };
-  participants: { matched: number; added: number };
-  excerpts: { matched: number; added: number };
-  codings: { added: number };
-  memos: { added: number };
-  conflicts: string[];
-}
+import type { MergeResult } from '../../contract/types.js';
+
+/** What a merge matched, added and could not reconcile: the counts of `quarry merge`'s result. */
+export type MergeTally = Omit<MergeResult, 'file' | 'dryRun' | 'warnings'>;
 
 export const emptyTally = (): MergeTally => ({
   documents: { matched: 0, added: 0 },

@@ -97,7 +97,12 @@ function initialMapping(preview: MetricFilePreview, metric: string, round: strin
   };
 }
 
-export const useMetrics = create<MetricsState>()((set, get) => ({
+type MetricsData = Pick<
+  MetricsState,
+  'list' | 'rounds' | 'loaded' | 'study' | 'trends' | 'compare' | 'defining' | 'flow'
+>;
+
+const initial: MetricsData = {
   list: [],
   rounds: [],
   loaded: false,
@@ -106,6 +111,10 @@ export const useMetrics = create<MetricsState>()((set, get) => ({
   compare: null,
   defining: false,
   flow: null,
+};
+
+export const useMetrics = create<MetricsState>()((set, get) => ({
+  ...initial,
 
   async load() {
     const client = getClient();
@@ -259,16 +268,7 @@ export const useMetrics = create<MetricsState>()((set, get) => ({
   },
 
   reset() {
-    set({
-      list: [],
-      rounds: [],
-      loaded: false,
-      study: null,
-      trends: null,
-      compare: null,
-      defining: false,
-      flow: null,
-    });
+    set(initial);
   },
 }));
 
