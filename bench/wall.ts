@@ -5,8 +5,8 @@
  * opening the Board section → first cards visible, how many cards are in the DOM (only the
  * visible ones are rendered), then frame times (requestAnimationFrame deltas) during a scripted
  * drag of one card across the screen, at its drop (the longest frame, and whether the board was
- * refetched) and during a Ctrl+wheel zoom out and back in. Prints
- * figures; asserts nothing.
+ * refetched), during a Ctrl+wheel zoom out and back in, and while the cards that came into view
+ * mount after a zoom out stops. Prints figures; asserts nothing.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -156,6 +156,17 @@ async function main() {
       await page.keyboard.up('Control');
     });
     const minZoom = Number(await page.locator('.wall-canvas').getAttribute('data-zoom'));
+    // Zoom out to the summary level and stop: the wall then mounts the cards that came into view
+    // a few a frame (nothing mounts while the wheel moves). The frames while it catches up.
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 120);
+    await page.keyboard.up('Control');
+    let settledInDom = 0;
+    const settle = await frames(page, async () => {
+      await page.waitForTimeout(1500);
+      settledInDom = (await page.evaluate("document.querySelectorAll('[data-card-id]').length")) as number;
+    });
+    const settledZoom = Number(await page.locator('.wall-canvas').getAttribute('data-zoom'));
     const f = (n: number) => n.toFixed(1);
     const stats = (xs: number[]) =>
       `${xs.length} frames: median ${f(median(xs))} ms, p95 ${f(percentile(xs, 95))} ms, longest ${f(Math.max(...xs))} ms`;
@@ -167,6 +178,7 @@ async function main() {
         `drag of one card, 60 pointer steps: ${stats(drag)}`,
         `drop (out of a bound group) and 1.5 s after: longest frame ${f(Math.max(...drop))} ms; boards.get requests: ${boardReads}`,
         `Ctrl+wheel zoom out 12 notches and back: ${stats(zoom)}; most cards in the DOM while zoomed out: ${maxInDom}; zoom after: ${minZoom}`,
+        `zoom out 4 notches (to ${settledZoom}) and stop, 1.5 s while the cards that came into view mount: ${stats(settle)}; cards in the DOM after: ${settledInDom}`,
       ].join('\n'),
     );
     console.log(
@@ -179,6 +191,13 @@ async function main() {
         drag: { medianMs: median(drag), p95Ms: percentile(drag, 95), maxMs: Math.max(...drag) },
         drop: { maxMs: Math.max(...drop), boardReads },
         zoom: { medianMs: median(zoom), p95Ms: percentile(zoom, 95), maxMs: Math.max(...zoom) },
+        settle: {
+          zoom: settledZoom,
+          medianMs: median(settle),
+          p95Ms: percentile(settle, 95),
+          maxMs: Math.max(...settle),
+          inDom: settledInDom,
+        },
       }),
     );
   } finally {

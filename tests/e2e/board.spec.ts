@@ -208,6 +208,21 @@ test('zoom and pan change the scale and the view; only visible cards are in the 
   expect(shown).toBeGreaterThan(2);
   expect(shown).toBeLessThan(20);
 
+  // Tab walks the cards (no unnamed stop between them), and the view follows the focus off screen.
+  const wallBox = await canvas.boundingBox();
+  if (!wallBox) throw new Error('no canvas');
+  await page.locator('[data-card-id]').first().focus();
+  for (let i = 1; i <= 5; i++) {
+    await page.keyboard.press('Tab');
+    await expect(page.locator(':focus')).toHaveAttribute('aria-label', `note “Note ${i} 🧪 测试”`);
+  }
+  await expect
+    .poll(async () => {
+      const b = await page.locator(':focus').boundingBox();
+      return b !== null && b.x >= wallBox.x && b.x + b.width <= wallBox.x + wallBox.width;
+    })
+    .toBe(true);
+
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect.poll(async () => Number(await canvas.getAttribute('data-zoom'))).toBeGreaterThan(1);
   await page.getByRole('button', { name: 'Zoom out' }).click();

@@ -70,8 +70,19 @@ test('a wall laid out from codes, at 1440×900', async ({ page, workspace }) => 
   await expect.poll(async () => page.locator('[data-card-id]').count()).toBeGreaterThan(8);
   await page.getByRole('button', { name: 'Hide the side panels' }).click();
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  const canvas = page.locator('.wall-canvas');
   await page.waitForTimeout(400);
   await shot(page, 'wall');
+  // Between 30 % and 55 % each card shows its summary in larger type.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(canvas).toHaveAttribute('data-level', 'summary');
+  await expect(page.locator('.wall-card:not(.wall-hook) .card-summary').first()).toBeVisible();
+  await expect(page.locator('.wall-card:not(.wall-hook) .card-text').first()).toBeHidden();
+  await page.waitForTimeout(600);
+  await shot(page, 'wall-summary');
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await page.waitForTimeout(400);
   // Closer: one group's cards at a readable size, two of them picked.
   const first = page.locator('[data-card-id]').first();
   await first.click();
@@ -88,7 +99,6 @@ test('a wall laid out from codes, at 1440×900', async ({ page, workspace }) => 
   // (below 55% a card shows a summary, below 30% its shape).
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
-  const canvas = page.locator('.wall-canvas');
   const box = await canvas.boundingBox();
   if (!box) throw new Error('no canvas');
   const firstGroup = await page.locator('[data-group-id]').first().boundingBox();

@@ -1,8 +1,8 @@
 /**
- * Which of the wall's nodes are handed to the canvas (@xyflow/react): those near the view, not
- * all 2,000. xyflow's own visible-only rendering still picks what is drawn among them, but it
- * walks every node it holds on every frame of a pan or zoom, and every node's store
- * subscription runs on each change; here the view is grown by a margin and the set is only
+ * Which of the wall's nodes are handed to the canvas (@xyflow/react), and so are in the page:
+ * those near the view, not all 2,000. xyflow walks every node it holds on every frame of a pan
+ * or zoom, and every node's store subscription runs on each change; here the view is grown by a
+ * margin (the overscan: a zoom or short pan mounts nothing while it moves) and the set is only
  * recomputed when the view leaves it (or shrinks well inside it), then reached a few cards a frame.
  *
  * Nodes off the view that something still needs are kept: the selection (a drag moves it all),

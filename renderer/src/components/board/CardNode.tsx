@@ -3,8 +3,8 @@
  * and votes; a sticky note shows its text and is edited in place. Memoised on its card
  * object, which the board store keeps stable, so a drag re-renders only the dragged cards.
  */
-import { type Node, type NodeProps, useStore } from '@xyflow/react';
-import { type CSSProperties, memo, type ReactNode, useDeferredValue, useRef, useState } from 'react';
+import type { Node, NodeProps } from '@xyflow/react';
+import { type CSSProperties, memo, type ReactNode, useRef, useState } from 'react';
 import type { WallCard } from '../../lib/wallLayout.js';
 import { useBoard } from '../../stores/board.js';
 import { keyAttribute, useParticipant } from '../../stores/participants.js';
@@ -24,61 +24,63 @@ export function cardLabel(card: WallCard): string {
   return `${card.kind === 'note' ? 'note' : 'card'} “${t.length > 60 ? `${t.slice(0, 60)}…` : t}”`;
 }
 
+/** The first eight words, or 48 code points of a text written without spaces (Chinese, Thai…). */
 function summary(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
+  const head = words.slice(0, 8).join(' ');
+  const points = Array.from(head);
+  if (points.length > 48) return `${points.slice(0, 48).join('')}…`;
+  return words.length > 8 ? `${head}…` : head;
 }
 
-type Level = 'far' | 'summary' | 'full';
+/**
+ * Code points of a quote given to the page: three clamped lines hold far fewer, and the page
+ * shapes all of a paragraph's text, shown or not (a 2,000-character excerpt cost a card's mount
+ * several milliseconds of text shaping).
+ */
+const SHOWN_TEXT = 400;
 
+function shownText(text: string): string {
+  if (text.length <= SHOWN_TEXT) return text;
+  const points = Array.from(text);
+  return points.length <= SHOWN_TEXT ? text : `${points.slice(0, SHOWN_TEXT).join('')}…`;
+}
+
+/**
+ * A card renders all three of its levels of detail at once — the full quote with its source
+ * and codes, a summary in larger type (30–55 % zoom), and a shape with a bar for its text (below
+ * 30 %) — and the style sheet shows one by the canvas's `data-level` (WallCanvas's ZoomHook).
+ * A zoom across a level then re-renders nothing and lays nothing out again: it only repaints.
+ * Re-rendering every mounted card at the crossing, and shaping its quote's text again, cost the
+ * frame of that wheel step 25–60 ms (issue 9's zoom aim is 16 ms).
+ */
 function CardNodeView({ data, selected }: NodeProps<CardNodeType>) {
-  const now = useStore(
-    (s): Level => (s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < SUMMARY_ZOOM ? 'summary' : 'full'),
-  );
-  // A zoom step across a level redraws every mounted card: deferred, React does it in slices
-  // between frames instead of in the frame of the step (a 100–400 ms frame at 280 cards).
-  const level = useDeferredValue(now);
-  return <CardBody card={data.card} selected={selected} level={level} />;
-}
-
-const CardBody = memo(function CardBody({
-  card,
-  selected,
-  level,
-}: {
-  card: WallCard;
-  selected: boolean;
-  level: Level;
-}) {
+  const card = data.card;
   const editing = useWall((s) => s.editing === card.id);
-  // Zoomed out, many cards come into view at once: the summary mounts without the
-  // participant lookup and chips, and farther out a card is drawn as a shape with bars for
-  // its text (text a few pixels high is unreadable and costs most of each zoom frame's paint).
-  if (level === 'far' && !editing) {
-    return (
-      <CardShell card={card} selected={selected} far>
-        <span className="card-bars" aria-hidden="true" />
-      </CardShell>
-    );
-  }
-  return level === 'summary' && !editing ? (
-    <CardShell card={card} selected={selected}>
-      <p className="card-summary">{summary(card.text)}</p>
+  return (
+    <CardShell card={card} selected={selected} editing={editing}>
+      {editing ? <NoteEditor card={card} /> : <FullContent card={card} />}
+      {!editing && (
+        <>
+          <p className="card-summary" aria-hidden="true">
+            {summary(card.text)}
+          </p>
+          <span className="card-bars" aria-hidden="true" />
+        </>
+      )}
     </CardShell>
-  ) : (
-    <FullCard card={card} selected={selected} editing={editing} />
   );
-});
+}
 
 function CardShell({
   card,
   selected,
-  far,
+  editing,
   children,
 }: {
   card: WallCard;
   selected: boolean;
-  far?: boolean;
+  editing: boolean;
   children: ReactNode;
 }) {
   const x = card.excerpt;
@@ -86,7 +88,7 @@ function CardShell({
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card holds block content (quote, chips); the canvas handles its keys
     <div
-      className={`wall-card ${card.kind === 'note' ? 'note' : ''} ${selected ? 'selected' : ''} ${card.color ? 'tinted' : ''}${far ? ' far' : ''}`}
+      className={`wall-card ${card.kind === 'note' ? 'note' : ''} ${selected ? 'selected' : ''} ${card.color ? 'tinted' : ''}${editing ? ' editing' : ''}`}
       data-card-id={card.id}
       style={style}
       role="button"
@@ -110,29 +112,27 @@ function CardShell({
   );
 }
 
-function FullCard({ card, selected, editing }: { card: WallCard; selected: boolean; editing: boolean }) {
+function FullContent({ card }: { card: WallCard }) {
   const x = card.excerpt;
   const attribute = keyAttribute(useParticipant(x?.participant ?? null));
   return (
-    <CardShell card={card} selected={selected}>
-      {editing ? <NoteEditor card={card} /> : <p className="card-text">{card.text}</p>}
-      {!editing && (
-        <div className="card-foot">
-          {x && (
-            <span className="card-source">
-              {x.participant ?? x.documentTitle}
-              {attribute && <span className="card-attribute"> · {attribute}</span>}
-            </span>
-          )}
-          <span className="chips">
-            {x?.codes.slice(0, 3).map((c) => (
-              <CodeChip key={c.id} code={c} />
-            ))}
-            {x && x.codes.length > 3 && <span className="chip more">+{x.codes.length - 3}</span>}
+    <div className="card-full">
+      <p className="card-text">{shownText(card.text)}</p>
+      <div className="card-foot">
+        {x && (
+          <span className="card-source">
+            {x.participant ?? x.documentTitle}
+            {attribute && <span className="card-attribute"> · {attribute}</span>}
           </span>
-        </div>
-      )}
-    </CardShell>
+        )}
+        <span className="chips">
+          {x?.codes.slice(0, 3).map((c) => (
+            <CodeChip key={c.id} code={c} />
+          ))}
+          {x && x.codes.length > 3 && <span className="chip more">+{x.codes.length - 3}</span>}
+        </span>
+      </div>
+    </div>
   );
 }
 

@@ -449,6 +449,10 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
       onFocusCapture={(e) => {
         // A far card's element is not a node: kept in place by the far layer, not by the culling.
         focused.current = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id ?? null;
+        // Tab can reach a card mounted just off screen: the view follows the keyboard (not a click) to it.
+        const el = e.target;
+        if (el instanceof HTMLElement && el.matches(':focus-visible') && el.matches('.wall-card, .group-head button'))
+          followFocus(el);
       }}
       onPointerDownCapture={(e) => {
         // Where a selection box starts (xyflow reports its start only at the first move).
@@ -482,7 +486,8 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         deleteKeyCode={null}
         disableKeyboardA11y
-        onlyRenderVisibleElements
+        // The cards and the group headings' controls take focus, not xyflow's unnamed node wrappers.
+        nodesFocusable={false}
         elevateNodesOnSelect={false}
         proOptions={{ hideAttribution: true }}
         aria-label="Wall"
@@ -496,6 +501,19 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
     </div>
   );
 
+  /** Pans (at the same zoom) so a focused card or group heading that is not wholly in view comes into it. */
+  function followFocus(el: HTMLElement) {
+    const pane = storeApi.getState().domNode?.getBoundingClientRect();
+    if (!pane) return;
+    const r = el.getBoundingClientRect();
+    const dx = shiftInto(r.left, r.right, pane.left, pane.right);
+    const dy = shiftInto(r.top, r.bottom, pane.top, pane.bottom);
+    if (dx === 0 && dy === 0) return;
+    // At once: a transition's (d3's) zooms out on its way, and a Tab pressed during it would read a
+    // zoom that is not the view's.
+    const v = flow.getViewport();
+    void flow.setViewport({ x: v.x + dx, y: v.y + dy, zoom: v.zoom });
+  }
   function current(): BoardDetail {
     return useBoard.getState().current ?? board;
   }
@@ -534,6 +552,16 @@ function cardAt(layout: Layout, p: { x: number; y: number }): number | null {
     if (!c.hidden && p.x >= b.x && p.x <= b.x + b.w && p.y >= b.y && p.y <= b.y + b.h) hit = id;
   }
   return hit;
+}
+
+/**
+ * How far to move [lo, hi] to bring it inside [min, max] with a margin: 0 when it already lies
+ * inside (to a pixel), its start to the margin when it is larger than the room.
+ */
+function shiftInto(lo: number, hi: number, min: number, max: number, margin = 24): number {
+  if (lo >= min - 1 && hi <= max + 1) return 0;
+  if (hi - lo > max - min - 2 * margin || lo < min) return min + margin - lo;
+  return max - margin - hi;
 }
 
 /** Focuses a card's element once it is mounted (a frame or two after it became a node). */
