@@ -15,7 +15,8 @@ import { useWall } from '../../stores/wall.js';
 import { Icon } from '../common/Icon.js';
 import { FromCodesDialog } from './FromCodesDialog.js';
 import { GroupPicker } from './GroupPicker.js';
-import { fitBoard, groupSelection, voteSelection, WallCanvas } from './WallCanvas.js';
+import { WallCanvas } from './WallCanvas.js';
+import { fitBoard, groupSelection, voteSelection } from './wallKeys.js';
 
 export function BoardView() {
   const board = useBoard((s) => s.current);

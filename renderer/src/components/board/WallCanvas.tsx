@@ -2,8 +2,8 @@
  * The infinite canvas (@xyflow/react): groups are parent nodes, cards their children (or
  * free on the canvas). Pan by dragging the empty canvas, Space+drag or the wheel; zoom with
  * Ctrl/Cmd+wheel, pinch, the buttons or + and −; Shift+drag draws a selection box; Shift+click
- * adds to the selection. Keys (on the canvas): arrows nudge the selection, M moves it to a
- * group, N adds a note, V votes, G groups it, Delete removes it, Escape clears it.
+ * adds to the selection. The keys are wallKeys.ts's, a drop is wallDrop.ts's; here the nodes
+ * near the view are chosen (lib/wallCull.ts) and mounted a few a frame once the view stops.
  */
 import {
   applyNodeChanges,
@@ -11,133 +11,28 @@ import {
   type OnNodeDrag,
   Panel,
   ReactFlow,
-  type ReactFlowInstance,
   useReactFlow,
   useStore,
   useStoreApi,
   type Viewport,
 } from '@xyflow/react';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BoardDetail, BoardId, GroupId } from '../../../../core/contract/index.js';
-import { isTypingTarget } from '../../lib/keys.js';
-import { bounds, culled, grow, STEP, serves, stepToward, viewOf } from '../../lib/wallCull.js';
-import {
-  type Box,
-  CARD_H,
-  CARD_W,
-  enclosed,
-  GROUP_MIN_W,
-  groupAt,
-  type Layout,
-  layoutBoard,
-  type WallCard,
-  type WallGroup,
-} from '../../lib/wallLayout.js';
-import { type CardMove, descendants, useBoard } from '../../stores/board.js';
-import { useCoding } from '../../stores/coding.js';
-import { cardNode, DRAFT, groupNode, nodeCard, nodeGroup, useWall } from '../../stores/wall.js';
-import { CardNode, type CardNodeType, cardLabel, FAR_ZOOM, SUMMARY_ZOOM } from './CardNode.js';
-import { GroupNode, type GroupNodeType } from './GroupNode.js';
+import type { BoardDetail, BoardId } from '../../../../core/contract/index.js';
+import { culled, grow, STEP, serves, stepToward, viewOf } from '../../lib/wallCull.js';
+import { type Box, CARD_W, enclosed, type Layout, layoutBoard } from '../../lib/wallLayout.js';
+import { useBoard } from '../../stores/board.js';
+import { cardNode, nodeGroup, useWall } from '../../stores/wall.js';
+import { CardNode, FAR_ZOOM, SUMMARY_ZOOM } from './CardNode.js';
+import { GroupNode } from './GroupNode.js';
 import { WallFarLayer } from './WallFarLayer.js';
 import { WallMiniMap } from './WallMiniMap.js';
-
-type WallNode = CardNodeType | GroupNodeType;
+import { dropDragged } from './wallDrop.js';
+import { fitBoard, onWallKey } from './wallKeys.js';
+import { buildNodes, draftNode, type WallNode } from './wallNodes.js';
 
 const nodeTypes = { card: CardNode, group: GroupNode };
-const NUDGE = 10;
 /** A zoom or pan counts as still going this long after its last step: nothing is mounted meanwhile. */
 const SETTLE_MS = 150;
-/**
- * Nodes with no connection handles and their size given: @xyflow/react otherwise renders every
- * node once (even off screen, with onlyRenderVisibleElements) to measure its handles, which at
- * 2,000 cards mounts and unmounts 2,000 cards before the first ones show.
- */
-const NO_HANDLES: never[] = [];
-const CARD_SIZE = { width: CARD_W, height: CARD_H };
-
-/** Nodes for the layout (those in `shown`), reusing the previous node object of everything that did not change. */
-function buildNodes(
-  board: BoardDetail,
-  layout: Layout,
-  selected: ReadonlySet<string>,
-  shown: ReadonlySet<string>,
-  cache: Map<string, WallNode>,
-): WallNode[] {
-  const out: WallNode[] = [];
-  const counts = new Map<number, number>();
-  for (const c of board.cards) if (c.groupId !== null) counts.set(c.groupId, (counts.get(c.groupId) ?? 0) + 1);
-  const groups = new Map((board.groups as WallGroup[]).map((g) => [g.id, g]));
-  const reuse = (node: WallNode): WallNode => {
-    const old = cache.get(node.id);
-    if (
-      old &&
-      old.data === node.data &&
-      old.position.x === node.position.x &&
-      old.position.y === node.position.y &&
-      old.width === node.width &&
-      old.height === node.height &&
-      old.hidden === node.hidden &&
-      old.selected === node.selected &&
-      old.parentId === node.parentId
-    ) {
-      return old;
-    }
-    return node;
-  };
-  for (const id of layout.groupOrder) {
-    const g = groups.get(id) as WallGroup;
-    const at = layout.groups.get(id);
-    if (!at) continue;
-    const key = groupNode(id);
-    if (!shown.has(key)) continue;
-    const count = counts.get(id) ?? 0;
-    const old = cache.get(key) as GroupNodeType | undefined;
-    const data = old && old.data.group === g && old.data.count === count ? old.data : { group: g, count };
-    out.push(
-      reuse({
-        id: key,
-        type: 'group',
-        position: at.rel,
-        width: at.abs.w,
-        height: at.abs.h,
-        measured: { width: at.abs.w, height: at.abs.h },
-        handles: NO_HANDLES,
-        data,
-        hidden: at.hidden,
-        selected: selected.has(key),
-        dragHandle: '.group-head',
-        ...(at.parent !== null ? { parentId: groupNode(at.parent) } : {}),
-        ariaLabel: `Group ${g.name}`,
-      } as GroupNodeType),
-    );
-  }
-  for (const c of board.cards as WallCard[]) {
-    const at = layout.cards.get(c.id);
-    if (!at) continue;
-    const key = cardNode(c.id);
-    if (!shown.has(key)) continue;
-    const old = cache.get(key) as CardNodeType | undefined;
-    const data = old && old.data.card === c ? old.data : { card: c };
-    out.push(
-      reuse({
-        id: key,
-        type: 'card',
-        position: at.rel,
-        width: CARD_W,
-        height: CARD_H,
-        measured: CARD_SIZE,
-        handles: NO_HANDLES,
-        data,
-        hidden: at.hidden,
-        selected: selected.has(key),
-        ...(at.parent !== null ? { parentId: groupNode(at.parent) } : {}),
-      } as CardNodeType),
-    );
-  }
-  cache.clear();
-  for (const n of out) cache.set(n.id, n);
-  return out;
-}
 
 export function WallCanvas({ board }: { board: BoardDetail }) {
   const flow = useReactFlow<WallNode>();
@@ -285,152 +180,11 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
 
   /** A drop: each dragged card lands in the innermost group under its middle, or on the canvas. */
   const onNodeDragStop: OnNodeDrag<WallNode> = useCallback(
-    (_e, _node, dragged) => {
-      const store = useBoard.getState();
-      const current = store.current;
-      if (!current) return;
-      const draggedGroups = new Set(dragged.map((n) => nodeGroup(n.id)).filter((g): g is GroupId => g !== null));
-      const box = (id: GroupId) => {
-        const n = flow.getInternalNode(groupNode(id));
-        if (!n) return layout.groups.get(id)?.abs;
-        return {
-          x: n.internals.positionAbsolute.x,
-          y: n.internals.positionAbsolute.y,
-          w: n.measured.width ?? n.width ?? GROUP_MIN_W,
-          h: n.measured.height ?? n.height ?? CARD_H,
-        };
-      };
-      const isCollapsed = (id: GroupId) => Boolean((current.groups as WallGroup[]).find((g) => g.id === id)?.collapsed);
-      const moves: CardMove[] = [];
-      const names: string[] = [];
-      for (const n of dragged) {
-        const cardId = nodeCard(n.id);
-        if (cardId === null) continue;
-        const card = current.cards.find((c) => c.id === cardId);
-        // A card dragged along with its group stays in it.
-        if (!card || (card.groupId !== null && draggedGroups.has(card.groupId))) continue;
-        const abs = flow.getInternalNode(n.id)?.internals.positionAbsolute ?? n.position;
-        const target = groupAt(
-          layout,
-          { x: abs.x + CARD_W / 2, y: abs.y + CARD_H / 2 },
-          draggedGroups,
-          box,
-          isCollapsed,
-        );
-        moves.push({ id: cardId, groupId: target, x: abs.x, y: abs.y });
-        const name = target === null ? 'the canvas' : `group “${current.groups.find((g) => g.id === target)?.name}”`;
-        names.push(name);
-      }
-      for (const id of draggedGroups) {
-        const n = flow.getInternalNode(groupNode(id));
-        const group = current.groups.find((g) => g.id === id);
-        if (!n || !group) continue;
-        // Dropped over another group (not one inside itself): it nests there; elsewhere it goes to the top.
-        if ([...draggedGroups].some((d) => d !== id && descendants(current, d).has(id))) continue;
-        const abs = n.internals.positionAbsolute;
-        const inside = descendants(current, id);
-        const parent = groupAt(layout, { x: abs.x + 24, y: abs.y + 20 }, inside, box, isCollapsed);
-        void store.moveGroup(id, abs.x, abs.y, parent === group.parentId ? undefined : parent);
-        if (parent !== group.parentId) {
-          useWall
-            .getState()
-            .announce(
-              `Group “${group.name}” ${parent === null ? 'moved to the top level' : `nested in “${current.groups.find((g) => g.id === parent)?.name}”`}`,
-            );
-        }
-      }
-      if (moves.length > 0) {
-        const where = [...new Set(names)];
-        useWall
-          .getState()
-          .announce(
-            moves.length === 1
-              ? `${cardLabel(current.cards.find((c) => c.id === moves[0]?.id) as WallCard)} dropped on ${where[0]}`
-              : `${moves.length} cards dropped on ${where.join(', ')}`,
-          );
-        void store.moveCards(moves);
-      }
-    },
+    (_e, _node, dragged) => dropDragged(flow, layout, dragged),
     [flow, layout],
   );
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (isTypingTarget(e.target) || e.altKey) return;
-    const wall = useWall.getState();
-    const store = useBoard.getState();
-    const cards = wall.selectedCards();
-    const focusedNode = nodeOf(e.target);
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && e.key.toLowerCase() === 'a') {
-      e.preventDefault();
-      wall.select(current().cards.map((c) => cardNode(c.id)));
-      wall.announce(`${current().cards.length} cards selected`);
-      return;
-    }
-    if (mod) return;
-    if ((e.key === ' ' || e.key === 'Enter') && focusedNode) {
-      e.preventDefault();
-      wall.toggle(focusedNode, e.shiftKey || e.key === ' ');
-      const now = useWall.getState().selected;
-      const card = nodeCard(focusedNode);
-      const c = card === null ? undefined : current().cards.find((x) => x.id === card);
-      wall.announce(
-        `${c ? cardLabel(c) : 'group'} ${now.has(focusedNode) ? 'picked' : 'put down'}; ${now.size} selected. M moves to a group, arrows nudge.`,
-      );
-      // Far out a picked card becomes a node in place of its drawn shape: focus follows it.
-      if ((e.target as HTMLElement).classList.contains('wall-hook') && c) refocus(c.id);
-      if (e.key === 'Enter' && c?.excerpt) useCoding.getState().focusExcerpt(c.excerpt.id);
-      return;
-    }
-    if (e.key.startsWith('Arrow') && cards.length > 0) {
-      e.preventDefault();
-      const step = e.shiftKey ? NUDGE * 5 : NUDGE;
-      const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
-      const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
-      const moves = cards.flatMap((id) => {
-        const at = layout.cards.get(id);
-        const c = current().cards.find((x) => x.id === id);
-        return at && c
-          ? [{ id, groupId: c.groupId, x: Math.max(0, at.rel.x + dx), y: Math.max(0, at.rel.y + dy) }]
-          : [];
-      });
-      void store.moveCards(moves);
-      return;
-    }
-    const key = e.key.toLowerCase();
-    if (key === 'm' && cards.length > 0) {
-      e.preventDefault();
-      wall.setPicker(true);
-    } else if (key === 'n') {
-      e.preventDefault();
-      const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
-      const at = flow.screenToFlowPosition({ x: r.left + r.width / 2 - CARD_W / 2, y: r.top + r.height / 2 });
-      newNote(at);
-    } else if (key === 'v' && cards.length > 0) {
-      e.preventDefault();
-      void voteSelection();
-    } else if (key === 'g' && cards.length > 0) {
-      e.preventDefault();
-      void groupSelection();
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && cards.length > 0) {
-      e.preventDefault();
-      wall.announce(`${cards.length} card${cards.length === 1 ? '' : 's'} removed from the board`);
-      wall.clear();
-      void store.removeCards(cards);
-    } else if (e.key === 'Escape' && wall.selected.size > 0) {
-      wall.clear();
-      wall.announce('Selection cleared');
-    } else if (e.key === '+' || e.key === '=') {
-      e.preventDefault();
-      void flow.zoomIn();
-    } else if (e.key === '-' || e.key === '_') {
-      e.preventDefault();
-      void flow.zoomOut();
-    } else if (e.key === '0') {
-      e.preventDefault();
-      void fitBoard(flow, layout);
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => onWallKey(e, { flow, layout, current, newNote });
 
   const onDoubleClick = (e: React.MouseEvent) => {
     if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
@@ -523,27 +277,6 @@ export function WallCanvas({ board }: { board: BoardDetail }) {
   }
 }
 
-export async function voteSelection(): Promise<void> {
-  const cards = useWall.getState().selectedCards();
-  if (cards.length === 0) return;
-  await useBoard.getState().vote('card', cards);
-  useWall.getState().announce(`Voted for ${cards.length} card${cards.length === 1 ? '' : 's'}`);
-}
-
-export async function groupSelection(): Promise<void> {
-  const cards = useWall.getState().selectedCards();
-  const id = await useBoard.getState().groupCards(cards);
-  if (id !== undefined) {
-    useWall.getState().setRenaming(id);
-    useWall.getState().announce(`New group with ${cards.length} cards; type its name`);
-  }
-}
-
-/** The wall node (`c…`, `g…`) an element belongs to: a card or group node, or a far card's element. */
-function nodeOf(target: EventTarget): string | null {
-  return (target as HTMLElement).closest<HTMLElement>('.react-flow__node, .wall-hook')?.dataset.id ?? null;
-}
-
 /** The topmost shown card under a canvas point. */
 function cardAt(layout: Layout, p: { x: number; y: number }): number | null {
   let hit: number | null = null;
@@ -564,41 +297,6 @@ function shiftInto(lo: number, hi: number, min: number, max: number, margin = 24
   return max - margin - hi;
 }
 
-/** Focuses a card's element once it is mounted (a frame or two after it became a node). */
-function refocus(id: number, tries = 10): void {
-  requestAnimationFrame(() => {
-    const el = document.querySelector<HTMLElement>(`.react-flow__node [data-card-id="${id}"]`);
-    if (el) el.focus();
-    else if (tries > 0) refocus(id, tries - 1);
-  });
-}
-
-function draftNode(at: { x: number; y: number }): CardNodeType {
-  const card: WallCard = {
-    id: DRAFT,
-    groupId: null,
-    kind: 'note',
-    x: at.x,
-    y: at.y,
-    order: 0,
-    text: '',
-    excerpt: null,
-    color: null,
-    votes: 0,
-  };
-  return {
-    id: 'draft',
-    type: 'card',
-    position: at,
-    width: CARD_W,
-    height: CARD_H,
-    measured: CARD_SIZE,
-    handles: NO_HANDLES,
-    data: { card },
-    draggable: false,
-  };
-}
-
 /**
  * Keeps the canvas's `data-zoom` (its scale, for tests and outside checks) current without
  * re-rendering the whole canvas on every frame of a zoom.
@@ -610,17 +308,10 @@ function ZoomHook() {
     const canvas = domNode?.closest<HTMLElement>('.wall-canvas');
     if (!canvas) return;
     canvas.dataset.zoom = String(Math.round(zoom * 100) / 100);
-    // For the style sheet: no shadows far out, where they cost paint and show nothing.
+    // For the style sheet: which of its levels each card shows (CardNode.tsx), and no shadows zoomed out.
     canvas.dataset.level = zoom < FAR_ZOOM ? 'far' : zoom < SUMMARY_ZOOM ? 'summary' : 'full';
   }, [zoom, domNode]);
   return null;
-}
-
-/** Fits the whole board, culled nodes included (xyflow's fitView sees only the nodes it was handed). */
-export function fitBoard(flow: Pick<ReactFlowInstance, 'fitBounds'>, layout: Layout): Promise<boolean> {
-  const b = bounds(layout);
-  if (!b) return Promise.resolve(false);
-  return flow.fitBounds({ x: b.x, y: b.y, width: b.w, height: b.h }, { padding: 0.1 });
 }
 
 function transformOf(v: Viewport): [number, number, number] {
