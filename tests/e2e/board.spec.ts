@@ -114,6 +114,9 @@ test('cards are dragged into groups by mouse and by keyboard, marquee-selected a
   await page.keyboard.press('ArrowRight');
   await saved(page);
   await expect.poll(async () => (await byQuote(QUOTES.career)).x).toBe(beforeNudge.x + 10);
+  // Stored places are absolute: a nudge inside a group moves the card 10 units, not to the group's offset.
+  expect((await byQuote(QUOTES.career)).y).toBe(beforeNudge.y);
+  expect((await byQuote(QUOTES.career)).groupId).toBe(payoff.id);
 
   // Undo the nudge, then the keyboard move: the card is back on the canvas.
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });

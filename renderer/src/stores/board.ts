@@ -101,6 +101,8 @@ let edits = 0;
 let loading: Promise<void> | null = null;
 /** Excerpts being added right now, so a double click adds one card. */
 const adding = new Set<ExcerptId>();
+/** Settles when the excerpt being added (if any) is on the board. */
+let addingInTurn: Promise<void> = Promise.resolve();
 
 /** Cards of one container (a group or the canvas) in display order. */
 export function cardsIn(board: BoardDetail, groupId: GroupId | null): BoardCard[] {
@@ -272,6 +274,15 @@ export const useBoard = create<BoardState>()((set, get) => ({
   async addExcerpt(excerptId) {
     if (adding.has(excerptId)) return;
     adding.add(excerptId);
+    // One at a time: each card's free slot is found on the board as the previous add left it.
+    // Three quick clicks each found the same slot on the board none of them had reached yet,
+    // and the cards were stored on top of one another.
+    const previous = addingInTurn;
+    let done = () => {};
+    addingInTurn = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    await previous;
     try {
       const board = get().current ?? (await get().ensureBoard());
       if (!board) return;
@@ -288,6 +299,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
       useActivity.getState().toast('success', `Added to ${board.name}`);
     } finally {
       adding.delete(excerptId);
+      done();
     }
   },
 

@@ -62,7 +62,17 @@ export function onWallKey(e: KeyboardEvent<HTMLDivElement>, { flow, layout, curr
     const moves = cards.flatMap((id) => {
       const at = layout.cards.get(id);
       const c = current().cards.find((x) => x.id === id);
-      return at && c ? [{ id, groupId: c.groupId, x: Math.max(0, at.rel.x + dx), y: Math.max(0, at.rel.y + dy) }] : [];
+      // Stored places are absolute; inside a group a nudge stops at the group's edge.
+      return at && c
+        ? [
+            {
+              id,
+              groupId: c.groupId,
+              x: at.abs.x + Math.max(0, at.rel.x + dx) - at.rel.x,
+              y: at.abs.y + Math.max(0, at.rel.y + dy) - at.rel.y,
+            },
+          ]
+        : [];
     });
     void store.moveCards(moves);
     return;
