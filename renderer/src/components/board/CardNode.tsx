@@ -35,8 +35,8 @@ function summary(text: string): string {
 
 /**
  * Code points of a quote given to the page: three clamped lines hold far fewer, and the page
- * shapes all of a paragraph's text, shown or not (a 2,000-character excerpt cost a card's mount
- * several milliseconds of text shaping).
+ * shapes all of a paragraph's text, shown or not (text shaping was most of a card's mount in a
+ * trace of the wall's zoom).
  */
 const SHOWN_TEXT = 400;
 
