@@ -5,13 +5,14 @@
  * refused file writes nothing. The HTTP refusal of this form is in serve.test.ts.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localPathRefusal } from '../../core/contract/localPaths.js';
 import type { DocumentId } from '../../core/contract/types.js';
 import { Repositories } from '../../db/repositories/index.js';
+import { SHARED_DATA } from '../shared-data.js';
 import { ensureBuilt, makeTempDir, quarry, removeDir } from './cli-harness.js';
 import { file, newTestApp, type TestApp } from './helpers.js';
 
@@ -62,6 +63,35 @@ describe('documents.import from a path', () => {
       { file: 'folder.vtt', error: expect.stringMatching(/not a file/) },
     ]);
     expect((await t.call('project.info', {})).counts).toEqual(before.counts);
+  });
+
+  it('refuses a file that changed on disk while it was being imported, writing nothing', async () => {
+    // A Word file: its parse (mammoth, JSZip) yields to the event loop between the hash, taken
+    // when the import starts, and the bytes stored at its end; the file is rewritten in between.
+    t = await newTestApp();
+    const original = readFileSync(join(SHARED_DATA, 'docx', 'mammoth.js', 'single-paragraph.docx'));
+    const warmup = join(t.dir, 'first.docx');
+    writeFileSync(warmup, original);
+    // The first import loads the importers, so the second one hashes before any macrotask runs.
+    expect((await t.call('documents.import', { files: [{ path: warmup }] })).rejected).toEqual([]);
+    const before = await t.call('project.info', {});
+    const path = join(t.dir, 'interview.docx');
+    writeFileSync(path, original);
+    const changed = readFileSync(join(SHARED_DATA, 'docx', 'mammoth.js', 'simple-list.docx'));
+    const importing = t.call('documents.import', { files: [{ path }], duplicates: 'keep' });
+    setImmediate(() => writeFileSync(path, changed));
+    const result = await importing;
+    expect(result.imported).toEqual([]);
+    expect(result.rejected).toEqual([
+      { file: 'interview.docx', error: 'It changed on disk while it was being imported; import it again.' },
+    ]);
+    expect((await t.call('project.info', {})).counts).toEqual(before.counts);
+    const repos = new Repositories(new Database(t.path, { readonly: true }));
+    for (const bytes of [original, changed])
+      expect(repos.sources.findBySha256(createHash('sha256').update(bytes).digest('hex')).length).toBe(
+        bytes === original ? 1 : 0,
+      );
+    repos.close();
   });
 
   it('is refused from page-facing hosts, and only the path form is', () => {
