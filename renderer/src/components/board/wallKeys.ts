@@ -112,6 +112,7 @@ export function onWallKey(e: KeyboardEvent<HTMLDivElement>, { flow, layout, curr
   }
 }
 
+/** V, or the selection toolbar's Vote: the current coder's dot on each selected card. */
 export async function voteSelection(): Promise<void> {
   const cards = useWall.getState().selectedCards();
   if (cards.length === 0) return;
@@ -119,6 +120,7 @@ export async function voteSelection(): Promise<void> {
   useWall.getState().announce(`Voted for ${cards.length} card${cards.length === 1 ? '' : 's'}`);
 }
 
+/** G, or the toolbar's Group: a new group around the selected cards, its name typed at once. */
 export async function groupSelection(): Promise<void> {
   const cards = useWall.getState().selectedCards();
   const id = await useBoard.getState().groupCards(cards);

@@ -13,8 +13,8 @@ export type WallNode = CardNodeType | GroupNodeType;
 
 /**
  * Nodes with no connection handles and their size given: @xyflow/react otherwise renders every
- * node once (even off screen) to measure its handles, which at
- * 2,000 cards mounts and unmounts 2,000 cards before the first ones show.
+ * node once (even off screen) to measure its handles, which at 2,000 cards mounts and unmounts
+ * 2,000 cards before the first ones show.
  */
 const NO_HANDLES: never[] = [];
 const CARD_SIZE = { width: CARD_W, height: CARD_H };
