@@ -16,6 +16,7 @@ const SHORTCUTS: [string, string][] = [
   ['Arrows (Shift: ×5)', 'On the wall: nudge the selected cards'],
   ['N / G / V / Delete', 'On the wall: new note, group the selection, vote, remove from the board'],
   ['+ − 0', 'On the wall: zoom in, out, fit to content'],
+  ['Tab', 'On the wall: the next card or group heading (the view follows it)'],
   ['↑ ↓ Home End', 'In the codebook: go to the next, previous, first or last code'],
   ['→ ←', 'In the codebook: unfold a code or go to its first child; fold it or go to its parent'],
   ['Alt ↑ ↓ → ←', 'In the codebook: move a code up, down, inside the one above, out of its parent'],
