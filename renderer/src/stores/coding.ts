@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { CodeId, DocumentId, ExcerptId } from '../../../core/contract/index.js';
 import { getClient } from '../client/index.js';
 import { exactCode } from '../lib/codes.js';
+import { clip } from '../lib/graphemes.js';
 import { mutate, useActivity } from './activity.js';
 import { changed } from './changes.js';
 import { quickCodes, useCodes } from './codes.js';
@@ -59,7 +60,7 @@ interface CodingState {
 }
 
 function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return clip(text, 60);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Node, NodeProps } from '@xyflow/react';
 import { type CSSProperties, memo, type ReactNode, useRef, useState } from 'react';
+import { clip } from '../../lib/graphemes.js';
 import type { WallCard } from '../../lib/wallLayout.js';
 import { useBoard } from '../../stores/board.js';
 import { keyAttribute, useParticipant } from '../../stores/participants.js';
@@ -21,29 +22,27 @@ export const FAR_ZOOM = 0.3;
 
 export function cardLabel(card: WallCard): string {
   const t = card.text.replace(/\s+/g, ' ').trim();
-  return `${card.kind === 'note' ? 'note' : 'card'} “${t.length > 60 ? `${t.slice(0, 60)}…` : t}”`;
+  return `${card.kind === 'note' ? 'note' : 'card'} “${clip(t, 60)}”`;
 }
 
-/** The first eight words, or 48 code points of a text written without spaces (Chinese, Thai…). */
+/** The first eight words, or 48 characters of a text written without spaces (Chinese, Thai…). */
 function summary(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const head = words.slice(0, 8).join(' ');
-  const points = Array.from(head);
-  if (points.length > 48) return `${points.slice(0, 48).join('')}…`;
-  return words.length > 8 ? `${head}…` : head;
+  const first = words.slice(0, 8).join(' ');
+  const cut = clip(first, 48);
+  if (cut !== first) return cut;
+  return words.length > 8 ? `${first}…` : first;
 }
 
 /**
- * Code points of a quote given to the page: three clamped lines hold far fewer, and the page
+ * Characters of a quote given to the page: three clamped lines hold far fewer, and the page
  * shapes all of a paragraph's text, shown or not (text shaping was most of a card's mount in a
  * trace of the wall's zoom).
  */
 const SHOWN_TEXT = 400;
 
 function shownText(text: string): string {
-  if (text.length <= SHOWN_TEXT) return text;
-  const points = Array.from(text);
-  return points.length <= SHOWN_TEXT ? text : `${points.slice(0, SHOWN_TEXT).join('')}…`;
+  return clip(text, SHOWN_TEXT);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { Excerpt, ExcerptId } from '../../../../core/contract/index.js';
+import { head } from '../../lib/graphemes.js';
 import { useBoard } from '../../stores/board.js';
 import { useCoding } from '../../stores/coding.js';
 import { useDocuments } from '../../stores/documents.js';
@@ -92,7 +93,7 @@ function ExcerptItems({
             <input
               type="checkbox"
               className="excerpt-pick"
-              aria-label={`Select: ${x.text.slice(0, 60)}`}
+              aria-label={`Select: ${head(x.text, 60)}`}
               checked={picked.has(x.id)}
               onChange={() => undefined}
               onClick={(e) => pick(i, e.currentTarget.checked, e.shiftKey)}
@@ -100,7 +101,7 @@ function ExcerptItems({
             <button
               type="button"
               className="excerpt-open"
-              aria-label={`Open in transcript: ${x.text.slice(0, 80)}`}
+              aria-label={`Open in transcript: ${head(x.text, 80)}`}
               onClick={() => {
                 useCoding.getState().focusExcerpt(x.id);
                 useNav.getState().go('documents');
@@ -123,7 +124,7 @@ function ExcerptItems({
                 type="button"
                 className="button small"
                 disabled={onBoard.has(x.id)}
-                aria-label={onBoard.has(x.id) ? 'On the board' : `Add to board: ${x.text.slice(0, 60)}`}
+                aria-label={onBoard.has(x.id) ? 'On the board' : `Add to board: ${head(x.text, 60)}`}
                 onClick={() => void useBoard.getState().addExcerpt(x.id)}
               >
                 {onBoard.has(x.id) ? 'On the board' : 'Add to board'}

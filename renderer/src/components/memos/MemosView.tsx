@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Memo } from '../../../../core/contract/index.js';
 import { fuzzyFilter } from '../../lib/fuzzy.js';
+import { head } from '../../lib/graphemes.js';
 import { useMemos } from '../../stores/memos.js';
 import { Icon } from '../common/Icon.js';
 
@@ -57,7 +58,7 @@ export function MemosView() {
                   aria-current={m.id === selectedId ? 'true' : undefined}
                   onClick={() => useMemos.getState().select(m.id)}
                 >
-                  <span className="memo-title">{m.title || m.body.split('\n')[0]?.slice(0, 60) || 'Untitled'}</span>
+                  <span className="memo-title">{m.title || head(m.body.split('\n')[0] ?? '', 60) || 'Untitled'}</span>
                   <span className="muted small">{m.targetLabel}</span>
                 </button>
               </li>

@@ -7,6 +7,7 @@
 import { type CSSProperties, useEffect, useId, useMemo, useState } from 'react';
 import type { CodeId } from '../../../../core/contract/index.js';
 import { codeSearch, codeTree, type PickerOption, pickerOptions } from '../../lib/codes.js';
+import { clip } from '../../lib/graphemes.js';
 import { useCodes } from '../../stores/codes.js';
 import { useCoding } from '../../stores/coding.js';
 import { Dialog } from '../common/Dialog.js';
@@ -74,7 +75,7 @@ function PickerDialog() {
   return (
     <Dialog label="Apply a code" onClose={close} className="picker">
       <p className="picker-quote" title={quote}>
-        “{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}”
+        “{clip(quote, 160)}”
       </p>
       {chosen.length > 0 && (
         <fieldset className="picker-chosen" aria-label="Codes to apply">

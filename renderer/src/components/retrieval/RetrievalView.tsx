@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CodeId, CoderId, DocumentId, RetrievedExcerpt } from '../../../../core/contract/index.js';
 import { getClient } from '../../client/index.js';
 import { codeTree } from '../../lib/codes.js';
+import { head } from '../../lib/graphemes.js';
 import { guard } from '../../stores/activity.js';
 import { useBoard } from '../../stores/board.js';
 import { useCodes } from '../../stores/codes.js';
@@ -172,7 +173,7 @@ function Retrieved({ excerpt: x, measure }: { excerpt: RetrievedExcerpt; measure
       <button
         type="button"
         className="retrieved-open"
-        aria-label={`Open in transcript: ${x.text.slice(0, 80)}`}
+        aria-label={`Open in transcript: ${head(x.text, 80)}`}
         onClick={() => {
           useCoding.getState().focusExcerpt(x.id);
           useNav.getState().go('documents');

@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { MemoHit, SearchHit } from '../../../../core/contract/index.js';
+import { head } from '../../lib/graphemes.js';
 import { useDocuments } from '../../stores/documents.js';
 import { useMemos } from '../../stores/memos.js';
 import { useNav } from '../../stores/nav.js';
@@ -89,7 +90,7 @@ export function HitRowView({
       <input
         type="checkbox"
         className="hit-pick"
-        aria-label={`Select hit: ${hit.snippet.replace(/[«»]/g, '').slice(0, 80)}`}
+        aria-label={`Select hit: ${head(hit.snippet.replace(/[«»]/g, ''), 80)}`}
         checked={picked.has(hitKey(hit))}
         onChange={(e) => {
           const next = new Set(picked);

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Hypothesis, HypothesisStatus, Stance } from '../../../../core/contract/hypotheses-types.js';
 import type { ExcerptId } from '../../../../core/contract/index.js';
 import { fuzzyFilter } from '../../lib/fuzzy.js';
+import { clip } from '../../lib/graphemes.js';
 import { useExcerpts } from '../../stores/excerpts.js';
 import { useHypotheses } from '../../stores/hypotheses.js';
 import { Icon } from '../common/Icon.js';
@@ -192,8 +193,7 @@ function EvidencePicker({ h, onDone }: { h: Hypothesis; onDone(): void }) {
                   setPicked(next);
                 }}
               />{' '}
-              {x.text.length > 140 ? `${x.text.slice(0, 140)}…` : x.text}{' '}
-              <span className="muted small">{x.participant ?? x.documentTitle}</span>
+              {clip(x.text, 140)} <span className="muted small">{x.participant ?? x.documentTitle}</span>
             </label>
           </li>
         ))}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ExcerptId } from '../../../../core/contract/index.js';
+import { clip, head } from '../../lib/graphemes.js';
 import { useHypotheses } from '../../stores/hypotheses.js';
 import { useNav } from '../../stores/nav.js';
 import { Dialog } from '../common/Dialog.js';
@@ -24,7 +25,7 @@ export function LinkHypothesisButton({
       <button
         type="button"
         className={`button${small ? ' small' : ''}`}
-        aria-label={`Link to a hypothesis: ${text.slice(0, 60)}`}
+        aria-label={`Link to a hypothesis: ${head(text, 60)}`}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
@@ -48,7 +49,7 @@ function LinkHypothesisDialog({ excerptId, text, onClose }: { excerptId: Excerpt
   return (
     <Dialog label="Link to a hypothesis" onClose={onClose} className="link-hypothesis">
       <h2>Link to a hypothesis</h2>
-      <blockquote className="quote small">{text.length > 200 ? `${text.slice(0, 200)}…` : text}</blockquote>
+      <blockquote className="quote small">{clip(text, 200)}</blockquote>
       {loaded && list.length === 0 ? (
         <p className="muted small">
           No hypotheses yet.{' '}
