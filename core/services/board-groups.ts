@@ -2,6 +2,8 @@
  * A board's groups: added, moved (with their cards and sub-groups), nested, resized, tidied
  * into a grid, bound to a code (a bound group and its code keep one name) and deleted.
  */
+
+import type { GroupPatch } from '../../db/repositories/boards.js';
 import { columnsFor, groupSize, slotInGroup } from '../board/layout.js';
 import type { BindGroupResult, BoardGroup, BoardId, CodeId, GroupId } from '../contract/types.js';
 import { badInput, notFound } from '../errors.js';
@@ -53,17 +55,8 @@ export function addGroup(
 
 export function updateGroup(
   ctx: ProjectContext,
-  input: {
-    id: GroupId;
-    name?: string | undefined;
-    color?: string | null | undefined;
-    x?: number | undefined;
-    y?: number | undefined;
-    w?: number | undefined;
-    h?: number | undefined;
-    parentId?: GroupId | null | undefined;
-    collapsed?: boolean | undefined;
-  },
+  // The repository's patch of a group: every field it can change, each optional.
+  input: { id: GroupId } & GroupPatch,
 ): BoardGroup {
   const group = mustGroup(ctx, input.id);
   if (input.parentId !== undefined) checkParent(ctx, group.boardId, group.id, input.parentId);
